@@ -1,0 +1,44 @@
+package memscope.model;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The caller's handle table. Values are random with the two low bits set, as Zircon makes them, so a handle
+ * cannot be guessed from a counter; a closed value is never handed out again.
+ */
+final class HandleTable {
+    private final Map<Integer, Handle> handles = new HashMap<>();
+    private final java.util.Set<Integer> retired = new java.util.HashSet<>();
+    private final SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
+
+    Handle get(int value) {
+        return handles.get(value);
+    }
+
+    Handle add(KernelObject object, int rights) {
+        int value;
+        do {
+            value = (random.nextInt(1 << 29) << 2) | 0x3;
+        } while (handles.containsKey(value) || retired.contains(value));
+        Handle h = new Handle(value, object, rights);
+        handles.put(value, h);
+        return h;
+    }
+
+    Handle remove(int value) {
+        Handle h = handles.remove(value);
+        if (h != null) {
+            retired.add(value);
+        }
+        return h;
+    }
+
+    List<Handle> all() {
+        return new ArrayList<>(handles.values());
+    }
+}

@@ -1,0 +1,5 @@
+package memscope.model;
+
+/** Result of a syscall: {@code status}, and the other fields only when it is OK. */
+public record IoResult(Status status, long actual) {
+}

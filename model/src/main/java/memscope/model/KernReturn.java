@@ -1,0 +1,34 @@
+package memscope.model;
+
+/** Mach {@code kern_return_t} values with {@code mach_error_string}'s words. */
+public enum KernReturn {
+    SUCCESS(0, "(os/kern) successful"),
+    INVALID_ADDRESS(1, "(os/kern) invalid address"),
+    PROTECTION_FAILURE(2, "(os/kern) protection failure"),
+    NO_SPACE(3, "(os/kern) no space available"),
+    INVALID_ARGUMENT(4, "(os/kern) invalid argument"),
+    FAILURE(5, "(os/kern) failure"),
+    SEND_INVALID_DEST(0x10000003, "(ipc/send) invalid destination port");
+
+    private final int code;
+    private final String text;
+
+    KernReturn(int code, String text) {
+        this.code = code;
+        this.text = text;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** {@code KERN_PROTECTION_FAILURE}; the IPC error keeps its own prefix, {@code MACH_SEND_INVALID_DEST}. */
+    public String machName() {
+        return this == SEND_INVALID_DEST ? "MACH_SEND_INVALID_DEST" : "KERN_" + name();
+    }
+
+    /** What {@code mach_error_string} says. */
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,223 @@
+package memscope.model;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The simulated Zircon kernel: its syscall surface, thread-safe and observable. Every syscall takes the kernel
+ * lock, makes its checks in Zircon's order, applies its change, releases the lock and then tells the listeners.
+ * The syscalls themselves live in {@link ObjectCalls}, {@link VmarCalls} and {@link ProcessMemory}.
+ */
+public final class Kernel {
+    public static final int PAGE_SIZE = 4096;
+    /** The largest buffer {@code readMemory}/{@code writeMemory} accept: 64 MiB. */
+    public static final int MAX_DEBUG_IO = 64 * 1024 * 1024;
+    /** {@code ZX_VMO_RESIZABLE}. */
+    public static final int VMO_RESIZABLE = 1 << 1;
+    /** Where a root VMAR starts on x86-64: 16 MiB. */
+    public static final long USER_ASPACE_BASE = 0x1000000L;
+    /** Where a root VMAR ends: just below 2^47. */
+    public static final long USER_ASPACE_END = (1L << 47) - PAGE_SIZE;
+
+    private final KernelState state;
+    private final ObjectCalls objects;
+    private final VmarCalls vmars;
+    private final ProcessMemory memory;
+    private final KernelInspector inspector;
+
+    private Kernel(BootOptions options) {
+        this.state = new KernelState(options);
+        this.objects = new ObjectCalls(state);
+        this.vmars = new VmarCalls(state);
+        this.memory = new ProcessMemory(state);
+        this.inspector = new KernelInspector(state);
+    }
+
+    public static Kernel boot(BootOptions options) {
+        return new Kernel(options == null ? BootOptions.defaults() : options);
+    }
+
+    public BootOptions options() {
+        return state.options;
+    }
+
+    /** Changes the kernel command line of the running simulation (a teaching control, not a syscall). */
+    public void setOptions(BootOptions options) {
+        if (options == null || options.equals(state.options)) {
+            return;
+        }
+        state.lock.writeLock().lock();
+        try {
+            state.options = options;
+        } finally {
+            state.lock.writeLock().unlock();
+        }
+        Changes c = new Changes();
+        c.structure(StructureChange.Kind.BOOT_OPTIONS, 0);
+        state.bus.deliver(c);
+    }
+
+    public Subscription subscribe(KernelListener listener) {
+        return state.bus.subscribe(listener);
+    }
+
+    /** Read-only views of kernel state for inspectors; they bypass rights, as a kernel debugger would. */
+    public KernelInspector inspector() {
+        return inspector;
+    }
+
+    // ---- processes and tasks ----
+
+    public ProcessResult processCreate(String name) {
+        return call("zx_process_create", () -> "name=\"" + name + "\"", c -> objects.processCreate(name, c),
+                ProcessResult::status, e -> new ProcessResult(e, 0, 0));
+    }
+
+    public Status taskKill(int handle) {
+        return call("zx_task_kill", () -> hex("handle", handle), c -> objects.taskKill(handle, c));
+    }
+
+    // ---- VMOs ----
+
+    public HandleResult vmoCreate(long size, int options) {
+        return call("zx_vmo_create", () -> "size=" + size + " options=0x" + Integer.toHexString(options),
+                c -> objects.vmoCreate(size, options, c), HandleResult::status, e -> new HandleResult(e, 0));
+    }
+
+    public Status vmoSetSize(int vmo, long size) {
+        return call("zx_vmo_set_size", () -> hex("handle", vmo) + " size=" + size,
+                c -> objects.vmoSetSize(vmo, size, c));
+    }
+
+    public Status vmoSetCachePolicy(int vmo, CachePolicy policy) {
+        return call("zx_vmo_set_cache_policy", () -> hex("handle", vmo) + " policy=" + policy,
+                c -> objects.vmoSetCachePolicy(vmo, policy, c));
+    }
+
+    public Status vmoRead(int vmo, byte[] buffer, long offset, long length) {
+        return call("zx_vmo_read", () -> hex("handle", vmo) + " offset=0x" + Long.toHexString(offset)
+                + " length=" + length, c -> objects.vmoRead(vmo, buffer, offset, length));
+    }
+
+    public Status vmoWrite(int vmo, byte[] buffer, long offset, long length) {
+        return call("zx_vmo_write", () -> hex("handle", vmo) + " offset=0x" + Long.toHexString(offset)
+                + " length=" + length, c -> objects.vmoWrite(vmo, buffer, offset, length, c));
+    }
+
+    /** {@code zx_vmo_replace_as_executable}: the same VMO through a handle that may be mapped executable. */
+    public HandleResult vmoReplaceAsExecutable(int vmo) {
+        return call("zx_vmo_replace_as_executable", () -> hex("handle", vmo),
+                c -> objects.vmoReplaceAsExecutable(vmo, c), HandleResult::status, e -> new HandleResult(e, 0));
+    }
+
+    /** A VMO whose unwritten pages come from {@code source} (a file, say); the handle has default VMO rights. */
+    public HandleResult vmoCreateBacked(long size, PageSource source, String name) {
+        return call("zx_vmo_create", () -> "size=" + size + " backed name=\"" + name + "\"", c -> objects.vmoCreateBacked(size, source, name, c), HandleResult::status, e -> new HandleResult(e, 0));
+    }
+
+    public Status objectSetName(int handle, String name) {
+        return call("zx_object_set_property", () -> hex("handle", handle) + " ZX_PROP_NAME=\"" + name + "\"",
+                c -> objects.objectSetName(handle, name, c));
+    }
+
+    // ---- address spaces ----
+
+    public VmarResult vmarAllocate(int parentVmar, int options, long offset, long size) {
+        return call("zx_vmar_allocate", () -> hex("parent", parentVmar) + " options=0x"
+                        + Integer.toHexString(options) + " offset=0x" + Long.toHexString(offset) + " size=" + size,
+                c -> vmars.allocate(parentVmar, options, offset, size, c), VmarResult::status,
+                e -> new VmarResult(e, 0, 0));
+    }
+
+    public MapResult vmarMap(int vmar, int options, long vmarOffset, int vmo, long vmoOffset, long length) {
+        return call("zx_vmar_map", () -> hex("vmar", vmar) + " options=0x" + Integer.toHexString(options)
+                        + " vmar_offset=0x" + Long.toHexString(vmarOffset) + " " + hex("vmo", vmo)
+                        + " vmo_offset=0x" + Long.toHexString(vmoOffset) + " len=" + length,
+                c -> vmars.map(vmar, options, vmarOffset, vmo, vmoOffset, length, c), MapResult::status,
+                e -> new MapResult(e, 0));
+    }
+
+    public Status vmarUnmap(int vmar, long address, long length) {
+        return call("zx_vmar_unmap", () -> hex("vmar", vmar) + " addr=0x" + Long.toHexString(address)
+                + " len=" + length, c -> vmars.unmap(vmar, address, length, c));
+    }
+
+    public Status vmarProtect(int vmar, int options, long address, long length) {
+        return call("zx_vmar_protect", () -> hex("vmar", vmar) + " options=0x" + Integer.toHexString(options)
+                + " addr=0x" + Long.toHexString(address) + " len=" + length,
+                c -> vmars.protect(vmar, options, address, length, c));
+    }
+
+    public MapsResult processMaps(int process) {
+        return call("zx_object_get_info", () -> hex("handle", process) + " topic=ZX_INFO_PROCESS_MAPS",
+                c -> vmars.maps(process), MapsResult::status, e -> new MapsResult(e, List.of()));
+    }
+
+    // ---- handles ----
+
+    public HandleResult handleDuplicate(int handle, int rights) {
+        return call("zx_handle_duplicate", () -> hex("handle", handle) + " rights=" + Rights.toString(rights),
+                c -> objects.handleDuplicate(handle, rights, c), HandleResult::status, e -> new HandleResult(e, 0));
+    }
+
+    public HandleResult handleReplace(int handle, int rights) {
+        return call("zx_handle_replace", () -> hex("handle", handle) + " rights=" + Rights.toString(rights),
+                c -> objects.handleReplace(handle, rights, c), HandleResult::status, e -> new HandleResult(e, 0));
+    }
+
+    public Status handleClose(int handle) {
+        return call("zx_handle_close", () -> hex("handle", handle), c -> objects.handleClose(handle, c));
+    }
+
+    // ---- process memory ----
+
+    public IoResult readMemory(int process, long vaddr, byte[] buffer, long bufferSize) {
+        return memory.read(process, vaddr, buffer, bufferSize);
+    }
+
+    public IoResult writeMemory(int process, long vaddr, byte[] buffer, long bufferSize) {
+        return memory.write(process, vaddr, buffer, bufferSize);
+    }
+
+    // ---- plumbing ----
+
+    KernelState state() {
+        return state;
+    }
+
+    private Status call(String name, Supplier<String> args, Function<Changes, Status> body) {
+        return call(name, args, body, s -> s, s -> s);
+    }
+
+    /** Runs {@code body} under the write lock, turns a refusal into a result, then tells the listeners. */
+    <R> R call(String name, Supplier<String> args, Function<Changes, R> body, Function<R, Status> statusOf,
+               Function<Status, R> failure) {
+        Changes changes = new Changes();
+        R result;
+        Rule rule = Rule.COMPLETE;
+        long ruleAddress = 0;
+        state.lock.writeLock().lock();
+        try {
+            result = body.apply(changes);
+        } catch (Refused r) {
+            result = failure.apply(r.status);
+            rule = r.rule;
+            ruleAddress = r.address;
+            changes = null;
+        } finally {
+            state.lock.writeLock().unlock();
+        }
+        if (state.bus.active()) {
+            state.bus.deliver(changes);
+            Status s = statusOf.apply(result);
+            state.bus.deliver(new SyscallRecord(state.bus.nextSequence(), name, args.get(), s, null, 0, 0,
+                    s == Status.OK ? Rule.COMPLETE : rule, ruleAddress));
+        }
+        return result;
+    }
+
+    static String hex(String name, int handle) {
+        return name + "=0x" + Integer.toHexString(handle);
+    }
+}

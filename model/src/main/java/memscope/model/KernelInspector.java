@@ -1,0 +1,141 @@
+package memscope.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only questions an inspector asks that no syscall answers directly (which handles exist, what a VMO is
+ * called, whether a process is alive). Answers are snapshots taken under the read lock.
+ */
+public final class KernelInspector {
+    private final KernelState k;
+
+    KernelInspector(KernelState k) {
+        this.k = k;
+    }
+
+    /** A handle in the caller's table. */
+    public record HandleInfo(int handle, long koid, ObjectType type, String name, int rights) {
+    }
+
+    /** A VMO's properties; {@code mappingCount} above 1 means it is shared. */
+    public record VmoInfo(long koid, String name, long size, CachePolicy cachePolicy, boolean resizable,
+                          boolean vdso, int mappingCount, int committedPages) {
+        public boolean shared() {
+            return mappingCount > 1;
+        }
+    }
+
+    /** A process's name and whether it still has an address space. */
+    public record ProcessInfo(long koid, String name, boolean alive) {
+    }
+
+    /** A mapping as Mach sees it too: its current and maximum protection. */
+    public record MappingInfo(long base, long size, int perms, int maxPerms, long vmoKoid, long vmoOffset,
+                              boolean permanent) {
+    }
+
+    /** Every handle in the caller's table, in koid order. */
+    public List<HandleInfo> handles() {
+        k.lock.readLock().lock();
+        try {
+            List<HandleInfo> out = new ArrayList<>();
+            for (Handle h : k.handles.all()) {
+                out.add(new HandleInfo(h.value(), h.object().koid, h.object().type(), h.object().name(), h.rights()));
+            }
+            out.sort(Comparator.comparingLong(HandleInfo::koid).thenComparingInt(HandleInfo::handle));
+            return out;
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    public Optional<HandleInfo> handle(int value) {
+        k.lock.readLock().lock();
+        try {
+            Handle h = k.handles.get(value);
+            return h == null ? Optional.empty()
+                    : Optional.of(new HandleInfo(h.value(), h.object().koid, h.object().type(), h.object().name(),
+                            h.rights()));
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    public Optional<VmoInfo> vmo(long koid) {
+        k.lock.readLock().lock();
+        try {
+            VmObject v = findVmo(koid);
+            return v == null ? Optional.empty()
+                    : Optional.of(new VmoInfo(v.koid, v.name(), v.size(), v.cachePolicy(), v.resizable(), v.isVdso(),
+                            v.mappings().size(), v.pages().committedPages()));
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    public Optional<ProcessInfo> process(long koid) {
+        k.lock.readLock().lock();
+        try {
+            for (Handle h : k.handles.all()) {
+                if (h.object().koid == koid && h.object() instanceof ProcessObject p) {
+                    return Optional.of(new ProcessInfo(p.koid, p.name(), p.alive()));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    /** The mapping containing {@code address} in the process behind {@code processHandle}, if any. */
+    public Optional<MappingInfo> mappingAt(int processHandle, long address) {
+        k.lock.readLock().lock();
+        try {
+            Handle h = k.handles.get(processHandle);
+            if (h == null || !(h.object() instanceof ProcessObject p) || p.rootVmar() == null) {
+                return Optional.empty();
+            }
+            VmMapping m = p.rootVmar().findMapping(address);
+            return m == null ? Optional.empty()
+                    : Optional.of(new MappingInfo(m.base(), m.size(), m.perms(), m.maxPerms(), m.vmo.koid,
+                            m.vmoOffset, m.permanent));
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    /** The koid of the vDSO VMO that every process maps. */
+    public long vdsoKoid() {
+        return k.vdso.koid;
+    }
+
+    private VmObject findVmo(long koid) {
+        if (k.vdso.koid == koid) {
+            return k.vdso;
+        }
+        for (Handle h : k.handles.all()) {
+            if (h.object() instanceof VmObject v && v.koid == koid) {
+                return v;
+            }
+            if (h.object() instanceof ProcessObject p && p.rootVmar() != null) {
+                VmObject found = findMapped(p.rootVmar(), koid);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static VmObject findMapped(VmAddressRegion root, long koid) {
+        for (VmMapping m : root.mappingsOverlapping(root.base(), root.end())) {
+            if (m.vmo.koid == koid) {
+                return m.vmo;
+            }
+        }
+        return null;
+    }
+}

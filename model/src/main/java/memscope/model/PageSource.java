@@ -1,0 +1,13 @@
+package memscope.model;
+
+/**
+ * Where a VMO's pages come from before they are first written: zeros for anonymous memory, a file for a
+ * file-backed VMO. Called with the kernel lock held; must not call back into the kernel.
+ */
+public interface PageSource {
+    /** A source of zero pages. */
+    PageSource ZERO = (pageIndex, page) -> java.util.Arrays.fill(page, (byte) 0);
+
+    /** Fills {@code page} (PAGE_SIZE bytes) with the original contents of page {@code pageIndex}. */
+    void readPage(long pageIndex, byte[] page);
+}

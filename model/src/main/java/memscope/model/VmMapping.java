@@ -1,0 +1,64 @@
+package memscope.model;
+
+/**
+ * A range of a VMAR that shows a VMO. Base, size and VMO offset never change: splitting a mapping replaces it.
+ * Protection may change; {@code maxPerms} is Mach's maximum protection, RWX unless restricted.
+ */
+final class VmMapping implements VmRegion {
+    final VmAddressRegion parent;
+    final VmObject vmo;
+    private final long base;
+    private final long size;
+    final long vmoOffset;
+    final boolean permanent;
+    private volatile int perms;
+    private volatile int maxPerms;
+
+    VmMapping(VmAddressRegion parent, long base, long size, VmObject vmo, long vmoOffset, int perms, int maxPerms,
+              boolean permanent) {
+        this.parent = parent;
+        this.base = base;
+        this.size = size;
+        this.vmo = vmo;
+        this.vmoOffset = vmoOffset;
+        this.perms = perms;
+        this.maxPerms = maxPerms;
+        this.permanent = permanent;
+    }
+
+    @Override
+    public long base() {
+        return base;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    int perms() {
+        return perms;
+    }
+
+    void setPerms(int perms) {
+        this.perms = perms;
+    }
+
+    int maxPerms() {
+        return maxPerms;
+    }
+
+    void setMaxPerms(int maxPerms) {
+        this.maxPerms = maxPerms;
+    }
+
+    /** The VMO offset that {@code address} (inside this mapping) shows. */
+    long vmoOffsetOf(long address) {
+        return vmoOffset + (address - base);
+    }
+
+    /** A copy of part of this mapping, same VMO and protections, for splitting. */
+    VmMapping slice(long newBase, long newEnd) {
+        return new VmMapping(parent, newBase, newEnd - newBase, vmo, vmoOffsetOf(newBase), perms, maxPerms, permanent);
+    }
+}

@@ -1,0 +1,188 @@
+package memscope.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Syscalls on address spaces: allocate, map, unmap, protect, and the maps listing. */
+final class VmarCalls {
+    private final KernelState k;
+
+    VmarCalls(KernelState k) {
+        this.k = k;
+    }
+
+    VmarResult allocate(int parentHandle, int options, long offset, long size, Changes changes) {
+        Handle ph = k.handle(parentHandle, ObjectType.VMAR, 0);
+        VmAddressRegion parent = (VmAddressRegion) ph.object();
+        int allowed = VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC | VmOptions.SPECIFIC | VmOptions.COMPACT;
+        KernelState.require((options & ~allowed) == 0, Status.ERR_INVALID_ARGS);
+        int wanted = VmOptions.permsFor(options);
+        requireRightsFor(ph, wanted);
+        KernelState.require((parent.flags & VmOptions.canMapFor(wanted)) == VmOptions.canMapFor(wanted),
+                Status.ERR_ACCESS_DENIED);
+        KernelState.require(!parent.destroyed(), Status.ERR_BAD_STATE);
+        long length = KernelState.roundUpToPage(size);
+        KernelState.require(size > 0 && length > 0, Status.ERR_INVALID_ARGS);
+        long base = place(parent, options, offset, length);
+        int flags = options & (VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC);
+        VmAddressRegion child = new VmAddressRegion(k.newKoid(), "vmar", parent.process, parent, base, length,
+                flags);
+        parent.insert(child);
+        int rights = Rights.DEFAULT_VMAR | rightsFor(wanted);
+        Handle h = k.handles.add(child, rights);
+        changes.structure(StructureChange.Kind.VMAR, parent.process.koid);
+        changes.structure(StructureChange.Kind.HANDLE, child.koid);
+        return new VmarResult(Status.OK, h.value(), base);
+    }
+
+    MapResult map(int vmarHandle, int options, long vmarOffset, int vmoHandle, long vmoOffset, long length,
+                  Changes changes) {
+        Handle vh = k.handle(vmarHandle, ObjectType.VMAR, 0);
+        Handle oh = k.handle(vmoHandle, ObjectType.VMO, Rights.MAP);
+        VmAddressRegion vmar = (VmAddressRegion) vh.object();
+        VmObject vmo = (VmObject) oh.object();
+        int allowed = VmOptions.PERMS | VmOptions.SPECIFIC;
+        KernelState.require((options & ~allowed) == 0, Status.ERR_INVALID_ARGS);
+        int perms = options & VmOptions.PERMS;
+        requireRightsFor(vh, perms);
+        requireRightsFor(oh, perms);
+        KernelState.require((vmar.flags & VmOptions.canMapFor(perms)) == VmOptions.canMapFor(perms),
+                Status.ERR_ACCESS_DENIED);
+        KernelState.require(!vmar.destroyed(), Status.ERR_BAD_STATE);
+        long size = KernelState.roundUpToPage(length);
+        KernelState.require(length > 0 && size > 0, Status.ERR_INVALID_ARGS);
+        KernelState.require(vmoOffset >= 0 && KernelState.pageAligned(vmoOffset)
+                && vmoOffset + size > vmoOffset, Status.ERR_INVALID_ARGS);
+        long base = place(vmar, options, vmarOffset, size);
+        VmMapping m = new VmMapping(vmar, base, size, vmo, vmoOffset, perms, VmOptions.PERMS, false);
+        vmar.insert(m);
+        vmo.addMapping(m);
+        changes.structure(StructureChange.Kind.MAPPING, vmar.process.koid);
+        return new MapResult(Status.OK, base);
+    }
+
+    Status unmap(int vmarHandle, long address, long length, Changes changes) {
+        VmAddressRegion vmar = k.vmar(vmarHandle, 0);
+        KernelState.require(!vmar.destroyed(), Status.ERR_BAD_STATE);
+        long end = checkedRange(vmar, address, length);
+        List<VmRegion> hit = vmar.childrenOverlapping(address, end);
+        for (VmRegion r : hit) {
+            // a sub-VMAR goes only as a whole
+            KernelState.require(r instanceof VmMapping || (r.base() >= address && r.end() <= end),
+                    Status.ERR_INVALID_ARGS);
+        }
+        for (VmRegion r : hit) {
+            if (r instanceof VmMapping m) {
+                KernelState.require(!m.permanent, Status.ERR_ACCESS_DENIED);
+            }
+        }
+        for (VmRegion r : hit) {
+            if (r instanceof VmMapping m) {
+                vmar.unmap(m);
+                if (m.base() < address) {
+                    insertSlice(vmar, m.slice(m.base(), address));
+                }
+                if (m.end() > end) {
+                    insertSlice(vmar, m.slice(end, m.end()));
+                }
+            } else {
+                ((VmAddressRegion) r).destroy();
+            }
+        }
+        changes.structure(StructureChange.Kind.MAPPING, vmar.process.koid);
+        return Status.OK;
+    }
+
+    Status protect(int vmarHandle, int options, long address, long length, Changes changes) {
+        Handle vh = k.handle(vmarHandle, ObjectType.VMAR, 0);
+        VmAddressRegion vmar = (VmAddressRegion) vh.object();
+        KernelState.require((options & ~VmOptions.PERMS) == 0, Status.ERR_INVALID_ARGS);
+        requireRightsFor(vh, options);
+        KernelState.require((vmar.flags & VmOptions.canMapFor(options)) == VmOptions.canMapFor(options),
+                Status.ERR_ACCESS_DENIED);
+        KernelState.require(!vmar.destroyed(), Status.ERR_BAD_STATE);
+        long end = checkedRange(vmar, address, length);
+        List<VmMapping> covered = coveringMappings(vmar, address, end);
+        KernelState.require(covered != null, Status.ERR_NOT_FOUND);
+        for (VmMapping m : covered) {
+            KernelState.require((options & ~m.maxPerms()) == 0 && !(m.permanent && options != m.perms()),
+                    Status.ERR_ACCESS_DENIED);
+        }
+        setProtection(vmar, address, end, options);
+        changes.structure(StructureChange.Kind.MAPPING, vmar.process.koid);
+        return Status.OK;
+    }
+
+    /** The mappings covering {@code [start, end)} without a gap, in order; null if there is a hole. */
+    static List<VmMapping> coveringMappings(VmAddressRegion vmar, long start, long end) {
+        List<VmMapping> ms = vmar.mappingsOverlapping(start, end);
+        long at = start;
+        for (VmMapping m : ms) {
+            if (m.base() > at) {
+                return null;
+            }
+            at = m.end();
+        }
+        return at >= end ? ms : null;
+    }
+
+    /** Splits mappings at the range's ends and sets {@code perms} on every mapping inside. */
+    static void setProtection(VmAddressRegion vmar, long start, long end, int perms) {
+        vmar.splitAt(start);
+        vmar.splitAt(end);
+        for (VmMapping m : vmar.mappingsOverlapping(start, end)) {
+            m.setPerms(perms);
+        }
+    }
+
+    MapsResult maps(int processHandle) {
+        ProcessObject p = k.process(processHandle, Rights.READ);
+        VmAddressRegion root = p.rootVmar();
+        KernelState.require(root != null, Status.ERR_BAD_STATE);
+        List<MapEntry> out = new ArrayList<>();
+        root.describe(out);
+        return new MapsResult(Status.OK, List.copyOf(out));
+    }
+
+    private static void insertSlice(VmAddressRegion vmar, VmMapping slice) {
+        vmar.insert(slice);
+        slice.vmo.addMapping(slice);
+    }
+
+    private static long checkedRange(VmAddressRegion vmar, long address, long length) {
+        KernelState.require(length > 0 && KernelState.pageAligned(address), Status.ERR_INVALID_ARGS);
+        long size = KernelState.roundUpToPage(length);
+        KernelState.require(size > 0 && address >= vmar.base() && address - vmar.base() <= vmar.size() - size,
+                Status.ERR_INVALID_ARGS);
+        return address + size;
+    }
+
+    /** Where a new child goes: at {@code offset} when SPECIFIC, else anywhere free. */
+    private static long place(VmAddressRegion vmar, int options, long offset, long length) {
+        if ((options & VmOptions.SPECIFIC) != 0) {
+            KernelState.require((vmar.flags & VmOptions.CAN_MAP_SPECIFIC) != 0, Status.ERR_ACCESS_DENIED);
+            KernelState.require(offset >= 0 && KernelState.pageAligned(offset) && offset <= vmar.size() - length
+                    && length <= vmar.size(), Status.ERR_INVALID_ARGS);
+            long base = vmar.base() + offset;
+            KernelState.require(vmar.isFree(base, length), Status.ERR_ALREADY_EXISTS);
+            return base;
+        }
+        KernelState.require(offset == 0, Status.ERR_INVALID_ARGS);
+        long base = vmar.findFree(length);
+        KernelState.require(base >= 0, Status.ERR_NO_RESOURCES);
+        return base;
+    }
+
+    private void requireRightsFor(Handle h, int perms) {
+        int needed = rightsFor(perms);
+        if (!h.has(needed)) {
+            throw new Refused(Status.ERR_ACCESS_DENIED, Rule.MISSING_RIGHTS, needed & ~h.rights());
+        }
+    }
+
+    private static int rightsFor(int perms) {
+        return ((perms & VmOptions.PERM_READ) != 0 ? Rights.READ : 0)
+                | ((perms & VmOptions.PERM_WRITE) != 0 ? Rights.WRITE : 0)
+                | ((perms & VmOptions.PERM_EXECUTE) != 0 ? Rights.EXECUTE : 0);
+    }
+}
