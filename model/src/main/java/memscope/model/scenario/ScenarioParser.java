@@ -182,7 +182,7 @@ final class ScenarioParser {
         }
         names.declare(name, Kind.VMAR, f.place(), parent.process());
         return new VmarSpec(f.place(), name, vmarHandle(f.requiredName("parent"), parent), parent.process(),
-                address, offset, size, options);
+                address, offset, f.placeOf(address != null ? "address" : "offset"), size, options);
     }
 
     private int canMapFlag(Node flag) throws ScenarioException {
@@ -234,8 +234,8 @@ final class ScenarioParser {
         if ((perms & VmOptions.PERM_EXECUTE) != 0 && !vmo.executable()) {
             vmosByHandle.put(vmoHandle, withExecutable(vmo));
         }
-        return new MappingSpec(f.place(), vmarHandle(in, target), target.process(), address, offset, vmoHandle,
-                vmoOffset, length, perms);
+        return new MappingSpec(f.place(), vmarHandle(in, target), target.process(), address, offset,
+                f.placeOf(address != null ? "address" : "offset"), vmoHandle, vmoOffset, length, perms);
     }
 
     private HandleSpec handle(Node node) throws ScenarioException {
