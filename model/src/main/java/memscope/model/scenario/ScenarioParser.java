@@ -48,6 +48,7 @@ final class ScenarioParser {
         checkFormat(root);
         Fields f = Fields.open(root, "the scenario", errors, "format", "title", "description", "boot",
                 "processes", "vmos", "vmars", "mappings", "handles", "viewProcess", "editorHandle", "startAddress");
+        foreseeNames(f);
         String title = f.requiredName("title");
         String description = f.optionalString("description", "");
         BootOptions boot = f.has("boot") ? boot(f.get("boot")) : BootOptions.defaults();
@@ -79,6 +80,28 @@ final class ScenarioParser {
         Long start = f.optionalQuantity("startAddress", Quantities.Kind.ADDRESS);
         return new ScenarioSpec(title, description, boot, processes, List.copyOf(vmosByHandle.values()), vmars,
                 mappings, handles, viewProcess, view.process(), editorHandle, start);
+    }
+
+    /** Records every declared name up front; see {@link HandleNames#foresee}. Types are checked later. */
+    private void foreseeNames(Fields top) {
+        for (String section : new String[] {"processes", "vmos", "vmars", "handles"}) {
+            Node list = top.get(section);
+            if (list == null || list.kind != Node.Kind.ARRAY) {
+                continue;
+            }
+            for (Node item : list.items()) {
+                if (item.kind != Node.Kind.OBJECT) {
+                    continue;
+                }
+                for (String key : new String[] {"handle", "name"}) {
+                    Node name = item.members().get(key);
+                    if (name != null && name.kind == Node.Kind.STRING) {
+                        names.foresee(name.text(), item.place);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private void checkFormat(Node root) throws ScenarioException {

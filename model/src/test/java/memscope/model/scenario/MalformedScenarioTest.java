@@ -144,6 +144,18 @@ class MalformedScenarioTest {
                 "/editorHandle", "editorHandle \"b\" is a handle to process \"b\", but viewProcess shows process \"a\""),
             bad("an empty name", "{ 'format': 1, 'title': 't', 'processes': [ { 'name': ' ' } ] }",
                 "/processes/0/name", "\"name\" must not be empty"),
+            bad("a VMAR whose parent is declared after it", "{ 'format': 1, 'title': 't', " + PROCESS + ", 'vmars': ["
+                    + " { 'name': 'inner', 'parent': 'outer', 'size': '4K', 'canMap': [] },"
+                    + " { 'name': 'outer', 'parent': 'app', 'size': '1M', 'canMap': [] } ] }",
+                "/vmars/0/parent", "VMAR refers to \"outer\", which is declared only later, at /vmars/1;"),
+            bad("a mapping through a duplicated handle", "{ 'format': 1, 'title': 't', " + PROCESS + ", " + VMO + ","
+                    + " 'mappings': [ { 'in': 'app', 'vmo': 'code.ro', 'perms': 'r--' } ],"
+                    + " 'handles': [ { 'name': 'code.ro', 'duplicate': 'code', 'rights': ['READ', 'MAP'] } ] }",
+                "/mappings/0/vmo", "mapping refers to \"code.ro\", which is declared only later, at /handles/0;"),
+            bad("nesting beyond reason", "{ 'format': 1, 'title': 't', " + PROCESS + ", 'comment': "
+                    + "[".repeat(100) + "]".repeat(100) + " }",
+                "/comment/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0"
+                    + "/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0", "nested more than 64 levels deep"),
             bad("a comment that is not a string", "{ 'format': 1, 'title': 't', " + PROCESS + ", 'comment': 3 }",
                 "/comment", "\"comment\" must be a string, found a whole number 3"));
     }
