@@ -189,8 +189,8 @@ final class ScenarioParser {
     private VmarSpec vmar(Node node) throws ScenarioException {
         Fields f = Fields.open(node, "a VMAR", errors, "name", "parent", "address", "offset", "size", "canMap");
         String name = f.requiredName("name");
-        Entry parent = names.resolve("VMAR", f.requiredName("parent"), f.placeOf("parent"), Kind.PROCESS,
-                Kind.VMAR);
+        String parentName = f.requiredName("parent");
+        Entry parent = names.resolve("VMAR", parentName, f.placeOf("parent"), Kind.PROCESS, Kind.VMAR);
         f.atMostOne("a VMAR", "address", "offset");
         Long address = f.optionalQuantity("address", Quantities.Kind.ADDRESS);
         Long offset = f.optionalQuantity("offset", Quantities.Kind.OFFSET);
@@ -204,7 +204,7 @@ final class ScenarioParser {
             options |= VmOptions.SPECIFIC;
         }
         names.declare(name, Kind.VMAR, f.place(), parent.process());
-        return new VmarSpec(f.place(), name, vmarHandle(f.requiredName("parent"), parent), parent.process(),
+        return new VmarSpec(f.place(), name, vmarHandle(parentName, parent), parent.process(),
                 address, offset, f.placeOf(address != null ? "address" : "offset"), size, options);
     }
 
