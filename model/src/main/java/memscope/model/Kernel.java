@@ -219,7 +219,7 @@ public final class Kernel {
             state.bus.deliver(changes);
             Status s = statusOf.apply(result);
             state.bus.deliver(new SyscallRecord(state.bus.nextSequence(), name, args.get(), s, null, 0, 0,
-                    s == Status.OK ? Rule.COMPLETE : rule, ruleAddress));
+                    s == Status.OK ? Rule.COMPLETE : rule == Rule.COMPLETE ? Rule.OTHER : rule, ruleAddress));
         }
         return result;
     }
