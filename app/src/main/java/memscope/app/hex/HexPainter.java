@@ -44,6 +44,11 @@ final class HexPainter {
     private final Color[] textColor = new Color[ROW];
     private final boolean[] bold = new boolean[ROW];
 
+    HexPainter() {
+        // the separators between hex pairs are never rewritten, only the pairs themselves
+        java.util.Arrays.fill(hexText, ' ');
+    }
+
     void paint(GraphicsContext gc, Frame f) {
         HexGeometry g = f.geometry;
         HexTheme t = f.theme;
