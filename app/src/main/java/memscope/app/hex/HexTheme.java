@@ -12,6 +12,7 @@ public final class HexTheme {
     /** Light theme: white page, tinted cells per mapping kind, a blue caret. */
     public static final HexTheme LIGHT = new Builder()
             .background("#ffffff").gutter("#f6f8fa").gridLine("#d8dee4").header("#57606a").address("#57606a")
+            .addressPadding("#b6bcc4")
             .caretRowAddress("#1f2328").text("#1f2328").zeroText("#8c959f").changedText("#c2410c")
             .selection("#cce0ff").caret("#1f6feb").caretText("#ffffff").caretUnfocused("#8c959f")
             .flash("#e5393599")
@@ -28,6 +29,7 @@ public final class HexTheme {
     final Color gridLine;
     final Color header;
     final Color address;
+    final Color addressPadding;
     final Color caretRowAddress;
     final Color text;
     final Color zeroText;
@@ -46,6 +48,7 @@ public final class HexTheme {
         gridLine = b.gridLine;
         header = b.header;
         address = b.address;
+        addressPadding = b.addressPadding;
         caretRowAddress = b.caretRowAddress;
         text = b.text;
         zeroText = b.zeroText;
@@ -81,6 +84,7 @@ public final class HexTheme {
         private Color gridLine;
         private Color header;
         private Color address;
+        private Color addressPadding;
         private Color caretRowAddress;
         private Color text;
         private Color zeroText;
@@ -98,6 +102,8 @@ public final class HexTheme {
         public Builder gridLine(String css) { gridLine = Color.web(css); return this; }
         public Builder header(String css) { header = Color.web(css); return this; }
         public Builder address(String css) { address = Color.web(css); return this; }
+        /** The leading zeros of an address, dimmed so the significant digits stand out. */
+        public Builder addressPadding(String css) { addressPadding = Color.web(css); return this; }
         public Builder caretRowAddress(String css) { caretRowAddress = Color.web(css); return this; }
         public Builder text(String css) { text = Color.web(css); return this; }
         public Builder zeroText(String css) { zeroText = Color.web(css); return this; }
