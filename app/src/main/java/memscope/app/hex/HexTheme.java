@@ -24,6 +24,21 @@ public final class HexTheme {
             .kind(CellKind.UNREADABLE, "#fdecea", "#b3261e")
             .build();
 
+    /** Dark theme: the same meanings on a dark page, tints kept low so the text stays the brightest thing. */
+    public static final HexTheme DARK = new Builder()
+            .background("#0d1117").gutter("#161b22").gridLine("#30363d").header("#8b949e").address("#8b949e")
+            .addressPadding("#484f58")
+            .caretRowAddress("#e6edf3").text("#e6edf3").zeroText("#6e7681").changedText("#ffa657")
+            .selection("#1f3a5f").caret("#388bfd").caretText("#ffffff").caretUnfocused("#6e7681")
+            .flash("#f85149aa")
+            .kind(CellKind.UNMAPPED, "#161b22", "#484f58")
+            .kind(CellKind.WRITABLE, "#0d1117", "#e6edf3")
+            .kind(CellKind.READ_ONLY, "#131d2b", "#e6edf3")
+            .kind(CellKind.EXECUTABLE, "#10231a", "#e6edf3")
+            .kind(CellKind.VDSO, "#1f1630", "#e6edf3")
+            .kind(CellKind.UNREADABLE, "#2d1517", "#ff7b72")
+            .build();
+
     final Color background;
     final Color gutter;
     final Color gridLine;

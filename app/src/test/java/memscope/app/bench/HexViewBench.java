@@ -75,15 +75,17 @@ public final class HexViewBench {
                 heap64g / 1048576.0, (double) heap64g / heap4k, (heap64g - emptyHeap) / 1024,
                 (heap4k - emptyHeap) / 1024);
 
+        Scenario small = scenario(4096);
         Scenario big = scenario(64 * GIB);
         onFx(() -> {
-            view.setSource(new KernelByteSource(big.kernel, big.process));
-            view.layout();
+            open(big, 64 * GIB);
             return null;
         });
         int rows = onFx(view::getVisibleRowCount);
         System.out.printf("visible rows: %d (one page)%n", rows);
         System.out.printf("%-8s %-18s %12s %12s %12s%n", "where", "step", "median ms", "p90 ms", "max ms");
+        report("4 KiB", "open + paint", time(() -> open(small, 4096)));
+        report("64 GiB", "open + paint", time(() -> open(big, 64 * GIB)));
         long pageBytes = rows * 16L;
         measureAt("start", MAPPING_BASE, false);
         measureAt("middle", MAPPING_BASE + 32 * GIB, false);
@@ -116,6 +118,13 @@ public final class HexViewBench {
             page.run();
             frame = view.snapshot(null, frame);
         }));
+    }
+
+    /** Opening a mapping: a new source over the process, the caret in the middle, the first repaint. */
+    private void open(Scenario s, long size) {
+        view.setSource(new KernelByteSource(s.kernel, s.process));
+        view.goTo(MAPPING_BASE + size / 2);
+        view.layout();
     }
 
     /** Runs {@code step} WARMUP + SAMPLES times, each in its own FX event so pulses run in between. */

@@ -87,6 +87,21 @@ class HexViewSnapshotTest {
         assertEquals(HexTheme.LIGHT.background(CellKind.WRITABLE), pixel(image, BASE + 0x3a, 0.2));
     }
 
+    @Test
+    void darkThemePaintsTheSameMeaningsInItsOwnColours(FxRobot robot) throws IOException {
+        FakeByteSource source = showcase();
+        fx.show(robot, source, source);
+        robot.interact(() -> {
+            fx.view.setTheme(HexTheme.DARK);
+            fx.view.select(BASE + 0x30, BASE + 0x38);
+            fx.view.markChanged(BASE + 0x16, 8);
+        });
+        WritableImage image = snapshot(robot, "hexview-dark.png");
+        assertEquals(HexTheme.DARK.background(CellKind.READ_ONLY), pixel(image, BASE + 0x64, 0.2));
+        assertEquals(HexTheme.DARK.background(CellKind.UNREADABLE), pixel(image, BASE + 0x104, 0.2));
+        assertEquals(HexTheme.DARK.selection, pixel(image, BASE + 0x32, 0.2));
+    }
+
     private WritableImage snapshot(FxRobot robot, String name) throws IOException {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> {
