@@ -63,13 +63,13 @@ public final class HexView extends Region {
 
     /** Shows {@code s} from its start, caret on its first byte; forgets changes marked for the old source. */
     public void setSource(ByteSource s) {
-        source = s;
         long start = s == null ? 0 : s.start();
         long end = s == null ? 0 : s.end();
         if (end < start) {
             throw new IllegalArgumentException(String.format(
                     "byte source ends (0x%x) before it starts (0x%x)", end, start));
         }
+        source = s;
         geometry = new HexGeometry(FONT_SIZE, HexGeometry.digitsFor(Math.max(start, end - 1)));
         viewport.reset(start, end);
         cursor.reset(start, end);

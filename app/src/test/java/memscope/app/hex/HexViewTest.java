@@ -266,6 +266,26 @@ class HexViewTest {
     }
 
     @Test
+    void escapeDropsTheSelection(FxRobot robot) {
+        showWritable(robot, 0x1000);
+        robot.clickOn(fx.cell(0x1004, HexColumn.HEX));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT, 2).release(KeyCode.SHIFT);
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(AddressRange.empty(0x1006), fx.view.selectionProperty().get());
+    }
+
+    @Test
+    void invertedSourceIsRejectedAndTheShownOneKept(FxRobot robot) {
+        showWritable(robot, 0x1000);
+        FakeByteSource inverted = new FakeByteSource(0x2000, 0x1000);
+        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> fx.view.setSource(inverted));
+        assertTrue(error.getMessage().contains("0x1000") && error.getMessage().contains("0x2000"),
+                error.getMessage());
+        assertEquals(source, fx.view.getSource());
+    }
+
+    @Test
     void editsWithoutAHandlerAreIgnored(FxRobot robot) {
         source = new FakeByteSource(BASE, BASE + 0x100).region(BASE, 0x100, CellKind.WRITABLE);
         fx.show(robot, source, null);
