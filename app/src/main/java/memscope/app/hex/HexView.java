@@ -372,6 +372,11 @@ public final class HexView extends Region {
         }
     }
 
+    /** Whether a flash is still fading. */
+    boolean isFlashing() {
+        return flash.range() != null;
+    }
+
     /** What the last repaint showed for {@code address} in the hex column ("41", "..", "??"), or null. */
     String shownHex(long address) {
         HexPainter.Frame f = frame;

@@ -11,6 +11,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the control to PNG (to look at it: {@code -Dhexview.snapshots=/tmp}, default {@code target/}) and checks
@@ -48,7 +50,7 @@ class HexViewSnapshotTest {
     }
 
     @Test
-    void rendersEveryKindSelectionChangesAndFlash(FxRobot robot) throws IOException {
+    void rendersEveryKindSelectionChangesAndFlash(FxRobot robot) throws Exception {
         FakeByteSource source = showcase();
         fx.show(robot, source, source);
         robot.clickOn(fx.cell(BASE + 0x23, HexColumn.HEX));
@@ -56,10 +58,10 @@ class HexViewSnapshotTest {
             fx.view.select(BASE + 0x40, BASE + 0x4c);
             fx.view.goTo(BASE + 0x23);
             fx.view.markChanged(BASE + 0x16, 8);
-            fx.view.flash(BASE + 0xd0, 8);
         });
         robot.write("4");
-        WritableImage image = snapshot(robot, "hexview.png");
+        // flash and snapshot in one FX event: the fade must not have started, however slow the machine
+        WritableImage image = snapshot(robot, "hexview.png", () -> fx.view.flash(BASE + 0xd0, 8));
 
         assertEquals(HexTheme.LIGHT.background(CellKind.READ_ONLY), pixel(image, BASE + 0x64, 0.2));
         assertEquals(HexTheme.LIGHT.background(CellKind.EXECUTABLE), pixel(image, BASE + 0x94, 0.2));
@@ -69,7 +71,8 @@ class HexViewSnapshotTest {
         assertEquals(HexTheme.LIGHT.caret, pixel(image, BASE + 0x23, 0.45));
 
         robot.interact(() -> fx.view.goTo(BASE + 0x40));
-        robot.sleep(1300); // the flash fades within about a second
+        // the fade takes about a second; the generous limit only guards against a flash that never ends
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !fx.view.isFlashing());
         WritableImage faded = snapshot(robot, "hexview-faded.png");
         assertEquals(HexTheme.LIGHT.background(CellKind.VDSO), pixel(faded, BASE + 0xd2, 0.2));
     }
@@ -103,8 +106,13 @@ class HexViewSnapshotTest {
     }
 
     private WritableImage snapshot(FxRobot robot, String name) throws IOException {
+        return snapshot(robot, name, () -> { });
+    }
+
+    private WritableImage snapshot(FxRobot robot, String name, Runnable first) throws IOException {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> {
+            first.run();
             fx.view.layout();
             image[0] = fx.view.snapshot(null, null);
         });
