@@ -19,9 +19,9 @@ public final class Messages {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public Messages(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(initial);
     }
 
@@ -45,13 +45,26 @@ public final class Messages {
 
     /** The text for {@code key} in the current language, with {@code args} put in ({@link MessageFormat}). */
     public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
+        String pattern = bundle().getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, getLocale()).format(args);
     }
 
     /** The text for {@code key}, following language switches. */
     public StringBinding text(String key, Object... args) {
         return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+
+    /**
+     * Loaded on demand: bindings are invalidated before change listeners run, so a listener that swapped the
+     * bundle could come too late for a label re-reading its text at once.
+     */
+    private ResourceBundle bundle() {
+        Locale now = getLocale();
+        if (bundle == null || !now.equals(bundleLocale)) {
+            bundle = load(now);
+            bundleLocale = now;
+        }
+        return bundle;
     }
 
     private static ResourceBundle load(Locale l) {
