@@ -122,8 +122,9 @@ public final class MainWindow implements MainMenus.Actions {
     /** Adds the shortcuts a menu item cannot carry twice (the second redo key). */
     public void install(Scene scene) {
         scene.getAccelerators().put(MainMenus.REDO_ALT, this::redo);
-        // typing goes to memory from the start; the go-to field is one Ctrl+G away
+        // typing goes to memory from the start; the go-to field is one Ctrl+G away. Later, once the stage shows.
         hexView.requestFocus();
+        javafx.application.Platform.runLater(hexView::requestFocus);
     }
 
     /** Stops listening to the kernel (the window is being replaced or closed). */
@@ -239,7 +240,7 @@ public final class MainWindow implements MainMenus.Actions {
         SplitPane.setResizableWithParent(tree.node(), false);
         SplitPane centre = new SplitPane(treeAndHex, log.node());
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.72);
+        centre.setDividerPositions(0.76);
         root.setCenter(centre);
         ScrollPane side = new ScrollPane(panel.node());
         side.setFitToWidth(true);

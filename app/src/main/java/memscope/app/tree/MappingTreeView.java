@@ -28,13 +28,13 @@ public final class MappingTreeView {
         table.setId("mappingTree");
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("column.range", 190, this::rangeText));
+        table.getColumns().add(column("column.range", 205, this::rangeText));
         table.getColumns().add(column("column.size", 70, r -> r.kind() == MappingRow.Kind.PROCESS ? ""
                 : HexFormat.humanSize(r.size())));
         table.getColumns().add(column("column.perms", 44, r -> r.kind() == MappingRow.Kind.MAPPING
                 ? HexFormat.permissions(r.perms()) : ""));
-        table.getColumns().add(column("column.vmo", 150, this::vmoText));
-        table.getColumns().add(column("column.offset", 64, r -> r.kind() == MappingRow.Kind.MAPPING
+        table.getColumns().add(column("column.vmo", 175, this::vmoText));
+        table.getColumns().add(column("column.offset", 56, r -> r.kind() == MappingRow.Kind.MAPPING
                 ? HexFormat.address(r.vmoOffset()) : ""));
         table.getColumns().add(column("column.cache", 120, r -> r.cachePolicy() == null ? ""
                 : r.cachePolicy().name()));
