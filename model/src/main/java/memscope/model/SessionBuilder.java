@@ -208,6 +208,24 @@ final class SessionBuilder {
         p.end();
     }
 
+    void ports(SessionPayload p) throws SessionException {
+        long count = p.count("task ports", 4 + 8 + 1);
+        TaskFlavor[] flavors = TaskFlavor.values();
+        for (long i = 0; i < count; i++) {
+            int name = p.u32("a task port name");
+            String what = "task port 0x" + Integer.toHexString(name);
+            ProcessObject process = lookup(p, p.u64("the task of " + what), ProcessObject.class, "the task of " + what);
+            int flavor = p.u8("the flavour of " + what);
+            if (flavor >= flavors.length) {
+                throw p.fail(what + " has an unknown flavour " + flavor);
+            }
+            if (!kernel.mach().ports().restore(new TaskPort(name, process, flavors[flavor]))) {
+                throw p.fail(what + " is 0, appears twice, or repeats a flavour of task " + process.koid);
+            }
+        }
+        p.end();
+    }
+
     void pages(SessionPayload p) throws SessionException {
         long koid = p.u64("the VMO of a page section");
         VmObject vmo = lookup(p, koid, VmObject.class, "the VMO of a page section");

@@ -20,6 +20,7 @@ final class SessionFormat {
     static final String BOOT = "BOOT";
     static final String OBJECTS = "OBJS";
     static final String HANDLES = "HNDL";
+    static final String PORTS = "PORT";
     static final String PAGES = "PAGE";
     static final String END = "END ";
 

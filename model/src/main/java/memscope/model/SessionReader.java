@@ -48,6 +48,7 @@ final class SessionReader {
         builder.boot(expect(SessionFormat.BOOT));
         builder.objects(expect(SessionFormat.OBJECTS));
         builder.handles(expect(SessionFormat.HANDLES));
+        builder.ports(expect(SessionFormat.PORTS));
         while (true) {
             int before = sections;
             Section s = next();

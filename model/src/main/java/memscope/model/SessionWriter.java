@@ -24,13 +24,15 @@ final class SessionWriter {
     static final long MAX_INLINED_SOURCE = 1L << 30;
 
     private final KernelState k;
+    private final MachPorts ports;
     private final Set<ProcessObject> processes = new LinkedHashSet<>();
     private final Set<VmAddressRegion> vmars = new LinkedHashSet<>();
     private final Set<VmObject> vmos = new LinkedHashSet<>();
     private int sections;
 
-    SessionWriter(KernelState k) {
-        this.k = k;
+    SessionWriter(Kernel kernel) {
+        this.k = kernel.state();
+        this.ports = kernel.mach().ports();
     }
 
     void write(OutputStream out) throws IOException, SessionException {
@@ -38,7 +40,9 @@ final class SessionWriter {
         try {
             List<Handle> handles = k.handles.all();
             handles.sort(Comparator.comparingInt(Handle::value));
-            collect(handles);
+            List<TaskPort> taskPorts = ports.all();
+            taskPorts.sort(Comparator.comparingInt(TaskPort::name));
+            collect(handles, taskPorts);
             out.write(SessionFormat.MAGIC);
             DataOutputStream header = new DataOutputStream(out);
             header.writeShort(SessionFormat.VERSION);
@@ -46,6 +50,7 @@ final class SessionWriter {
             section(out, SessionFormat.BOOT, this::boot);
             section(out, SessionFormat.OBJECTS, this::objects);
             section(out, SessionFormat.HANDLES, d -> handles(d, handles));
+            section(out, SessionFormat.PORTS, d -> ports(d, taskPorts));
             for (VmObject vmo : sorted(vmos)) {
                 pages(out, vmo);
             }
@@ -57,9 +62,10 @@ final class SessionWriter {
     }
 
     /** Everything reachable from the handle table; the shared vDSO is part of every kernel and is not saved. */
-    private void collect(List<Handle> handles) {
+    private void collect(List<Handle> handles, List<TaskPort> taskPorts) {
         Deque<KernelObject> work = new ArrayDeque<>();
         handles.forEach(h -> work.add(h.object()));
+        taskPorts.forEach(port -> work.add(port.process()));
         while (!work.isEmpty()) {
             KernelObject o = work.poll();
             if (o instanceof ProcessObject p && processes.add(p)) {
@@ -153,6 +159,15 @@ final class SessionWriter {
         d.writeLong(retired.size());
         for (int value : retired) {
             d.writeInt(value);
+        }
+    }
+
+    private static void ports(DataOutputStream d, List<TaskPort> taskPorts) throws IOException {
+        d.writeLong(taskPorts.size());
+        for (TaskPort port : taskPorts) {
+            d.writeInt(port.name());
+            d.writeLong(port.process().koid);
+            d.writeByte(port.flavor().ordinal());
         }
     }
 

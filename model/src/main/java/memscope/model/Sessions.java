@@ -29,7 +29,7 @@ public final class Sessions {
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
-                new SessionWriter(kernel.state()).write(out);
+                new SessionWriter(kernel).write(out);
                 out.flush();
                 ch.force(true);
             }

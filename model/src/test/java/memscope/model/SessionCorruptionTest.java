@@ -200,6 +200,10 @@ class SessionCorruptionTest {
         });
     }
 
+    private static byte[] noPorts() throws IOException {
+        return section("PORT", d -> d.writeLong(0));
+    }
+
     private static byte[] end(int count) throws IOException {
         return section("END ", d -> d.writeInt(count));
     }
@@ -207,7 +211,8 @@ class SessionCorruptionTest {
     @Test
     void aForgedButConsistentSessionLoads() throws Exception {
         Path file = dir.resolve("forged.msession");
-        Files.write(file, session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), end(3)));
+        Files.write(file, session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), noPorts(),
+                end(4)));
         Kernel k = Sessions.load(file);
         assertEquals("p", k.inspector().handle(0x1237).orElseThrow().name());
         assertEquals(Status.OK, k.writeMemory(0x1237, Kernel.USER_ASPACE_BASE, new byte[] {1}, 1).status());
@@ -215,23 +220,32 @@ class SessionCorruptionTest {
 
     @Test
     void wrongTypesAreRefused() throws IOException {
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1025), handles(0x1237, 1025), end(3)),
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1025), handles(0x1237, 1025), noPorts(), end(4)),
                 "is koid 1025, a PROCESS, not a VMO");
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 4242), end(3)),
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 4242), noPorts(), end(4)),
                 "which the session does not define");
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1234, 1025), end(3)),
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1234, 1025), noPorts(), end(4)),
                 "not a handle value");
-        refused(session(boot(), handles(0x1237, 1025), end(2)), "expected section OBJS");
+        refused(session(boot(), handles(0x1237, 1025), noPorts(), end(3)), "expected section OBJS");
+        byte[] portToAVmo = section("PORT", d -> {
+            d.writeLong(1);
+            d.writeInt(0x5151);
+            d.writeLong(1027);
+            d.writeByte(0);
+        });
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), portToAVmo, end(4)),
+                "the task of task port 0x5151 is koid 1027, a VMO, not a PROCESS");
     }
 
     @Test
     void absurdSizesAreRefused() throws IOException {
-        refused(session(boot(), objects(1L << 60, 1027), handles(0x1237, 1025), end(3)), "absurd size");
+        refused(session(boot(), objects(1L << 60, 1027), handles(0x1237, 1025), noPorts(), end(4)),
+                "absurd size");
         byte[] pages = section("PAGE", d -> {
             d.writeLong(1027);
             d.writeLong(1L << 60);
         });
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), pages, end(4)),
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), noPorts(), pages, end(5)),
                 "absurd number of pages");
         byte[] beyond = section("PAGE", d -> {
             d.writeLong(1027);
@@ -239,7 +253,7 @@ class SessionCorruptionTest {
             d.writeLong(7);
             d.write(new byte[Kernel.PAGE_SIZE]);
         });
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), beyond, end(4)),
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), noPorts(), beyond, end(5)),
                 "lies beyond VMO 1027");
         byte[] huge = Arrays.copyOf(session(boot()), SessionFormat.HEADER_SIZE + 8);
         huge[SessionFormat.HEADER_SIZE + 4] = 0x7f; // BOOT declares ~2 GiB
@@ -248,10 +262,11 @@ class SessionCorruptionTest {
 
     @Test
     void aMissingOrMiscountedEndIsRefused() throws IOException {
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025)), "truncated");
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), end(9)),
-                "counts 9 sections but 3 were read");
-        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), section("ZZZZ", d -> { }),
-                end(4)), "unexpected section \"ZZZZ\"");
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), noPorts()), "truncated");
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), noPorts(), end(10)),
+                "counts 10 sections but 4 were read");
+        refused(session(boot(), objects(Kernel.PAGE_SIZE, 1027), handles(0x1237, 1025), noPorts(),
+                section("ZZZZ", d -> { }),
+                end(5)), "unexpected section \"ZZZZ\"");
     }
 }

@@ -51,6 +51,9 @@ class SessionRoundTripTest {
         HandleResult readOnly = k.handleDuplicate(p1.process(), Rights.READ | Rights.DUPLICATE);
         check(readOnly.status());
 
+        PortResult port = k.mach().taskForProcess(p1.process(), TaskFlavor.READ);
+        assertEquals(KernReturn.SUCCESS, port.kr());
+
         ProcessResult p2 = k.processCreate("victim");
         check(k.taskKill(p2.process()));
         HandleResult uncached = k.vmoCreate(2 * Kernel.PAGE_SIZE, 0);
@@ -82,6 +85,11 @@ class SessionRoundTripTest {
             List<Integer> retired = k.handles.retired();
             retired.sort(null);
             out.append("retired ").append(retired).append('\n');
+            List<TaskPort> ports = kernel.mach().ports().all();
+            ports.sort(Comparator.comparingInt(TaskPort::name));
+            for (TaskPort port : ports) {
+                out.append(String.format("port %08x task %d %s%n", port.name(), port.process().koid, port.flavor()));
+            }
             return out.toString();
         } finally {
             k.lock.readLock().unlock();
@@ -140,6 +148,7 @@ class SessionRoundTripTest {
         Kernel loaded = Sessions.load(file);
         assertEquals(describe(original), describe(loaded));
         assertTrue(describe(loaded).contains("alive false"), "the dead process is still there, dead");
+        assertTrue(describe(loaded).contains(" READ\n"), "the task port is still there");
 
         Path again = dir.resolve("again.msession");
         Sessions.save(loaded, again);
@@ -153,6 +162,7 @@ class SessionRoundTripTest {
         HandleResult vmo = original.vmoCreate(Kernel.PAGE_SIZE, 0);
         MapResult m = original.vmarMap(p.rootVmar(), RW, 0, vmo.handle(), 0, Kernel.PAGE_SIZE);
         original.writeMemory(p.process(), m.address(), new byte[] {42}, 1);
+        PortResult port = original.mach().taskForProcess(p.process(), TaskFlavor.CONTROL);
         HandleResult gone = original.handleDuplicate(vmo.handle(), Rights.SAME_RIGHTS);
         original.handleClose(gone.handle());
         Path file = dir.resolve("p.msession");
@@ -163,6 +173,9 @@ class SessionRoundTripTest {
         assertEquals(new IoResult(Status.OK, 1), loaded.readMemory(p.process(), m.address(), b, 1));
         assertEquals(42, b[0]);
         assertEquals(Status.ERR_BAD_HANDLE, loaded.handleClose(gone.handle()), "a closed handle stays closed");
+        ReadResult viaPort = loaded.mach().vmRead(port.port(), m.address(), 1);
+        assertEquals(KernReturn.SUCCESS, viaPort.kr(), "the task port name still works");
+        assertEquals(42, viaPort.data()[0]);
         HandleResult fresh = loaded.vmoCreate(Kernel.PAGE_SIZE, 0);
         long freshKoid = loaded.inspector().handle(fresh.handle()).orElseThrow().koid();
         assertTrue(freshKoid > original.state().lastKoid(), "koids are never reused");
