@@ -139,10 +139,13 @@ final class ObjectCalls {
 
     HandleResult handleReplace(int handle, int rights, Changes changes) {
         Handle h = k.handle(handle, null, 0);
-        int newRights = narrowed(h, rights);
+        // Zircon removes the handle before checking the rights: "handle is always invalidated", even on failure
         k.handles.remove(handle);
-        Handle n = k.handles.add(h.object(), newRights);
         changes.structure(StructureChange.Kind.HANDLE, h.object().koid);
+        if (rights != Rights.SAME_RIGHTS && (rights & ~h.rights()) != 0) {
+            return new HandleResult(Status.ERR_INVALID_ARGS, 0);
+        }
+        Handle n = k.handles.add(h.object(), narrowed(h, rights));
         return new HandleResult(Status.OK, n.value());
     }
 

@@ -8,6 +8,7 @@ import memscope.model.HandleResult;
 import memscope.model.IoResult;
 import memscope.model.Kernel;
 import memscope.model.KernReturn;
+import memscope.model.Mach;
 import memscope.model.PortResult;
 import memscope.model.ReadResult;
 import memscope.model.RegionResult;
@@ -26,7 +27,6 @@ final class CommandExecutor {
 
     private final Kernel kernel;
     private final Map<String, Integer> names;
-    private MachCalls mach;
 
     CommandExecutor(Kernel kernel, Map<String, Integer> names) {
         this.kernel = kernel;
@@ -153,11 +153,8 @@ final class CommandExecutor {
         return value == null ? ZX_HANDLE_INVALID : value;
     }
 
-    private MachCalls mach() {
-        if (mach == null) {
-            mach = MachCalls.of(kernel);
-        }
-        return mach;
+    private Mach mach() {
+        return kernel.mach();
     }
 
     private static CommandResult zx(Command c, Status s, String detail) {
