@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import memscope.model.Subscription;
+import memscope.model.scenario.LoadedScenario;
 import memscope.model.script.Command;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
@@ -30,7 +31,7 @@ public final class LessonRunner {
     /** What a UI follows. Called on the thread that drove the runner. */
     public interface Listener {
         /** A fresh kernel replaced the old one (at start, on {@link #previous()}, {@link #goTo}, {@link #restart()}). */
-        default void worldChanged(LessonWorld world) {
+        default void worldChanged(LoadedScenario world) {
         }
 
         /** The current step changed; {@code index == stepCount()} means the lesson is finished. */
@@ -46,7 +47,7 @@ public final class LessonRunner {
     private final List<Command> actions;
     private final StepOutcome[] outcomes;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private LessonWorld world;
+    private LoadedScenario world;
     private ConsoleSession session;
     private int current;
 
@@ -80,8 +81,8 @@ public final class LessonRunner {
         return current >= stepCount();
     }
 
-    /** The live world: its kernel and handle names. Replaced on every rewind. */
-    public LessonWorld world() {
+    /** The live world: the scenario built in its own kernel, with its handle names. Replaced on every rewind. */
+    public LoadedScenario world() {
         return world;
     }
 

@@ -1,7 +1,12 @@
 package memscope.model.lesson;
 
-/** Builds a fresh {@link LessonWorld} for a lesson's scenario; {@link ScenarioWorlds} is the real one. */
+import memscope.model.scenario.LoadedScenario;
+
+/**
+ * Builds a fresh world (a scenario in its own newly booted kernel) for a lesson. {@link ScenarioWorlds#bundled()}
+ * is the real one; tests may build worlds through syscalls.
+ */
 @FunctionalInterface
 public interface WorldFactory {
-    LessonWorld create(Lesson lesson) throws LessonException;
+    LoadedScenario create(Lesson lesson) throws LessonException;
 }

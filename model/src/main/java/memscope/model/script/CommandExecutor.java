@@ -62,7 +62,7 @@ final class CommandExecutor {
         long size = c.has("size") ? c.number("size") : data.length;
         IoResult r = kernel.writeMemory(handle(c, "process"), c.number("address"), data, size);
         return new CommandResult(c, c.spec().call(), r.status(), null, size, r.status().isOk() ? r.actual() : 0,
-                null, r.status().isOk() ? "wrote " + r.actual() + " of " + size + " bytes" : "");
+                null, "");
     }
 
     private CommandResult read(Command c) {
@@ -91,7 +91,7 @@ final class CommandExecutor {
     private CommandResult bound(Command c, HandleResult r, String name) {
         String detail = "";
         if (r.status().isOk()) {
-            detail = "new handle " + Hex.address(r.handle()) + " " + rightsOf(r.handle());
+            detail = "new handle " + Hex.handle(r.handle()) + " " + rightsOf(r.handle());
             if (name != null) {
                 names.put(name, r.handle());
                 detail = name + " = " + detail;
@@ -121,7 +121,7 @@ final class CommandExecutor {
         String detail = "";
         if (r.kr() == KernReturn.SUCCESS) {
             names.put(c.name("name"), r.port());
-            detail = c.name("name") + " = task port " + Hex.address(r.port());
+            detail = c.name("name") + " = task port " + Hex.handle(r.port());
         }
         return mach(c, r.kr(), 0, 0, null, detail);
     }
