@@ -123,7 +123,10 @@ final class CommandExecutor {
             names.put(c.name("name"), r.port());
             detail = c.name("name") + " = task port " + Hex.handle(r.port());
         }
-        return mach(c, r.kr(), 0, 0, null, detail);
+        TaskFlavor flavor = c.value("flavor");
+        String call = flavor == TaskFlavor.CONTROL ? "task_for_pid"
+                : "task_" + flavor.name().toLowerCase(java.util.Locale.ROOT) + "_for_pid";
+        return new CommandResult(c, call, null, r.kr(), 0, 0, null, detail);
     }
 
     private CommandResult vmWrite(Command c) {
