@@ -1,7 +1,6 @@
 package memscope.model.lesson;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * One step of a lesson: what to read, the console command to perform (optional: a step may only explain), and
@@ -37,10 +36,6 @@ public record LessonStep(int index, String text, String textZh, String action, S
 
     public boolean hasAction() {
         return action != null;
-    }
-
-    public Optional<byte[]> expectedData() {
-        return Optional.ofNullable(expectData).map(byte[]::clone);
     }
 
     @Override
