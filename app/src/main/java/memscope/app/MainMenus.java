@@ -30,6 +30,12 @@ final class MainMenus {
 
         void killViewedProcess();
 
+        /** Gives the syscall console the keyboard (if one is docked). */
+        void showConsole();
+
+        /** Shows the lesson panel (if one is docked). */
+        void showLessons();
+
         boolean debuggingOn();
     }
 
@@ -68,14 +74,17 @@ final class MainMenus {
             language.getItems().add(choice);
         }
         Menu view = menu("menu.view", language,
-                item("menu.view.clearLog", "Shortcut+L", actions::clearLog));
+                item("menu.view.clearLog", "Shortcut+L", actions::clearLog),
+                item("menu.view.console", "Shortcut+Shift+C", actions::showConsole));
         debugging = new CheckMenuItem();
         debugging.setId("debuggingMenu");
         debugging.textProperty().bind(messages.text("menu.simulation.debugging"));
         debugging.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         debugging.setOnAction(e -> actions.toggleDebugging());
         Menu simulation = menu("menu.simulation", debugging,
-                item("menu.simulation.kill", "Shortcut+K", actions::killViewedProcess));
+                item("menu.simulation.kill", "Shortcut+K", actions::killViewedProcess),
+                new SeparatorMenuItem(),
+                item("menu.simulation.lessons", "Shortcut+Shift+L", actions::showLessons));
         // the check mark follows the kernel, whoever changed the option
         simulation.setOnShowing(e -> debugging.setSelected(actions.debuggingOn()));
         MenuBar bar = new MenuBar(file, edit, view, simulation);

@@ -2,12 +2,16 @@ package memscope.app;
 
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
@@ -49,6 +53,16 @@ public final class MainWindow implements MainMenus.Actions {
         void quit();
     }
 
+    /** A panel another part of the app docks into the window (the console, the lessons): see {@link #dock}. */
+    public interface Tool {
+        Node node();
+
+        ObservableStringValue title();
+
+        /** Brings the tool forward and gives it the keyboard. */
+        void focus();
+    }
+
     private static final int UNDO_DEPTH = 1000;
 
     private final KernelSession session;
@@ -67,6 +81,11 @@ public final class MainWindow implements MainMenus.Actions {
     private final AddressParser addresses;
     private final Subscription subscription;
     private QuietByteSource source;
+    private SplitPane centre;
+    private ScrollPane side;
+    private Tool bottomTool;
+    private Tool sideTool;
+    private TabPane sideTabs;
 
     public MainWindow(KernelSession session, Messages messages, Host host) {
         this.session = session;
@@ -148,6 +167,29 @@ public final class MainWindow implements MainMenus.Actions {
         return editor;
     }
 
+    /**
+     * Docks {@code besideLog} left of the syscall log and {@code sideTab} in a tab beside the simulation controls
+     * (tools that outlive this window move into the next one by being docked again).
+     */
+    public void dock(Tool besideLog, Tool sideTab) {
+        bottomTool = besideLog;
+        sideTool = sideTab;
+        SplitPane bottom = new SplitPane(besideLog.node(), log.node());
+        bottom.setDividerPositions(0.42);
+        centre.getItems().set(1, bottom);
+        centre.setDividerPositions(0.6);
+        Tab controls = new Tab(null, side);
+        controls.textProperty().bind(messages.text("panel.title"));
+        Tab tool = new Tab(null, sideTab.node());
+        tool.textProperty().bind(sideTab.title());
+        tool.setId("sideTab-" + sideTab.node().getId());
+        sideTabs = new TabPane(controls, tool);
+        sideTabs.setId("sideTabs");
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setPrefWidth(320);
+        root.setRight(sideTabs);
+    }
+
     /** Moves the hex view to the address {@code text} names, or says what is wrong with it and moves nothing. */
     public boolean goTo(String text) {
         try {
@@ -217,6 +259,21 @@ public final class MainWindow implements MainMenus.Actions {
     }
 
     @Override
+    public void showConsole() {
+        if (bottomTool != null) {
+            bottomTool.focus();
+        }
+    }
+
+    @Override
+    public void showLessons() {
+        if (sideTool != null) {
+            sideTabs.getSelectionModel().selectLast();
+            sideTool.focus();
+        }
+    }
+
+    @Override
     public boolean debuggingOn() {
         return session.kernel().options().debuggingSyscalls();
     }
@@ -238,11 +295,11 @@ public final class MainWindow implements MainMenus.Actions {
         SplitPane treeAndHex = new SplitPane(tree.node(), hexView);
         treeAndHex.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(tree.node(), false);
-        SplitPane centre = new SplitPane(treeAndHex, log.node());
+        centre = new SplitPane(treeAndHex, log.node());
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
         root.setCenter(centre);
-        ScrollPane side = new ScrollPane(panel.node());
+        side = new ScrollPane(panel.node());
         side.setFitToWidth(true);
         side.getStyleClass().add("side-panel");
         root.setRight(side);

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import memscope.app.kernel.KernelSession;
+import memscope.app.lesson.Teaching;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioException;
 import memscope.model.scenario.ScenarioLoader;
@@ -32,6 +33,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     private Stage stage;
     private Scene scene;
     private MainWindow window;
+    private Teaching teaching;
 
     @Override
     public void start(Stage primary) {
@@ -49,6 +51,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             exit(1);
             return;
         }
+        teaching = new Teaching(messages, this::show);
         show(scenario.get());
         options.screenshot().ifPresent(this::screenshotAndExit);
     }
@@ -88,11 +91,13 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
     }
 
+    /** Shows {@code scenario} in a new window: at start, on File > Open, and when a lesson rebuilds its world. */
     private void show(LoadedScenario scenario) {
         if (window != null) {
             window.dispose();
         }
         window = new MainWindow(new KernelSession(scenario), messages, this);
+        teaching.attach(window); // the console and lessons move into every new window
         if (scene == null) {
             scene = new Scene(window.root(), WIDTH, HEIGHT);
             stage.setScene(scene);

@@ -1,0 +1,269 @@
+package memscope.app.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import memscope.app.MainWindow;
+import memscope.app.Messages;
+import memscope.app.status.Outcome;
+import memscope.model.script.CommandResult;
+import memscope.model.script.ConsoleSession;
+import memscope.model.script.RunResult;
+import memscope.model.script.ScriptError;
+import memscope.model.script.ScriptFiles;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+
+/**
+ * The syscall console: a code editor where a person types console commands ({@code write app 0x1100000 de ad})
+ * and runs them on the window's kernel with Ctrl+Enter or Run (the whole text, or the lines the selection
+ * touches), beside a transcript of what each call answered. The calls reach the syscall log and the views the way
+ * every call does, through the kernel's observers. A script with a parse error runs nothing: the error's line and
+ * column are shown, the caret goes there and the token is underlined.
+ */
+public final class ConsolePane implements MainWindow.Tool {
+    /** Where a run's outcome is announced besides the console itself (the window's status pane). */
+    public interface Reporter {
+        void report(String text, Outcome outcome);
+    }
+
+    static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination COMPLETE = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
+
+    private final Messages messages;
+    private final CodeArea area = new CodeArea();
+    private final ConsoleTranscript transcript = new ConsoleTranscript();
+    private final Label message = new Label();
+    private final BorderPane box = new BorderPane();
+    private final CompletionMenu completion;
+    private ConsoleSession session;
+    private Reporter reporter = (text, outcome) -> { };
+
+    public ConsolePane(Messages messages) {
+        this.messages = messages;
+        this.completion = new CompletionMenu(area, () -> session == null ? List.of() : session.names().keySet());
+        build();
+    }
+
+    /** Points the console at a kernel and its handle names; earlier text stays so it can be run again there. */
+    public void attach(ConsoleSession session, Reporter reporter) {
+        boolean fresh = this.session != null && this.session != session;
+        this.session = Objects.requireNonNull(session, "session");
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        if (fresh) {
+            transcript.note(messages.get("console.attached"));
+        }
+        restyle();
+    }
+
+    public ConsoleSession session() {
+        return session;
+    }
+
+    @Override
+    public Node node() {
+        return box;
+    }
+
+    @Override
+    public ObservableStringValue title() {
+        return messages.text("console.title");
+    }
+
+    @Override
+    public void focus() {
+        area.requestFocus();
+    }
+
+    public CodeArea area() {
+        return area;
+    }
+
+    /** The last thing the console said: a run's summary, a parse error with its line and column, a file problem. */
+    public String message() {
+        return message.getText();
+    }
+
+    public String transcriptText() {
+        return transcript.text();
+    }
+
+    /**
+     * Runs the selected lines, or all the text when nothing is selected. Returns true when it parsed and ran (each
+     * call's own status is in the transcript); false when a parse error stopped it before anything ran.
+     */
+    public boolean run() {
+        if (session == null) {
+            return false;
+        }
+        ScriptSelection chunk = ScriptSelection.of(area.getText(), area.getSelection().getStart(),
+                area.getSelection().getEnd());
+        RunResult result = session.run(chunk.text());
+        restyle();
+        if (!result.ran()) {
+            showErrors(chunk, result.errors());
+            return false;
+        }
+        transcript.append(result.results());
+        List<CommandResult> done = result.results();
+        if (done.isEmpty()) {
+            say(messages.get("console.nothingToRun"), Outcome.OK);
+        } else {
+            CommandResult last = done.get(done.size() - 1);
+            Outcome outcome = !last.ok() ? Outcome.ERROR : last.actual() < last.requested() ? Outcome.PARTIAL
+                    : Outcome.OK;
+            say(messages.get("console.ran", done.size(), last.summary()), outcome);
+        }
+        return true;
+    }
+
+    /** Puts a script file's text in the editor; the text already there stays if the file cannot be read. */
+    public boolean load(Path file) {
+        try {
+            area.replaceText(ScriptFiles.load(file));
+            area.moveTo(0);
+            say(messages.get("console.loaded", file.getFileName()), Outcome.OK);
+            return true;
+        } catch (CharacterCodingException e) {
+            say(messages.get("console.notText", file), Outcome.ERROR);
+        } catch (IOException e) {
+            say(messages.get("console.cannotRead", file, describe(e)), Outcome.ERROR);
+        }
+        return false;
+    }
+
+    /** Loads a script and runs all of it (or, if any line is wrong, none of it). */
+    public boolean replay(Path file) {
+        if (!load(file)) {
+            return false;
+        }
+        area.deselect();
+        return run();
+    }
+
+    public boolean save(Path file) {
+        try {
+            ScriptFiles.save(file, area.getText());
+            say(messages.get("console.saved", file.getFileName()), Outcome.OK);
+            return true;
+        } catch (IOException e) {
+            say(messages.get("console.cannotWrite", file, describe(e)), Outcome.ERROR);
+            return false;
+        }
+    }
+
+    private void build() {
+        area.setId("console");
+        area.getStyleClass().add("console-area");
+        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        area.textProperty().addListener((o, was, now) -> restyle());
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (RUN.match(e)) {
+                run();
+                e.consume();
+            } else if (COMPLETE.match(e)) {
+                completion.show();
+                e.consume();
+            }
+        });
+        transcript.node().setFocusTraversable(false);
+        SplitPane split = new SplitPane(new VirtualizedScrollPane<>(area),
+                new VirtualizedScrollPane<>(transcript.node()));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+
+        Button run = button("consoleRun", "console.run", this::run);
+        run.setTooltip(new Tooltip());
+        run.getTooltip().textProperty().bind(messages.text("console.run.tip"));
+        Button load = button("consoleLoad", "console.load", () -> choose(false).ifPresent(this::load));
+        Button replay = button("consoleReplay", "console.replay", () -> choose(false).ifPresent(this::replay));
+        Button save = button("consoleSave", "console.save", () -> choose(true).ifPresent(this::save));
+        Label title = new Label();
+        title.textProperty().bind(messages.text("console.title"));
+        title.getStyleClass().add("panel-title");
+        ToolBar bar = new ToolBar(title, run, load, replay, save);
+        message.setId("consoleMessage");
+        message.getStyleClass().add("console-message");
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setWrapText(true);
+        message.setText(messages.get("console.hint"));
+        box.setTop(bar);
+        box.setCenter(split);
+        box.setBottom(message);
+        box.setId("consolePane");
+        box.getStyleClass().add("console-pane");
+        box.getStylesheets().add(ConsoleStyles.STYLESHEET);
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(messages.text(key));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private java.util.Optional<Path> choose(boolean saving) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("console.files"),
+                "*" + ScriptFiles.EXTENSION));
+        File file = saving ? chooser.showSaveDialog(box.getScene().getWindow())
+                : chooser.showOpenDialog(box.getScene().getWindow());
+        return java.util.Optional.ofNullable(file).map(File::toPath);
+    }
+
+    private void showErrors(ScriptSelection chunk, List<ScriptError> errors) {
+        ScriptError first = errors.get(0);
+        StringBuilder text = new StringBuilder();
+        for (ScriptError e : errors) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(messages.get("console.error", chunk.lineInWhole(e.line()), e.column(), e.message()));
+        }
+        String summary = errors.size() == 1 ? text.toString()
+                : messages.get("console.errors", errors.size(), text.toString());
+        say(summary, Outcome.ERROR);
+        area.deselect();
+        area.moveTo(chunk.offset() + first.offsetIn(chunk.text()));
+        area.requestFollowCaret();
+        area.requestFocus();
+    }
+
+    private void say(String text, Outcome outcome) {
+        message.setText(text);
+        message.getStyleClass().removeIf(c -> c.startsWith("console-message-"));
+        message.getStyleClass().add("console-message-" + outcome.styleClass());
+        reporter.report(messages.get("console.status", text.lines().findFirst().orElse("")), outcome);
+    }
+
+    private void restyle() {
+        if (session != null) {
+            area.setStyleSpans(0, ConsoleStyles.spans(area.getText(), session.names().keySet()));
+        }
+    }
+
+    private static String describe(IOException e) {
+        String why = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (why == null ? "" : ": " + why);
+    }
+}

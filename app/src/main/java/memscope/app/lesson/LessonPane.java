@@ -1,0 +1,306 @@
+package memscope.app.lesson;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import memscope.app.MainWindow;
+import memscope.app.Messages;
+import memscope.app.console.ConsolePane;
+import memscope.app.console.ConsoleStyles;
+import memscope.app.status.Outcome;
+import memscope.model.lesson.Lesson;
+import memscope.model.lesson.LessonException;
+import memscope.model.lesson.LessonRunner;
+import memscope.model.lesson.LessonStep;
+import memscope.model.lesson.ScenarioWorlds;
+import memscope.model.lesson.StepOutcome;
+import memscope.model.scenario.LoadedScenario;
+
+/**
+ * The lesson runner: pick a bundled lesson, read each step in the UI language, perform its console command on the
+ * live kernel (the window shows the effect) and see a check mark when the kernel answered what the step expects.
+ * Going back rebuilds the lesson's world in a fresh kernel; the window is re-attached to it through
+ * {@code showWorld}, the application's way of showing a scenario.
+ */
+public final class LessonPane implements MainWindow.Tool {
+    private final Messages messages;
+    private final Consumer<LoadedScenario> showWorld;
+    private final VBox box = new VBox(8);
+    private final ScrollPane scroll = new ScrollPane(box);
+    private final ComboBox<Lesson> choice = new ComboBox<>();
+    private final Button start = new Button();
+    private final Label title = new Label();
+    private final Label summary = new Label();
+    private final Label counter = new Label();
+    private final Label text = new Label();
+    private final StackPane action = new StackPane();
+    private final Label expect = new Label();
+    private final Label check = new Label();
+    private final Label problem = new Label();
+    private final Button previous = new Button();
+    private final Button perform = new Button();
+    private final Button next = new Button();
+    private ConsolePane.Reporter reporter = (t, o) -> { };
+    private LessonRunner runner;
+
+    public LessonPane(Messages messages, List<Lesson> lessons, List<String> loadProblems,
+                      Consumer<LoadedScenario> showWorld) {
+        this.messages = messages;
+        this.showWorld = showWorld;
+        choice.getItems().setAll(lessons);
+        build();
+        if (!loadProblems.isEmpty()) {
+            problem.setText(String.join("\n", loadProblems));
+        }
+        if (!lessons.isEmpty()) {
+            choice.getSelectionModel().selectFirst();
+        }
+        messages.localeProperty().addListener((o, was, now) -> relabel());
+        choice.valueProperty().addListener((o, was, now) -> refresh());
+        refresh();
+    }
+
+    /** The bundled lessons, in teaching order; a lesson that cannot be read is left out and named in {@code problems}. */
+    public static List<Lesson> bundled(List<String> problems) {
+        List<Lesson> out = new java.util.ArrayList<>();
+        try {
+            for (String name : memscope.model.lesson.LessonLoader.bundled()) {
+                try {
+                    out.add(memscope.model.lesson.LessonLoader.loadResource(name));
+                } catch (LessonException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        } catch (LessonException e) {
+            problems.add(e.getMessage());
+        }
+        return out;
+    }
+
+    void setReporter(ConsolePane.Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    @Override
+    public Node node() {
+        return scroll;
+    }
+
+    @Override
+    public ObservableStringValue title() {
+        return messages.text("lesson.tab");
+    }
+
+    @Override
+    public void focus() {
+        (runner == null ? start : next.isDisabled() ? previous : next).requestFocus();
+    }
+
+    public Optional<LessonRunner> runner() {
+        return Optional.ofNullable(runner);
+    }
+
+    /** True when {@code world} is the running lesson's live world. */
+    public boolean isShowing(LoadedScenario world) {
+        return runner != null && runner.world() == world;
+    }
+
+    /** Starts {@code lesson} from its first step, in a fresh world the window is switched to. */
+    public boolean start(Lesson lesson) {
+        try {
+            LessonRunner fresh = new LessonRunner(lesson, ScenarioWorlds.bundled());
+            runner = fresh;
+            fresh.addListener(new LessonRunner.Listener() {
+                @Override
+                public void worldChanged(LoadedScenario world) {
+                    showWorld.accept(world);
+                }
+
+                @Override
+                public void stepChanged(int index) {
+                    refresh();
+                }
+
+                @Override
+                public void stepPerformed(StepOutcome outcome) {
+                    refresh();
+                }
+            });
+            problem.setText("");
+            showWorld.accept(fresh.world());
+            refresh();
+            return true;
+        } catch (LessonException e) {
+            problem.setText(messages.get("lesson.cannotStart", e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Leaves the lesson (the window now shows something else); the chosen lesson can be started again. */
+    public void stop() {
+        if (runner != null) {
+            runner = null;
+            refresh();
+        }
+    }
+
+    private void build() {
+        choice.setId("lessonChoice");
+        choice.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(choice, Priority.ALWAYS);
+        relabel();
+        setUp(start, "lessonStart", "lesson.start", () -> {
+            if (choice.getValue() != null) {
+                start(choice.getValue());
+            }
+        });
+        setUp(previous, "lessonPrevious", "lesson.previous", this::previous);
+        setUp(perform, "lessonPerform", "lesson.perform", this::perform);
+        setUp(next, "lessonNext", "lesson.next", this::next);
+        perform.getStyleClass().add("lesson-perform");
+        wrap(title, "lessonTitle", "lesson-title");
+        wrap(summary, "lessonSummary", "lesson-summary");
+        wrap(counter, "lessonCounter", "lesson-counter");
+        wrap(text, "lessonText", "lesson-text");
+        wrap(expect, "lessonExpect", "lesson-expect");
+        wrap(check, "lessonCheck", "lesson-check");
+        wrap(problem, "lessonProblem", "lesson-problem");
+        action.setId("lessonAction");
+        action.getStyleClass().add("lesson-action");
+        action.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox buttons = new HBox(6, previous, perform, next);
+        box.getChildren().addAll(new HBox(6, choice, start), problem, title, summary, new Separator(), counter,
+                text, action, expect, buttons, check);
+        box.getStyleClass().add("lesson-pane");
+        scroll.setId("lessonPane");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("side-panel");
+        scroll.getStylesheets().add(ConsoleStyles.STYLESHEET);
+    }
+
+    private void setUp(Button b, String id, String key, Runnable onAction) {
+        b.setId(id);
+        b.textProperty().bind(messages.text(key));
+        b.setOnAction(e -> onAction.run());
+    }
+
+    private static void wrap(Label l, String id, String style) {
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    private void perform() {
+        if (runner != null && !runner.finished() && !runner.performed()) {
+            StepOutcome outcome = runner.perform();
+            reporter.report(messages.get("lesson.status", runner.currentIndex() + 1,
+                    CheckMark.describe(outcome, messages).lines().findFirst().orElse("")),
+                    outcome.passed() ? Outcome.OK : Outcome.ERROR);
+        }
+    }
+
+    private void next() {
+        if (runner != null) {
+            runner.next();
+        }
+    }
+
+    private void previous() {
+        if (runner == null) {
+            return;
+        }
+        try {
+            runner.previous();
+        } catch (LessonException e) {
+            problem.setText(messages.get("lesson.cannotStart", e.getMessage()));
+        }
+    }
+
+    /** Lesson titles in the combo box follow the UI language. */
+    private void relabel() {
+        choice.setCellFactory(v -> new LessonCell());
+        choice.setButtonCell(new LessonCell());
+        refresh();
+    }
+
+    private final class LessonCell extends ListCell<Lesson> {
+        @Override
+        protected void updateItem(Lesson item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.title(messages.getLocale()));
+        }
+    }
+
+    private void refresh() {
+        Locale locale = messages.getLocale();
+        boolean running = runner != null;
+        start.textProperty().bind(messages.text(running ? "lesson.restart" : "lesson.start"));
+        previous.setDisable(!running || runner.currentIndex() == 0);
+        next.setDisable(!running || runner.finished());
+        perform.setDisable(!running || runner.finished() || runner.performed()
+                || !runner.currentStep().map(LessonStep::hasAction).orElse(false));
+        action.getChildren().clear();
+        check.getStyleClass().removeAll("lesson-pass", "lesson-fail");
+        if (!running) {
+            Lesson chosen = choice.getValue();
+            title.setText(chosen == null ? "" : chosen.title(locale));
+            summary.setText(chosen == null ? "" : chosen.summary(locale));
+            counter.setText("");
+            text.setText(messages.get("lesson.pick"));
+            expect.setText("");
+            check.setText("");
+            return;
+        }
+        Lesson lesson = runner.lesson();
+        title.setText(lesson.title(locale));
+        summary.setText(lesson.summary(locale));
+        if (runner.finished()) {
+            showFinished();
+            return;
+        }
+        LessonStep step = runner.currentStep().orElseThrow();
+        counter.setText(messages.get("lesson.counter", step.index() + 1, runner.stepCount()));
+        text.setText(step.text(locale));
+        if (step.hasAction()) {
+            action.getChildren().add(ConsoleStyles.flow(step.action(), runner.session().names().keySet()));
+            expect.setText(messages.get("lesson.expect", step.expectStatus()));
+        } else {
+            expect.setText("");
+        }
+        Optional<StepOutcome> outcome = runner.outcome(step.index());
+        check.setText(outcome.map(o -> CheckMark.describe(o, messages)).orElse(""));
+        outcome.ifPresent(o -> check.getStyleClass().add(o.passed() ? "lesson-pass" : "lesson-fail"));
+    }
+
+    private void showFinished() {
+        int passed = 0;
+        int checked = 0;
+        for (int i = 0; i < runner.stepCount(); i++) {
+            Optional<StepOutcome> o = runner.outcome(i);
+            if (o.isPresent() && o.get().step().hasAction()) {
+                checked++;
+                passed += o.get().passed() ? 1 : 0;
+            }
+        }
+        counter.setText(messages.get("lesson.finished"));
+        text.setText(messages.get("lesson.score", passed, checked));
+        expect.setText("");
+        boolean all = passed == checked;
+        check.setText((all ? CheckMark.PASS : CheckMark.FAIL) + " " + messages.get("lesson.score", passed, checked));
+        check.getStyleClass().add(all ? "lesson-pass" : "lesson-fail");
+    }
+}

@@ -1,0 +1,58 @@
+package memscope.app.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import memscope.app.MainWindow;
+import memscope.app.Messages;
+import memscope.app.console.ConsolePane;
+import memscope.model.scenario.LoadedScenario;
+import memscope.model.script.ConsoleSession;
+
+/**
+ * The console and the lesson panel, which outlive any one main window: the application makes a new window for
+ * every world it shows (a scenario opened, a lesson's world rebuilt on the way back), and {@link #attach} docks
+ * both tools into it with the console talking to that window's kernel under its handle names. During a lesson the
+ * console shares the lesson's session, so names the steps bound are known at the prompt too.
+ */
+public final class Teaching {
+    private final ConsolePane console;
+    private final LessonPane lessons;
+
+    /**
+     * {@code showWorld} is the application's entry point for showing a scenario in a new window; it must call
+     * {@link #attach} with that window.
+     */
+    public Teaching(Messages messages, Consumer<LoadedScenario> showWorld) {
+        List<String> problems = new ArrayList<>();
+        this.console = new ConsolePane(messages);
+        this.lessons = new LessonPane(messages, LessonPane.bundled(problems), problems, showWorld);
+    }
+
+    /** Docks the tools into {@code window} and points the console at its kernel. */
+    public void attach(MainWindow window) {
+        LoadedScenario world = window.session().scenario();
+        ConsoleSession session;
+        if (lessons.isShowing(world)) {
+            session = lessons.runner().orElseThrow().session();
+        } else {
+            lessons.stop(); // another scenario replaced the lesson's world
+            session = ConsoleSession.forScenario(world);
+        }
+        ConsolePane.Reporter status = (text, outcome) -> window.statusPane().show(text, outcome);
+        console.attach(session, status);
+        lessons.setReporter(status);
+        window.dock(console, lessons);
+        if (lessons.isShowing(world)) {
+            window.showLessons(); // the lesson stays in front across the windows its steps make
+        }
+    }
+
+    public ConsolePane console() {
+        return console;
+    }
+
+    public LessonPane lessons() {
+        return lessons;
+    }
+}

@@ -1,0 +1,69 @@
+package memscope.app.lesson;
+
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import memscope.app.MainWindow;
+import memscope.app.Messages;
+import memscope.app.kernel.KernelSession;
+import memscope.model.scenario.LoadedScenario;
+import memscope.model.scenario.ScenarioException;
+import memscope.model.scenario.ScenarioLoader;
+
+/**
+ * The main window with the console and the lesson panel docked, shown the way MemScopeApp shows a world: every
+ * world (the demo at start, each lesson world) gets a new MainWindow that {@link Teaching#attach} docks into.
+ */
+public final class TeachingWindow {
+    public final Messages messages;
+    public final Teaching teaching;
+    private final Stage stage;
+    private Scene scene;
+    private MainWindow window;
+    private int windowsShown;
+
+    public TeachingWindow(Stage stage, Locale locale) throws ScenarioException {
+        this.stage = stage;
+        this.messages = new Messages(locale);
+        this.teaching = new Teaching(messages, this::show);
+        show(ScenarioLoader.loadDefault());
+        stage.show();
+    }
+
+    private void show(LoadedScenario world) {
+        if (window != null) {
+            window.dispose();
+        }
+        window = new MainWindow(new KernelSession(world), messages, new MainWindow.Host() {
+            @Override
+            public void openScenario() {
+            }
+
+            @Override
+            public void quit() {
+            }
+        });
+        teaching.attach(window);
+        if (scene == null) {
+            scene = new Scene(window.root(), 1260, 760);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(window.root());
+        }
+        window.install(scene);
+        windowsShown++;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** How many windows have been shown: each world change makes one. */
+    public int windowsShown() {
+        return windowsShown;
+    }
+}
