@@ -186,7 +186,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideTabs = new TabPane(controls, tool);
         sideTabs.setId("sideTabs");
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sideTabs.setPrefWidth(320);
+        sideTabs.setPrefWidth(280);
         root.setRight(sideTabs);
     }
 

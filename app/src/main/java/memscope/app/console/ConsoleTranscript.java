@@ -55,7 +55,8 @@ final class ConsoleTranscript {
             area.deleteText(0, area.getAbsolutePosition(1, 0));
             lines--;
         }
-        area.moveTo(area.getLength());
+        // caret at the start of the last line: scrolled down, but not sideways to the end of a long line
+        area.moveTo(area.getParagraphs().size() - 1, 0);
         area.requestFollowCaret();
     }
 }

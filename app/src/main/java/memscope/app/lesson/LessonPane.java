@@ -178,6 +178,12 @@ public final class LessonPane implements MainWindow.Tool {
         wrap(expect, "lessonExpect", "lesson-expect");
         wrap(check, "lessonCheck", "lesson-check");
         wrap(problem, "lessonProblem", "lesson-problem");
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the problem line takes no room until there is a problem; an empty action box likewise
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        action.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(action.getChildren()));
+        action.visibleProperty().bind(action.managedProperty());
         action.setId("lessonAction");
         action.getStyleClass().add("lesson-action");
         action.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

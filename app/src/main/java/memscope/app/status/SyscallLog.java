@@ -61,7 +61,8 @@ public final class SyscallLog {
         area.setStyleSpans(start, styles.create());
         lines += added;
         trim();
-        area.moveTo(area.getLength());
+        // start of the last line: scrolled down without scrolling sideways to the end of a long line
+        area.moveTo(area.getParagraphs().size() - 1, 0);
         area.requestFollowCaret();
     }
 
