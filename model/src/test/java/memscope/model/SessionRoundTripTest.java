@@ -215,6 +215,14 @@ class SessionRoundTripTest {
     }
 
     @Test
+    void theDemoScenarioRoundTrips() throws Exception {
+        Kernel demo = memscope.model.scenario.ScenarioLoader.loadDefault().kernel();
+        Path file = dir.resolve("demo.msession");
+        Sessions.save(demo, file);
+        assertEquals(describe(demo), describe(Sessions.load(file)));
+    }
+
+    @Test
     void anEmptyKernelRoundTrips() throws IOException, SessionException {
         Kernel k = Kernel.boot(BootOptions.defaults());
         Path file = dir.resolve("empty.msession");
