@@ -30,6 +30,25 @@ final class HandleTable {
         return h;
     }
 
+    /** Session restore: puts back a handle with its saved value; false if that value is taken or retired. */
+    boolean restore(int value, KernelObject object, int rights) {
+        if (value == 0 || handles.containsKey(value) || retired.contains(value)) {
+            return false;
+        }
+        handles.put(value, new Handle(value, object, rights));
+        return true;
+    }
+
+    /** Session restore: a value closed in the saved session stays unusable. */
+    void retire(int value) {
+        retired.add(value);
+    }
+
+    /** Every closed value, so a session can keep them unusable. */
+    List<Integer> retired() {
+        return new ArrayList<>(retired);
+    }
+
     Handle remove(int value) {
         Handle h = handles.remove(value);
         if (h != null) {

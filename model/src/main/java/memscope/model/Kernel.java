@@ -25,6 +25,7 @@ public final class Kernel {
     private final VmarCalls vmars;
     private final ProcessMemory memory;
     private final KernelInspector inspector;
+    private final Mach mach;
 
     private Kernel(BootOptions options) {
         this.state = new KernelState(options);
@@ -32,6 +33,7 @@ public final class Kernel {
         this.vmars = new VmarCalls(state);
         this.memory = new ProcessMemory(state);
         this.inspector = new KernelInspector(state);
+        this.mach = new Mach(state);
     }
 
     public static Kernel boot(BootOptions options) {
@@ -65,6 +67,11 @@ public final class Kernel {
     /** Read-only views of kernel state for inspectors; they bypass rights, as a kernel debugger would. */
     public KernelInspector inspector() {
         return inspector;
+    }
+
+    /** The Mach personality: task ports and vm_write/vm_read/vm_protect/vm_region over the same address spaces. */
+    public Mach mach() {
+        return mach;
     }
 
     // ---- processes and tasks ----

@@ -107,6 +107,27 @@ public final class KernelInspector {
         }
     }
 
+    /**
+     * The indices of the pages of VMO {@code koid} that hold written data (for a file-backed VMO: the pages
+     * changed since it was created), ascending; empty for an unknown koid.
+     */
+    public long[] committedPages(long koid) {
+        k.lock.readLock().lock();
+        try {
+            VmObject v = findVmo(koid);
+            if (v == null) {
+                return new long[0];
+            }
+            long[] out = new long[v.pages().committedPages()];
+            int[] n = {0};
+            v.pages().forEachCommitted(index -> out[n[0]++] = index);
+            java.util.Arrays.sort(out);
+            return out;
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
     /** The koid of the vDSO VMO that every process maps. */
     public long vdsoKoid() {
         return k.vdso.koid;

@@ -21,6 +21,16 @@ final class KernelState {
         return koids.incrementAndGet();
     }
 
+    /** The last koid handed out (sessions save it so restored kernels never reuse one). */
+    long lastKoid() {
+        return koids.get();
+    }
+
+    /** Session restore: continue numbering after the saved session's last koid. */
+    void restoreLastKoid(long last) {
+        koids.accumulateAndGet(last, Math::max);
+    }
+
     /** The live handle {@code value}: of {@code type} (null for any) and holding every bit of {@code rights}. */
     Handle handle(int value, ObjectType type, int rights) {
         Handle h = handles.get(value);

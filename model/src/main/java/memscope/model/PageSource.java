@@ -10,4 +10,12 @@ public interface PageSource {
 
     /** Fills {@code page} (PAGE_SIZE bytes) with the original contents of page {@code pageIndex}. */
     void readPage(long pageIndex, byte[] page);
+
+    /**
+     * How a saved session names this source so it can be reopened later (e.g. {@code "file:/home/a/disk.img"}),
+     * or null when it cannot be named; a session then stores the source's pages themselves.
+     */
+    default String sessionDescriptor() {
+        return null;
+    }
 }

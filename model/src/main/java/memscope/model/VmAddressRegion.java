@@ -136,6 +136,24 @@ final class VmAddressRegion extends KernelObject implements VmRegion {
         }
     }
 
+    /** The lowest mapping in this subtree that ends above {@code address}, or null: Mach's vm_region lookup. */
+    VmMapping firstMappingEndingAfter(long address) {
+        Long from = children.floorKey(address);
+        for (VmRegion child : children.tailMap(from == null ? address : from, true).values()) {
+            if (child.end() <= address) {
+                continue;
+            }
+            if (child instanceof VmMapping m) {
+                return m;
+            }
+            VmMapping inner = ((VmAddressRegion) child).firstMappingEndingAfter(address);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
     /** Splits the mapping that straddles {@code address} (if any) so that a mapping boundary falls there. */
     void splitAt(long address) {
         VmMapping m = findMapping(address);

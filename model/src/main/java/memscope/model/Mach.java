@@ -1,0 +1,210 @@
+package memscope.model;
+
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The Mach personality of the simulated kernel: task ports and the {@code vm_*} calls over the same address
+ * spaces the Zircon calls see. A mapping's permissions are Mach's current protection and its {@code maxPerms}
+ * the maximum protection. Where Zircon's {@code zx_process_write_memory} is a debugger call that writes through
+ * read-only mappings but stops at the end of one mapping, {@code vm_write} honours the protection, may span
+ * several mappings, and checks the whole range before writing anything.
+ *
+ * <p>Every call takes the kernel lock like the Zircon calls, tells listeners about changes after unlocking, and
+ * produces a {@link SyscallRecord} whose {@code kernReturn} is set and {@code status} null. Mach is not gated by
+ * {@code kernel.enable-debugging-syscalls}: the right to a task port is decided by the process handle's rights
+ * in {@link #taskForProcess}, as {@code task_for_pid} is decided by entitlements.
+ */
+public final class Mach {
+    private final KernelState k;
+    private final MachPorts ports = new MachPorts();
+    private final MachProtect protector;
+
+    Mach(KernelState k) {
+        this.k = k;
+        this.protector = new MachProtect(k);
+    }
+
+    /**
+     * {@code task_for_pid} and its {@code task_read/inspect/name_for_pid} siblings: a send right to the task port
+     * of the process behind {@code processHandle}. A handle that is not a live handle to a process is
+     * {@code KERN_INVALID_ARGUMENT}. Like task_for_pid's refusals, a handle lacking the rights the flavour needs
+     * (CONTROL: READ and WRITE, as Zircon's debugger calls; READ: READ; INSPECT: INSPECT; NAME: none) or a dead
+     * process is {@code KERN_FAILURE}. The same process and flavour always give the same port name.
+     */
+    public PortResult taskForProcess(int processHandle, TaskFlavor flavor) {
+        return call(taskCallName(flavor), () -> hex("pid", processHandle) + " flavor=" + flavor, true, 0,
+                c -> {
+                    MachRefused.require(flavor != null, KernReturn.INVALID_ARGUMENT, Rule.OTHER, 0);
+                    Handle h = k.handles.get(processHandle);
+                    MachRefused.require(h != null, KernReturn.INVALID_ARGUMENT, Rule.BAD_HANDLE, 0);
+                    MachRefused.require(h.object() instanceof ProcessObject, KernReturn.INVALID_ARGUMENT,
+                            Rule.WRONG_TYPE, 0);
+                    int needed = rightsFor(flavor);
+                    MachRefused.require(h.has(needed), KernReturn.FAILURE, Rule.MISSING_RIGHTS,
+                            needed & ~h.rights());
+                    ProcessObject p = (ProcessObject) h.object();
+                    MachRefused.require(p.alive(), KernReturn.FAILURE, Rule.PROCESS_DEAD, 0);
+                    TaskPort port = ports.portFor(p, flavor);
+                    return new PortResult(KernReturn.SUCCESS, port.name());
+                }, PortResult::kr, kr -> new PortResult(kr, 0));
+    }
+
+    /**
+     * {@code vm_write}: all of {@code data[0, dataCount)} at {@code address} or nothing. Checks, first failure
+     * wins: bad or dead port; port not CONTROL; {@code data} null or shorter than {@code dataCount}, or a negative
+     * count ({@code KERN_INVALID_ARGUMENT}); count 0 succeeds; a range that wraps past 2^64
+     * ({@code KERN_INVALID_ADDRESS}); then entry by entry in address
+     * order a hole ({@code KERN_INVALID_ADDRESS}), no WRITE or a permanent mapping ({@code
+     * KERN_PROTECTION_FAILURE}), memory past a shrunk VMO's end ({@code KERN_INVALID_ADDRESS}) or a VMO that is
+     * not CACHED ({@code KERN_FAILURE}).
+     */
+    public KernReturn vmWrite(int task, long address, byte[] data, long dataCount) {
+        return call("vm_write", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
+                + " data_count=" + dataCount, true, dataCount, c -> {
+                    VmAddressRegion space = space(task, TaskFlavor.CONTROL);
+                    boolean dataValid = dataCount == 0 || dataCount > 0 && data != null && data.length >= dataCount;
+                    MachRefused.require(dataValid, KernReturn.INVALID_ARGUMENT, Rule.INVALID_BUFFER, 0);
+                    if (dataCount > 0) {
+                        MachMemory.write(space, address, data, (int) dataCount, c);
+                    }
+                    return KernReturn.SUCCESS;
+                }, kr -> kr, kr -> kr);
+    }
+
+    /**
+     * {@code vm_read}: a copy of {@code size} bytes at {@code address}. Needs a CONTROL or READ port; a size of
+     * 2^32 or more (unsigned) is {@code KERN_INVALID_ARGUMENT}; size 0 gives no bytes; then the same entry walk as
+     * {@link #vmWrite}, needing READ. A valid read above 64 MiB is {@code KERN_NO_SPACE} (see
+     * {@link MachMemory#MAX_READ}).
+     */
+    public ReadResult vmRead(int task, long address, long size) {
+        return call("vm_read", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
+                + " size=" + Long.toUnsignedString(size), false, size, c -> {
+                    VmAddressRegion space = space(task, TaskFlavor.CONTROL, TaskFlavor.READ);
+                    MachRefused.require(Long.compareUnsigned(size, MachMemory.MAX_MSG_SIZE) < 0,
+                            KernReturn.INVALID_ARGUMENT, Rule.INVALID_BUFFER, 0);
+                    byte[] data = size == 0 ? new byte[0] : MachMemory.read(space, address, size);
+                    return new ReadResult(KernReturn.SUCCESS, data);
+                }, ReadResult::kr, kr -> new ReadResult(kr, new byte[0]));
+    }
+
+    /**
+     * {@code vm_protect}: sets the current (or, with {@code setMaximum}, the maximum) protection of the pages
+     * covering {@code [address, address + size)}. Checks: bad or dead port; port not CONTROL
+     * ({@code KERN_INVALID_ARGUMENT}); bits other than READ, WRITE, EXECUTE, COPY or a wrapping range
+     * ({@code KERN_INVALID_ARGUMENT}); size 0 succeeds; then entry by entry a hole ({@code KERN_INVALID_ADDRESS}),
+     * COPY on a permanent mapping ({@code KERN_NO_SPACE}), a protection beyond the maximum
+     * ({@code KERN_PROTECTION_FAILURE}; COPY adds WRITE to the maximum first).
+     */
+    public KernReturn vmProtect(int task, long address, long size, boolean setMaximum, int newProtection) {
+        return call("vm_protect", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
+                + " size=" + Long.toUnsignedString(size) + " set_maximum=" + setMaximum + " new_protection="
+                + protectionText(newProtection), true, size, c -> {
+                    VmAddressRegion space = space(task, TaskFlavor.CONTROL);
+                    MachProtect.checkArguments(address, size, newProtection);
+                    if (size != 0) {
+                        protector.protect(space, address, size, setMaximum, newProtection, c);
+                    }
+                    return KernReturn.SUCCESS;
+                }, kr -> kr, kr -> kr);
+    }
+
+    /**
+     * {@code vm_region}: the map entry (mapping) containing {@code address}, or the first one above it, with its
+     * whole extent and its current and maximum protection. Needs a CONTROL or READ port; no entry at or above
+     * the address is {@code KERN_INVALID_ADDRESS}.
+     */
+    public RegionResult vmRegion(int task, long address) {
+        Supplier<String> args = () -> hex("target_task", task) + " address=0x" + Long.toHexString(address);
+        return call("vm_region", args, false, 0, c -> {
+            VmAddressRegion space = space(task, TaskFlavor.CONTROL, TaskFlavor.READ);
+            VmMapping m = null;
+            if (Long.compareUnsigned(address, space.end()) < 0) {
+                m = space.firstMappingEndingAfter(Math.max(address, space.base()));
+            }
+            MachRefused.require(m != null, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, address);
+            return new RegionResult(KernReturn.SUCCESS, m.base(), m.size(), m.perms(), m.maxPerms());
+        }, RegionResult::kr, kr -> new RegionResult(kr, 0, 0, 0, 0));
+    }
+
+    /** {@code VM_PROT_READ|VM_PROT_WRITE}, {@code VM_PROT_NONE}, unknown bits in hex. */
+    public static String protectionText(int protection) {
+        StringBuilder b = new StringBuilder();
+        String[] names = {"VM_PROT_READ", "VM_PROT_WRITE", "VM_PROT_EXECUTE"};
+        int[] bits = {VmProt.READ, VmProt.WRITE, VmProt.EXECUTE};
+        for (int i = 0; i < bits.length; i++) {
+            if ((protection & bits[i]) != 0) {
+                b.append(b.length() == 0 ? "" : "|").append(names[i]);
+            }
+        }
+        if ((protection & VmProt.COPY) != 0) {
+            b.append(b.length() == 0 ? "" : "|").append("VM_PROT_COPY");
+        }
+        int unknown = protection & ~(VmProt.ALL | VmProt.COPY);
+        if (unknown != 0) {
+            b.append(b.length() == 0 ? "" : "|").append("0x").append(Integer.toHexString(unknown));
+        }
+        return b.length() == 0 ? "VM_PROT_NONE" : b.toString();
+    }
+
+    // ---- plumbing ----
+
+    /** The address space behind a live port of one of the {@code allowed} flavours. */
+    private VmAddressRegion space(int task, TaskFlavor... allowed) {
+        return ports.require(task, allowed).process().rootVmar();
+    }
+
+    /**
+     * Runs {@code body} under the kernel lock (the write lock when it may change state), turns a refusal into a
+     * result, then tells the listeners: the changes first, then the call's record.
+     */
+    private <R> R call(String name, Supplier<String> args, boolean exclusive, long requested,
+                       Function<Changes, R> body, Function<R, KernReturn> krOf, Function<KernReturn, R> failure) {
+        Lock lock = exclusive ? k.lock.writeLock() : k.lock.readLock();
+        Changes changes = new Changes();
+        R result;
+        Rule rule = Rule.COMPLETE;
+        long ruleAddress = 0;
+        lock.lock();
+        try {
+            result = body.apply(changes);
+        } catch (MachRefused r) {
+            result = failure.apply(r.kr);
+            rule = r.rule;
+            ruleAddress = r.address;
+            changes = null;
+        } finally {
+            lock.unlock();
+        }
+        if (k.bus.active()) {
+            k.bus.deliver(changes);
+            KernReturn kr = krOf.apply(result);
+            long actual = kr == KernReturn.SUCCESS ? requested : 0;
+            k.bus.deliver(new SyscallRecord(k.bus.nextSequence(), name, args.get(), null, kr, requested, actual,
+                    rule, ruleAddress));
+        }
+        return result;
+    }
+
+    private static String taskCallName(TaskFlavor flavor) {
+        if (flavor == null || flavor == TaskFlavor.CONTROL) {
+            return "task_for_pid";
+        }
+        return "task_" + flavor.name().toLowerCase(java.util.Locale.ROOT) + "_for_pid";
+    }
+
+    private static int rightsFor(TaskFlavor flavor) {
+        switch (flavor) {
+            case CONTROL: return Rights.READ | Rights.WRITE;
+            case READ: return Rights.READ;
+            case INSPECT: return Rights.INSPECT;
+            default: return Rights.NONE;
+        }
+    }
+
+    private static String hex(String name, int value) {
+        return name + "=0x" + Integer.toHexString(value);
+    }
+}

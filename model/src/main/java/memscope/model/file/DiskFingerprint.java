@@ -1,0 +1,47 @@
+package memscope.model.file;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.zip.CRC32;
+
+/**
+ * A cheap identity of a file's contents: size, modification time and a CRC of its first and last 64 KiB. If it
+ * differs from the one taken at open, someone else changed the file, and saving over it would lose their work.
+ */
+record DiskFingerprint(long size, FileTime modified, long headCrc, long tailCrc) {
+    private static final int SAMPLE = 64 * 1024;
+
+    static DiskFingerprint of(Path file) throws IOException {
+        FileTime modified = Files.getLastModifiedTime(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            return new DiskFingerprint(size, modified, crc(ch, 0, size), crc(ch, Math.max(0, size - SAMPLE), size));
+        }
+    }
+
+    private static long crc(FileChannel ch, long from, long size) throws IOException {
+        byte[] buf = new byte[(int) Math.min(SAMPLE, size - from)];
+        int n = FilePageSource.readFully(ch, from, buf, buf.length);
+        CRC32 crc = new CRC32();
+        crc.update(buf, 0, n);
+        return crc.getValue();
+    }
+
+    /** What differs, in words, or null when nothing does. */
+    String differenceFrom(DiskFingerprint then) {
+        if (size != then.size) {
+            return "its size changed from " + then.size + " to " + size + " bytes";
+        }
+        if (!modified.equals(then.modified)) {
+            return "it was modified at " + modified + " (opened at " + then.modified + ")";
+        }
+        if (headCrc != then.headCrc || tailCrc != then.tailCrc) {
+            return "its contents changed";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,253 @@
+package memscope.model.file;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+
+import memscope.model.BootOptions;
+import memscope.model.HandleResult;
+import memscope.model.Kernel;
+import memscope.model.KernelListener;
+import memscope.model.MapResult;
+import memscope.model.MemoryChange;
+import memscope.model.ProcessResult;
+import memscope.model.Rights;
+import memscope.model.Status;
+import memscope.model.Subscription;
+import memscope.model.VmOptions;
+
+/**
+ * A real file open for hex editing: a file-backed VMO (pages read lazily) mapped into a process named
+ * "file: NAME", so edits flow through {@code writeMemory} like any other. Tracks the pages written since open
+ * or the last save and saves them atomically (see {@link AtomicFileWriter}). Thread-safe.
+ *
+ * <p>The file's bytes are at {@code [baseAddress(), baseAddress() + length())}. Overwrite only: the length is
+ * fixed; bytes typed past the end of the file (inside its last page) are not saved.
+ */
+public final class FileDocument implements AutoCloseable {
+    /** Largest file: the dirty set indexes pages with an int. */
+    public static final long MAX_LENGTH = (long) Integer.MAX_VALUE * Kernel.PAGE_SIZE;
+
+    private final Kernel kernel;
+    private final FilePageSource source;
+    private final boolean readOnly;
+    private final int processHandle;
+    private final int rootVmarHandle;
+    private final int editHandle;
+    private final int vmoHandle;
+    private final long vmoKoid;
+    private final long baseAddress;
+    private final DirtyPages dirty = new DirtyPages();
+    private final Subscription subscription;
+    private DiskFingerprint fingerprint;
+
+    private FileDocument(Kernel kernel, FilePageSource source, boolean readOnly, ProcessResult process,
+                         int editHandle, int vmoHandle, long vmoKoid, long baseAddress, DiskFingerprint fingerprint) {
+        this.kernel = kernel;
+        this.source = source;
+        this.readOnly = readOnly;
+        this.processHandle = process.process();
+        this.rootVmarHandle = process.rootVmar();
+        this.editHandle = editHandle;
+        this.vmoHandle = vmoHandle;
+        this.vmoKoid = vmoKoid;
+        this.baseAddress = baseAddress;
+        this.fingerprint = fingerprint;
+        long pages = pageCount(source.length());
+        this.subscription = kernel.subscribe(new KernelListener() {
+            @Override
+            public void memoryChanged(MemoryChange change) {
+                if (change.vmoKoid() == vmoKoid) {
+                    dirty.markBytes(change.offset(), change.length(), pages);
+                }
+            }
+        });
+    }
+
+    /** Opens {@code file} in a kernel of its own, booted with debugging syscalls on so edits are allowed. */
+    public static FileDocument open(Path file) throws IOException {
+        return open(Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file);
+    }
+
+    /**
+     * Opens {@code file} into {@code kernel}: a new process "file: NAME" maps it read-write, or read-only when
+     * the file is not writable (then {@link #editHandle()} lacks WRITE and every edit is ACCESS_DENIED).
+     */
+    public static FileDocument open(Kernel kernel, Path file) throws IOException {
+        return open(kernel, file, false);
+    }
+
+    /** As {@link #open(Kernel, Path)}; {@code readOnly} opens even a writable file read-only ("Open read-only"). */
+    public static FileDocument open(Kernel kernel, Path file, boolean readOnly) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory");
+        }
+        FilePageSource source = FilePageSource.open(file);
+        try {
+            long length = source.length();
+            if (length > MAX_LENGTH) {
+                throw new IOException(file + " is too large (" + length + " bytes; at most " + MAX_LENGTH + ")");
+            }
+            DiskFingerprint fingerprint = DiskFingerprint.of(file);
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            return create(kernel, source, readOnly || !Files.isWritable(file), name, fingerprint);
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private static FileDocument create(Kernel kernel, FilePageSource source, boolean readOnly, String name,
+                                       DiskFingerprint fingerprint) throws IOException {
+        // an empty file still gets one (zero) page so that it can be mapped and shown
+        long mapped = Math.max(Kernel.PAGE_SIZE, pageCount(source.length()) * Kernel.PAGE_SIZE);
+        ProcessResult p = kernel.processCreate("file: " + name);
+        check(p.status(), "create the process");
+        HandleResult vmo = kernel.vmoCreateBacked(mapped, source, name);
+        check(vmo.status(), "create the VMO");
+        int perms = VmOptions.PERM_READ | (readOnly ? 0 : VmOptions.PERM_WRITE);
+        MapResult map = kernel.vmarMap(p.rootVmar(), perms | VmOptions.SPECIFIC, 0, vmo.handle(), 0, mapped);
+        check(map.status(), "map the file");
+        int editHandle = p.process();
+        if (readOnly) {
+            HandleResult h = kernel.handleDuplicate(p.process(), Rights.DEFAULT_PROCESS & ~Rights.WRITE);
+            check(h.status(), "make the read-only handle");
+            editHandle = h.handle();
+        }
+        long koid = kernel.inspector().handle(vmo.handle()).orElseThrow().koid();
+        return new FileDocument(kernel, source, readOnly, p, editHandle, vmo.handle(), koid,
+                map.address(), fingerprint);
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public Path path() {
+        return source.path();
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The file's length in bytes. */
+    public long length() {
+        return source.length();
+    }
+
+    /** Where byte 0 of the file is in the process. */
+    public long baseAddress() {
+        return baseAddress;
+    }
+
+    /** One past the file's last byte: the hex view shows {@code [baseAddress(), endAddress())}. */
+    public long endAddress() {
+        return baseAddress + length();
+    }
+
+    /** The process handle with READ|WRITE, for reading (readMemory needs both) and for the inspector. */
+    public int processHandle() {
+        return processHandle;
+    }
+
+    /** The handle edits go through: the process handle, or one without WRITE for a read-only file. */
+    public int editHandle() {
+        return editHandle;
+    }
+
+    public int vmoHandle() {
+        return vmoHandle;
+    }
+
+    public long vmoKoid() {
+        return vmoKoid;
+    }
+
+    public boolean isDirty() {
+        return !dirty.isEmpty();
+    }
+
+    /** The indices of the pages written since open or the last save, ascending. */
+    public long[] dirtyPages() {
+        return dirty.indices();
+    }
+
+    /** Whether someone else changed the file since it was opened or last saved: a sentence, or null. */
+    public synchronized String changedOnDisk() {
+        try {
+            return DiskFingerprint.of(source.path()).differenceFrom(fingerprint);
+        } catch (IOException e) {
+            return "it can no longer be read (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Saves the dirty pages into the file itself. */
+    public SaveResult save(SaveOptions options) {
+        if (readOnly) {
+            return new SaveResult(SaveResult.Outcome.READ_ONLY, path(), 0, 0,
+                    path().getFileName() + " is read-only; use Save As");
+        }
+        return saveAs(path(), options);
+    }
+
+    /** Writes the document to {@code target}, which it then shows; the original file is left as it was. */
+    public synchronized SaveResult saveAs(Path target, SaveOptions options) {
+        SaveOptions o = options == null ? SaveOptions.DEFAULT : options;
+        String changed = changedOnDisk();
+        if (changed != null && !o.force()) {
+            return new SaveResult(SaveResult.Outcome.CHANGED_ON_DISK, path(), 0, 0,
+                    path().getFileName() + " changed on disk since it was opened: " + changed
+                            + ". Save anyway to overwrite that change.");
+        }
+        long length = length();
+        BitSet taken = dirty.take();
+        try {
+            long copied = AtomicFileWriter.write(source, length, taken, this::readPage, target, o.progress());
+            source.switchTo(target, length);
+            fingerprint = DiskFingerprint.of(target);
+            int pages = (int) Math.min(taken.cardinality(), pageCount(length));
+            return new SaveResult(SaveResult.Outcome.SAVED, target.toAbsolutePath(), pages, copied,
+                    "Saved " + target.getFileName() + " (" + pages + " changed pages)");
+        } catch (IOException | RuntimeException e) {
+            dirty.restore(taken);
+            return new SaveResult(SaveResult.Outcome.FAILED, target.toAbsolutePath(), 0, 0,
+                    "Could not save " + target.getFileName() + ": " + e.getMessage());
+        } catch (Error crash) {
+            dirty.restore(taken);
+            throw crash;
+        }
+    }
+
+    /** Kills the file's process, closes its handles and the file. The kernel itself stays. */
+    @Override
+    public synchronized void close() throws IOException {
+        subscription.close();
+        kernel.taskKill(processHandle);
+        if (editHandle != processHandle) {
+            kernel.handleClose(editHandle);
+        }
+        kernel.handleClose(vmoHandle);
+        kernel.handleClose(rootVmarHandle);
+        kernel.handleClose(processHandle);
+        source.close();
+    }
+
+    private void readPage(long index, byte[] page) throws IOException {
+        Status s = kernel.vmoRead(vmoHandle, page, index * Kernel.PAGE_SIZE, Kernel.PAGE_SIZE);
+        if (s != Status.OK) {
+            throw new IOException("cannot read changed page " + index + " from the VMO: " + s.zxName());
+        }
+    }
+
+    private static long pageCount(long length) {
+        return (length + Kernel.PAGE_SIZE - 1) / Kernel.PAGE_SIZE;
+    }
+
+    private static void check(Status s, String what) throws IOException {
+        if (s != Status.OK) {
+            throw new IOException("cannot " + what + ": " + s.zxName());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package memscope.model.file;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import memscope.model.Kernel;
+import memscope.model.PageSource;
+
+/**
+ * The pages of a file, read lazily with positional reads (several threads may read at once; nothing is read
+ * into memory up front). Bytes past the length the file had when opened read as zeros, so a VMO keeps one
+ * stable size. After a save the source switches to the new file, whose unchanged pages hold the same bytes.
+ *
+ * <p>A page that cannot be read throws {@link UncheckedIOException}: showing zeros for a real file's bytes
+ * would be a lie an editor could then save.
+ */
+public final class FilePageSource implements PageSource, AutoCloseable {
+    /** The prefix of {@link #sessionDescriptor()}. */
+    public static final String SCHEME = "file:";
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private Path path;
+    private long length;
+    private volatile FileChannel channel; // opened on first read
+
+    private FilePageSource(Path path, long length, FileChannel channel) {
+        this.path = path;
+        this.length = length;
+        this.channel = channel;
+    }
+
+    /** Opens {@code file} now (so a missing or unreadable file fails here, not on the first page). */
+    public static FilePageSource open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return new FilePageSource(file.toAbsolutePath(), ch.size(), ch);
+        } catch (RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** A source that opens {@code file} on its first page read; {@code length} bytes of it are shown. */
+    public static FilePageSource lazy(Path file, long length) {
+        return new FilePageSource(file.toAbsolutePath(), length, null);
+    }
+
+    public Path path() {
+        lock.readLock().lock();
+        try {
+            return path;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The number of file bytes shown; pages beyond read as zeros. */
+    public long length() {
+        lock.readLock().lock();
+        try {
+            return length;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void readPage(long pageIndex, byte[] page) {
+        lock.readLock().lock();
+        try {
+            long position = pageIndex * Kernel.PAGE_SIZE;
+            int wanted = (int) Math.max(0, Math.min(Kernel.PAGE_SIZE, length - position));
+            int got = wanted == 0 ? 0 : readFully(channel(), position, page, wanted);
+            Arrays.fill(page, got, Kernel.PAGE_SIZE, (byte) 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read page " + pageIndex + " of " + path + ": " + e.getMessage(), e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Fills {@code dst} from file bytes at {@code position}; it stays short only at end of file. */
+    void read(long position, ByteBuffer dst) throws IOException {
+        lock.readLock().lock();
+        try {
+            FileChannel ch = channel();
+            long at = position;
+            while (dst.hasRemaining()) {
+                int n = ch.read(dst, at);
+                if (n < 0) {
+                    break;
+                }
+                at += n;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** From now on pages come from {@code file} (a save just wrote it); the old file is closed. */
+    void switchTo(Path file, long newLength) throws IOException {
+        FileChannel fresh = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel old;
+        lock.writeLock().lock();
+        try {
+            old = channel;
+            channel = fresh;
+            path = file.toAbsolutePath();
+            length = newLength;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    @Override
+    public String sessionDescriptor() {
+        return SCHEME + path();
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.writeLock().lock();
+        try {
+            if (channel != null) {
+                channel.close();
+                channel = null;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The channel, opening it on first use; a read lock is held, so opening upgrades carefully. */
+    private FileChannel channel() throws IOException {
+        FileChannel ch = channel;
+        if (ch != null) {
+            return ch;
+        }
+        synchronized (this) {
+            if (channel == null) {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+            }
+            return channel;
+        }
+    }
+
+    static int readFully(FileChannel ch, long position, byte[] dst, int len) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(dst, 0, len);
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, position + buf.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        return buf.position();
+    }
+}

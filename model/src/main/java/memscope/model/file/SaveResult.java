@@ -1,0 +1,27 @@
+package memscope.model.file;
+
+import java.nio.file.Path;
+
+/**
+ * What a save did. Only {@link Outcome#SAVED} changed anything on disk; every other outcome leaves the target
+ * file and the document's dirty pages as they were.
+ *
+ * @param pagesWritten dirty pages written into the new file
+ * @param bytesCopied  unchanged bytes copied from the original
+ * @param message      a sentence for the status bar
+ */
+public record SaveResult(Outcome outcome, Path path, int pagesWritten, long bytesCopied, String message) {
+    public enum Outcome {
+        SAVED,
+        /** Someone else changed the file since it was opened or last saved; save again with force to overwrite. */
+        CHANGED_ON_DISK,
+        /** The file was opened read-only; use Save As. */
+        READ_ONLY,
+        /** An I/O error; the message says which. */
+        FAILED
+    }
+
+    public boolean saved() {
+        return outcome == Outcome.SAVED;
+    }
+}

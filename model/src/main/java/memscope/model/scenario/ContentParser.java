@@ -1,0 +1,97 @@
+package memscope.model.scenario;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import memscope.model.scenario.ScenarioSpec.ContentSpec;
+
+/**
+ * One entry of a VMO's {@code "contents"}: bytes placed at an offset, given as {@code "hex"} ("55 48 89 e5"),
+ * {@code "text"} (written as UTF-8, no terminating NUL unless the text has one) or {@code "fill"} (a hex
+ * pattern repeated over {@code "length"} bytes, the last repetition cut short).
+ */
+final class ContentParser {
+    private final ScenarioErrors errors;
+
+    ContentParser(ScenarioErrors errors) {
+        this.errors = errors;
+    }
+
+    ContentSpec parse(Node node) throws ScenarioException {
+        Fields f = Fields.open(node, "a contents entry", errors, "offset", "hex", "text", "fill", "length");
+        long offset = f.has("offset") ? f.quantity("offset", Quantities.Kind.OFFSET) : 0;
+        String kind = f.exactlyOne("a contents entry", "hex", "text", "fill");
+        if (!kind.equals("fill") && f.has("length")) {
+            throw f.error("length", "\"length\" belongs to \"fill\" entries; a \"" + kind
+                    + "\" entry is as long as its bytes");
+        }
+        switch (kind) {
+            case "hex": {
+                byte[] bytes = hex(f.require("hex"), "hex");
+                return new ContentSpec(f.place(), offset, bytes, bytes.length);
+            }
+            case "text": {
+                byte[] bytes = f.requiredString("text").getBytes(StandardCharsets.UTF_8);
+                if (bytes.length == 0) {
+                    throw f.error("text", "\"text\" must not be empty");
+                }
+                return new ContentSpec(f.place(), offset, bytes, bytes.length);
+            }
+            default: {
+                byte[] pattern = hex(f.require("fill"), "fill");
+                if (!f.has("length")) {
+                    throw errors.at(f.place(), "a \"fill\" entry needs \"length\": how many bytes to fill");
+                }
+                long length = f.quantity("length", Quantities.Kind.SIZE);
+                if (length == 0) {
+                    throw f.error("length", "fill length must be greater than 0");
+                }
+                return new ContentSpec(f.place(), offset, pattern, length);
+            }
+        }
+    }
+
+    /** Hex digit pairs, optionally separated by whitespace: {@code "55 48 89 e5"} or {@code "554889e5"}. */
+    private byte[] hex(Node node, String key) throws ScenarioException {
+        if (node.kind != Node.Kind.STRING) {
+            throw errors.at(node.place, "\"" + key + "\" must be a string of hex bytes like \"de ad be ef\", found "
+                    + node.kind.words);
+        }
+        String text = node.text();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int high = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (high >= 0) {
+                    throw errors.at(node.place, key + " \"" + abbreviate(text) + "\" splits a byte at position "
+                            + (i + 1) + "; write each byte as two hex digits");
+                }
+                continue;
+            }
+            int digit = Character.digit(c, 16);
+            if (digit < 0) {
+                throw errors.at(node.place, key + " \"" + abbreviate(text) + "\" has '" + c + "' at position "
+                        + (i + 1) + ", which is not a hex digit");
+            }
+            if (high < 0) {
+                high = digit;
+            } else {
+                out.write(high << 4 | digit);
+                high = -1;
+            }
+        }
+        if (high >= 0) {
+            throw errors.at(node.place, key + " \"" + abbreviate(text) + "\" ends in half a byte; write each byte as"
+                    + " two hex digits");
+        }
+        if (out.size() == 0) {
+            throw errors.at(node.place, key + " must hold at least one byte");
+        }
+        return out.toByteArray();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

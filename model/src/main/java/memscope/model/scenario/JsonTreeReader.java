@@ -1,0 +1,122 @@
+package memscope.model.scenario;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads JSON text into {@link Node}s with Jackson's streaming parser, remembering the pointer, line and column
+ * of every value. Strict JSON: no comments, no trailing commas, no duplicate keys, nothing after the top value.
+ */
+final class JsonTreeReader {
+    private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
+    /** Deeper nesting than any scenario needs; it stops a hostile file from overflowing the stack. */
+    private static final int MAX_DEPTH = 64;
+    private static final Pattern SOURCE_NOTE =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    private final String source;
+
+    JsonTreeReader(String source) {
+        this.source = source;
+    }
+
+    Node read(String json) throws ScenarioException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ScenarioException(source, "", "the file is empty; a scenario is a JSON object");
+            }
+            Node root = value(p, "", 0);
+            if (p.nextToken() != null) {
+                throw new ScenarioException(source, placeOf(p, p.currentTokenLocation()).toString(),
+                        "unexpected " + describe(p.currentToken()) + " after the end of the scenario object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e);
+        } catch (IOException e) {
+            throw new ScenarioException(source, "", "cannot read the JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private Node value(JsonParser p, String pointer, int depth) throws IOException, ScenarioException {
+        JsonLocation at = p.currentTokenLocation();
+        Place place = new Place(pointer, at.getLineNr(), at.getColumnNr());
+        if (depth > MAX_DEPTH) {
+            throw new ScenarioException(source, place.toString(), "nested more than " + MAX_DEPTH + " levels deep");
+        }
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Node> members = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    String childPointer = place.childPointer(key);
+                    if (members.containsKey(key)) {
+                        JsonLocation k = p.currentTokenLocation();
+                        throw new ScenarioException(source, new Place(childPointer, k.getLineNr(), k.getColumnNr())
+                                .toString(), "field \"" + key + "\" appears twice in the same object");
+                    }
+                    p.nextToken();
+                    members.put(key, value(p, childPointer, depth + 1));
+                }
+                return Node.object(place, members);
+            }
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(value(p, place.childPointer(items.size()), depth + 1));
+                }
+                return Node.array(place, items);
+            }
+            case VALUE_STRING:
+                return Node.string(place, p.getText());
+            case VALUE_NUMBER_INT:
+                return Node.integer(place, p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return Node.decimal(place, p.getDecimalValue());
+            case VALUE_TRUE:
+                return Node.bool(place, true);
+            case VALUE_FALSE:
+                return Node.bool(place, false);
+            case VALUE_NULL:
+                return Node.nullValue(place);
+            default:
+                throw new ScenarioException(source, place.toString(), "unexpected " + describe(p.currentToken()));
+        }
+    }
+
+    private ScenarioException syntaxError(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String pointer = "";
+        if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
+            pointer = p.getParsingContext().pathAsPointer().toString();
+        }
+        Place place = at == null ? new Place(pointer, -1, -1) : new Place(pointer, at.getLineNr(), at.getColumnNr());
+        return new ScenarioException(source, place.toString(), "invalid JSON: " + tidy(e.getOriginalMessage()), e);
+    }
+
+    /** Jackson's messages may embed a location with a "Source: REDACTED" note; keep just line and column. */
+    static String tidy(String message) {
+        return message == null ? "syntax error"
+                : SOURCE_NOTE.matcher(message).replaceAll("line $1, column $2");
+    }
+
+    private static Place placeOf(JsonParser p, JsonLocation at) {
+        return new Place(p.getParsingContext().pathAsPointer().toString(), at.getLineNr(), at.getColumnNr());
+    }
+
+    private static String describe(JsonToken t) {
+        return t == null ? "end of input" : "'" + (t.asString() != null ? t.asString() : t.name()) + "'";
+    }
+}

@@ -1,0 +1,24 @@
+package memscope.model.scenario;
+
+/**
+ * Where something sits in a scenario file: a JSON pointer ({@code /vmos/2/size}) and, when the parser knows it,
+ * the line and column (1-based) where its value starts.
+ */
+record Place(String pointer, int line, int column) {
+    static final Place FILE = new Place("", -1, -1);
+
+    /** The place of member {@code key} of the value at this place. */
+    String childPointer(String key) {
+        return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    String childPointer(int index) {
+        return pointer + "/" + index;
+    }
+
+    @Override
+    public String toString() {
+        String where = pointer.isEmpty() ? "(top level)" : pointer;
+        return line > 0 ? where + " (line " + line + ", column " + column + ")" : where;
+    }
+}

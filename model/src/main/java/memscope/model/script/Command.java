@@ -1,0 +1,71 @@
+package memscope.model.script;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One parsed command line, ready to run: its spec, where it came from, and its typed argument values keyed by
+ * parameter or option key. Handle arguments hold the NAME (resolved when the command runs, so a name rebound by an
+ * earlier line means the new handle).
+ */
+public final class Command {
+    private final CommandSpec spec;
+    private final int line;
+    private final String text;
+    private final Map<String, Object> values;
+
+    Command(CommandSpec spec, int line, String text, Map<String, Object> values) {
+        this.spec = spec;
+        this.line = line;
+        this.text = text;
+        this.values = Map.copyOf(values);
+    }
+
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    /** The 1-based line of the script it came from. */
+    public int line() {
+        return line;
+    }
+
+    /** The command's source text, without comment or surrounding blanks. */
+    public String text() {
+        return text;
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    String name(String key) {
+        return (String) require(key);
+    }
+
+    long number(String key) {
+        return (Long) require(key);
+    }
+
+    int bits(String key) {
+        return (Integer) require(key);
+    }
+
+    byte[] bytes(String key) {
+        return ((byte[]) require(key)).clone();
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T value(String key) {
+        return (T) require(key);
+    }
+
+    private Object require(String key) {
+        return Objects.requireNonNull(values.get(key), () -> spec.name() + " has no value for " + key);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,171 @@
+package memscope.model.script;
+
+import java.util.Arrays;
+import java.util.Map;
+import memscope.model.BootOptions;
+import memscope.model.CachePolicy;
+import memscope.model.HandleResult;
+import memscope.model.IoResult;
+import memscope.model.Kernel;
+import memscope.model.KernReturn;
+import memscope.model.PortResult;
+import memscope.model.ReadResult;
+import memscope.model.RegionResult;
+import memscope.model.Rights;
+import memscope.model.Status;
+import memscope.model.TaskFlavor;
+import memscope.model.VmOptions;
+
+/**
+ * Runs parsed commands against a kernel: resolves names to handle values, makes the one call each command stands
+ * for and turns the outcome into a {@link CommandResult}. Names bound by a command ({@code as NAME}, a task port,
+ * a replaced handle) go into the session's name table.
+ */
+final class CommandExecutor {
+    private static final int ZX_HANDLE_INVALID = 0;
+
+    private final Kernel kernel;
+    private final Map<String, Integer> names;
+    private MachCalls mach;
+
+    CommandExecutor(Kernel kernel, Map<String, Integer> names) {
+        this.kernel = kernel;
+        this.names = names;
+    }
+
+    CommandResult execute(Command c) {
+        switch (c.spec().name()) {
+            case "write": return write(c);
+            case "read": return read(c);
+            case "dup": return duplicate(c);
+            case "replace": return replace(c);
+            case "close": return zx(c, kernel.handleClose(handle(c, "handle")), "");
+            case "kill": return zx(c, kernel.taskKill(handle(c, "process")), "");
+            case "resize": return zx(c, kernel.vmoSetSize(handle(c, "vmo"), c.number("size")), "");
+            case "cache": return zx(c, kernel.vmoSetCachePolicy(handle(c, "vmo"), c.<CachePolicy>value("policy")), "");
+            case "protect": return zx(c, kernel.vmarProtect(handle(c, "vmar"), c.bits("perms"), c.number("address"),
+                    c.number("length")), "");
+            case "unmap": return zx(c, kernel.vmarUnmap(handle(c, "vmar"), c.number("address"), c.number("length")), "");
+            case "boot": return boot(c);
+            case "task": return task(c);
+            case "vm_write": return vmWrite(c);
+            case "vm_read": return vmRead(c);
+            case "vm_protect": return mach(c, mach().vmProtect(handle(c, "task"), c.number("address"),
+                    c.number("size"), c.has("max"), c.bits("perms")), 0, 0, null, "");
+            case "vm_region": return vmRegion(c);
+            default: throw new IllegalStateException("no executor for " + c.spec().name());
+        }
+    }
+
+    private CommandResult write(Command c) {
+        byte[] data = c.bytes("data");
+        long size = c.has("size") ? c.number("size") : data.length;
+        IoResult r = kernel.writeMemory(handle(c, "process"), c.number("address"), data, size);
+        return new CommandResult(c, c.spec().call(), r.status(), null, size, r.status().isOk() ? r.actual() : 0,
+                null, r.status().isOk() ? "wrote " + r.actual() + " of " + size + " bytes" : "");
+    }
+
+    private CommandResult read(Command c) {
+        long size = c.number("size");
+        // a size the kernel refuses anyway gets no buffer, so `read p1 0 1G` does not allocate a gigabyte
+        byte[] buffer = size > 0 && size <= Kernel.MAX_DEBUG_IO ? new byte[(int) size] : new byte[0];
+        IoResult r = kernel.readMemory(handle(c, "process"), c.number("address"), buffer, size);
+        byte[] got = r.status().isOk() ? Arrays.copyOf(buffer, (int) r.actual()) : null;
+        return new CommandResult(c, c.spec().call(), r.status(), null, size, r.status().isOk() ? r.actual() : 0,
+                got, "");
+    }
+
+    private CommandResult duplicate(Command c) {
+        int rights = c.has("rights") ? c.bits("rights") : Rights.SAME_RIGHTS;
+        HandleResult r = kernel.handleDuplicate(handle(c, "handle"), rights);
+        return bound(c, r, c.has("as") ? c.name("as") : null);
+    }
+
+    private CommandResult replace(Command c) {
+        int rights = c.has("rights") ? c.bits("rights") : Rights.SAME_RIGHTS;
+        HandleResult r = kernel.handleReplace(handle(c, "handle"), rights);
+        // without `as`, the name follows its handle: the old value is dead, the name now means the new one
+        return bound(c, r, c.has("as") ? c.name("as") : c.name("handle"));
+    }
+
+    private CommandResult bound(Command c, HandleResult r, String name) {
+        String detail = "";
+        if (r.status().isOk()) {
+            detail = "new handle " + Hex.address(r.handle()) + " " + rightsOf(r.handle());
+            if (name != null) {
+                names.put(name, r.handle());
+                detail = name + " = " + detail;
+            }
+        }
+        return zx(c, r.status(), detail);
+    }
+
+    private String rightsOf(int handle) {
+        return kernel.inspector().handle(handle).map(h -> "rights=" + Rights.toString(h.rights())).orElse("");
+    }
+
+    private CommandResult boot(Command c) {
+        BootOptions o = kernel.options();
+        if (c.has("debugging")) {
+            o = o.withDebuggingSyscalls(c.<Boolean>value("debugging"));
+        }
+        if (c.has("legacy_no_memory")) {
+            o = o.withLegacyNoMemory(c.<Boolean>value("legacy_no_memory"));
+        }
+        kernel.setOptions(o);
+        return zx(c, Status.OK, o.toString());
+    }
+
+    private CommandResult task(Command c) {
+        PortResult r = mach().taskForProcess(handle(c, "process"), c.<TaskFlavor>value("flavor"));
+        String detail = "";
+        if (r.kr() == KernReturn.SUCCESS) {
+            names.put(c.name("name"), r.port());
+            detail = c.name("name") + " = task port " + Hex.address(r.port());
+        }
+        return mach(c, r.kr(), 0, 0, null, detail);
+    }
+
+    private CommandResult vmWrite(Command c) {
+        byte[] data = c.bytes("data");
+        long count = c.has("count") ? c.number("count") : data.length;
+        KernReturn kr = mach().vmWrite(handle(c, "task"), c.number("address"), data, count);
+        return mach(c, kr, count, kr == KernReturn.SUCCESS ? count : 0, null, "");
+    }
+
+    private CommandResult vmRead(Command c) {
+        long size = c.number("size");
+        ReadResult r = mach().vmRead(handle(c, "task"), c.number("address"), size);
+        byte[] data = r.kr() == KernReturn.SUCCESS && r.data() != null ? r.data() : null;
+        return mach(c, r.kr(), size, data == null ? 0 : data.length, data, "");
+    }
+
+    private CommandResult vmRegion(Command c) {
+        RegionResult r = mach().vmRegion(handle(c, "task"), c.number("address"));
+        String detail = r.kr() != KernReturn.SUCCESS ? "" : Hex.address(r.address()) + "-"
+                + Hex.address(r.address() + r.size()) + " prot=" + VmOptions.permString(r.protection())
+                + " max=" + VmOptions.permString(r.maxProtection());
+        return mach(c, r.kr(), 0, 0, null, detail);
+    }
+
+    private int handle(Command c, String key) {
+        Integer value = names.get(c.name(key));
+        return value == null ? ZX_HANDLE_INVALID : value;
+    }
+
+    private MachCalls mach() {
+        if (mach == null) {
+            mach = MachCalls.of(kernel);
+        }
+        return mach;
+    }
+
+    private static CommandResult zx(Command c, Status s, String detail) {
+        return new CommandResult(c, c.spec().call(), s, null, 0, 0, null, detail);
+    }
+
+    private static CommandResult mach(Command c, KernReturn kr, long requested, long actual, byte[] data,
+                                      String detail) {
+        return new CommandResult(c, c.spec().call(), null, kr, requested, actual, data, detail);
+    }
+}

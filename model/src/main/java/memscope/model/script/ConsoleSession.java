@@ -1,0 +1,73 @@
+package memscope.model.script;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import memscope.model.Kernel;
+
+/**
+ * A console attached to one kernel: the handle names in scope (the scenario's, plus those commands bind) and the
+ * results of everything run so far. A script runs only if every line parses; then its commands run in order.
+ * The kernel's own {@code SyscallRecord}s carry the calls to the log, so the session does not log. Methods are
+ * synchronized: the UI may run a script off the FX thread while reading names on it.
+ */
+public final class ConsoleSession {
+    private final Kernel kernel;
+    private final Map<String, Integer> names;
+    private final CommandExecutor executor;
+    private final List<CommandResult> results = new ArrayList<>();
+
+    /** {@code names}: handle name to handle value, e.g. a scenario's {@code handles()} map. It is copied. */
+    public ConsoleSession(Kernel kernel, Map<String, Integer> names) {
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.names = new LinkedHashMap<>(names);
+        this.executor = new CommandExecutor(kernel, this.names);
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The names in scope now, in the order they were bound; a snapshot. */
+    public synchronized Map<String, Integer> names() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(names));
+    }
+
+    /** Parses {@code text} against the names in scope, without running anything. */
+    public synchronized ParsedScript parse(String text) {
+        return ScriptParser.parse(text, names.keySet());
+    }
+
+    /** Highlight spans for {@code text} as the editor shows it; see {@link ConsoleHighlighter}. */
+    public synchronized List<TokenSpan> highlight(String text) {
+        return ConsoleHighlighter.spans(text, names.keySet());
+    }
+
+    /** Parses the whole script; if any line has an error nothing runs, else every command runs in order. */
+    public synchronized RunResult run(String text) {
+        ParsedScript parsed = parse(text);
+        if (!parsed.ok()) {
+            return new RunResult(parsed, List.of());
+        }
+        List<CommandResult> out = new ArrayList<>();
+        for (Command c : parsed.commands()) {
+            out.add(execute(c));
+        }
+        return new RunResult(parsed, out);
+    }
+
+    /** Runs one parsed command (parsed by this session, so its names exist). */
+    public synchronized CommandResult execute(Command command) {
+        CommandResult r = executor.execute(command);
+        results.add(r);
+        return r;
+    }
+
+    /** Every result so far, oldest first: the console transcript. */
+    public synchronized List<CommandResult> results() {
+        return List.copyOf(results);
+    }
+}

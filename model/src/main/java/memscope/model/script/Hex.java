@@ -1,0 +1,23 @@
+package memscope.model.script;
+
+import java.util.HexFormat;
+
+/** Hex text for bytes and addresses, as the console writes them. */
+public final class Hex {
+    private static final HexFormat PAIRS = HexFormat.ofDelimiter(" ");
+
+    private Hex() {
+    }
+
+    /** {@code de ad be ef}, cut after {@code limit} bytes with a trailing {@code ...}. */
+    public static String bytes(byte[] data, int limit) {
+        if (data.length <= limit) {
+            return PAIRS.formatHex(data);
+        }
+        return PAIRS.formatHex(data, 0, limit) + " ...";
+    }
+
+    public static String address(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+}

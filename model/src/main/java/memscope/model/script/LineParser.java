@@ -1,0 +1,288 @@
+package memscope.model.script;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import memscope.model.script.CommandSpec.Option;
+import memscope.model.script.CommandSpec.Param;
+import memscope.model.script.CommandSpec.ParamKind;
+import memscope.model.script.Lexer.Token;
+
+/**
+ * Parses one line against its command's spec, recording a highlight span for every token it understood. The first
+ * problem stops the line: it becomes the line's {@link ScriptError} and its token is highlighted as ERROR.
+ */
+final class LineParser {
+    /** Stops the line at its first problem. */
+    private static final class Stop extends Exception {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final String line;
+    private final int lineNo;
+    private final Set<String> known;
+    private final List<TokenSpan> spans = new ArrayList<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private List<Token> tokens;
+    private int next;
+    private CommandSpec spec;
+    private int param;
+    private boolean sawData;
+    private Command command;
+    private ScriptError error;
+
+    LineParser(String line, int lineNo, Set<String> known) {
+        this.line = line;
+        this.lineNo = lineNo;
+        this.known = known;
+    }
+
+    Command command() {
+        return command;
+    }
+
+    ScriptError error() {
+        return error;
+    }
+
+    List<TokenSpan> spans() {
+        return spans;
+    }
+
+    void parse() {
+        tokens = new ArrayList<>();
+        Token comment = null;
+        for (Token t : Lexer.lex(line)) {
+            if (t.type() == Lexer.Type.COMMENT) {
+                comment = t;
+            } else {
+                tokens.add(t);
+            }
+        }
+        try {
+            if (!tokens.isEmpty()) {
+                parseCommand();
+            }
+        } catch (Stop stop) {
+            command = null;
+        }
+        if (comment != null) {
+            span(comment, TokenKind.COMMENT);
+        }
+    }
+
+    private void parseCommand() throws Stop {
+        Token first = tokens.get(0);
+        next = 1;
+        if (first.type() != Lexer.Type.WORD) {
+            fail(first, 0, "a line starts with a command name, found " + describe(first));
+        }
+        spec = CommandCatalog.find(first.text()).orElse(null);
+        if (spec == null) {
+            fail(first, 0, "unknown command '" + first.text() + "' (commands: " + CommandCatalog.all().stream()
+                    .map(CommandSpec::name).collect(Collectors.joining(", ")) + ")");
+        }
+        span(first, TokenKind.COMMAND);
+        while (next < tokens.size()) {
+            Token t = tokens.get(next++);
+            if (t.type() == Lexer.Type.UNTERMINATED_STRING) {
+                fail(t, 0, "unterminated string: add the closing \"");
+            }
+            if (t.type() == Lexer.Type.WORD && isOption(t)) {
+                option(t);
+            } else {
+                positional(t);
+            }
+        }
+        finish();
+    }
+
+    private boolean isOption(Token t) {
+        String w = t.text();
+        return w.indexOf('=') >= 0 || (w.equals("as") && spec.option("as").isPresent())
+                || spec.options().stream().anyMatch(o -> o.kind() == CommandSpec.OptionKind.FLAG
+                && o.key().equals(w));
+    }
+
+    private void option(Token t) throws Stop {
+        String w = t.text();
+        int eq = w.indexOf('=');
+        String key = eq < 0 ? w : w.substring(0, eq);
+        Option o = spec.option(key).orElse(null);
+        if (o == null) {
+            fail(t, 0, spec.options().isEmpty() ? spec.name() + " takes no options, found '" + w + "'"
+                    : "unknown option '" + key + "=' for " + spec.name() + " (usage: " + spec.usage() + ")");
+        }
+        if (values.containsKey(key)) {
+            fail(t, 0, "option '" + o.usage() + "' given twice");
+        }
+        boolean takesValue = o.kind() != CommandSpec.OptionKind.FLAG && o.kind() != CommandSpec.OptionKind.BIND_AS;
+        if (takesValue != (eq >= 0)) {
+            fail(t, 0, "write the option as '" + o.usage() + "'");
+        }
+        span(t, TokenKind.OPTION);
+        String value = eq < 0 ? "" : w.substring(eq + 1);
+        int valueOffset = eq + 1;
+        try {
+            switch (o.kind()) {
+                case NUMBER:
+                    values.put(key, Literals.number(value));
+                    break;
+                case RIGHTS:
+                    values.put(key, Literals.rights(value));
+                    break;
+                case ON_OFF:
+                    values.put(key, Literals.onOff(value));
+                    break;
+                case FLAG:
+                    values.put(key, Boolean.TRUE);
+                    break;
+                case BIND_AS:
+                    values.put(key, newName(tokenAfter(t, "a NAME after 'as'")));
+                    break;
+                default:
+                    throw new IllegalStateException(o.kind().toString());
+            }
+        } catch (Literals.Bad bad) {
+            fail(t, valueOffset + bad.offset, bad.getMessage());
+        }
+    }
+
+    private void positional(Token t) throws Stop {
+        if (param >= spec.params().size()) {
+            fail(t, 0, "unexpected " + describe(t) + " after the arguments of " + spec.name()
+                    + " (usage: " + spec.usage() + ")");
+        }
+        Param p = spec.params().get(param);
+        if (p.kind() == ParamKind.BYTES) {
+            data(t);
+            return;
+        }
+        if (t.type() != Lexer.Type.WORD) {
+            fail(t, 0, "expected " + p.label() + ", found " + describe(t));
+        }
+        try {
+            switch (p.kind()) {
+                case HANDLE:
+                    values.put(p.key(), existingName(t, p));
+                    break;
+                case NEW_NAME:
+                    values.put(p.key(), newName(t));
+                    break;
+                case NUMBER:
+                    values.put(p.key(), Literals.number(t.text()));
+                    span(t, TokenKind.NUMBER);
+                    break;
+                case PERMS:
+                    values.put(p.key(), Literals.perms(t.text()));
+                    span(t, TokenKind.OPTION);
+                    break;
+                case POLICY:
+                    values.put(p.key(), Literals.cachePolicy(t.text()));
+                    span(t, TokenKind.OPTION);
+                    break;
+                case FLAVOR:
+                    values.put(p.key(), Literals.flavor(t.text()));
+                    span(t, TokenKind.OPTION);
+                    break;
+                default:
+                    throw new IllegalStateException(p.kind().toString());
+            }
+        } catch (Literals.Bad bad) {
+            fail(t, bad.offset, p.label() + ": " + bad.getMessage());
+        }
+        param++;
+    }
+
+    private void data(Token t) throws Stop {
+        try {
+            if (t.type() == Lexer.Type.STRING) {
+                data.writeBytes(Literals.string(t.text()));
+                span(t, TokenKind.STRING);
+            } else {
+                data.write(Literals.hexByte(t.text()));
+                span(t, TokenKind.BYTES);
+            }
+        } catch (Literals.Bad bad) {
+            fail(t, bad.offset, bad.getMessage());
+        }
+        sawData = true;
+    }
+
+    private String existingName(Token t, Param p) throws Stop {
+        if (!Literals.isName(t.text())) {
+            fail(t, 0, "expected a handle name for " + p.label() + ", found '" + t.text() + "'");
+        }
+        if (!known.contains(t.text())) {
+            fail(t, 0, "unknown handle name '" + t.text() + "'" + (known.isEmpty() ? " (no names are bound)"
+                    : " (known: " + String.join(", ", known) + ")"));
+        }
+        span(t, TokenKind.NAME);
+        return t.text();
+    }
+
+    private String newName(Token t) throws Stop {
+        if (t.type() != Lexer.Type.WORD || !Literals.isName(t.text()) || t.text().equals("as")) {
+            fail(t, 0, "bad name " + describe(t) + ": a name is a letter or _ followed by letters, digits, _ . -");
+        }
+        span(t, TokenKind.NAME);
+        known.add(t.text()); // later lines may use it even if this line fails further on
+        return t.text();
+    }
+
+    private Token tokenAfter(Token t, String what) throws Stop {
+        if (next >= tokens.size()) {
+            failAt(t.end() + 1, "missing " + what);
+        }
+        return tokens.get(next++);
+    }
+
+    private void finish() throws Stop {
+        List<Param> params = spec.params();
+        if (param < params.size() && params.get(param).kind() == ParamKind.BYTES && sawData) {
+            values.put(params.get(param).key(), data.toByteArray());
+            param++;
+        }
+        int end = tokens.get(tokens.size() - 1).end() + 1;
+        if (param < params.size()) {
+            Param p = params.get(param);
+            failAt(end, "missing " + p.label() + " (usage: " + spec.usage() + ")");
+        }
+        if (spec.name().equals("boot") && values.isEmpty()) {
+            failAt(end, "boot needs an option (usage: " + spec.usage() + ")");
+        }
+        Token first = tokens.get(0);
+        Token last = tokens.get(tokens.size() - 1);
+        command = new Command(spec, lineNo, line.substring(first.start(), last.end()), values);
+    }
+
+    private static String describe(Token t) {
+        switch (t.type()) {
+            case STRING: return "the string " + t.text();
+            case UNTERMINATED_STRING: return "an unterminated string";
+            default: return "'" + t.text() + "'";
+        }
+    }
+
+    private void span(Token t, TokenKind kind) {
+        spans.add(new TokenSpan(t.start(), t.end(), kind));
+    }
+
+    private void fail(Token t, int offsetInToken, String message) throws Stop {
+        spans.removeIf(s -> s.start() == t.start());
+        span(t, TokenKind.ERROR);
+        failAt(t.column() + Math.max(0, offsetInToken), message);
+    }
+
+    private void failAt(int column, String message) throws Stop {
+        error = new ScriptError(lineNo, column, message);
+        throw new Stop();
+    }
+}

@@ -1,0 +1,39 @@
+package memscope.model.script;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Scripts on disk: plain UTF-8 text, one command per line, {@code #} comments. Saving writes the text as is
+ * (with a final newline); replaying parses the whole file first, so a broken file runs nothing.
+ */
+public final class ScriptFiles {
+    /** The extension the app offers in its file chooser. */
+    public static final String EXTENSION = ".msc";
+
+    private ScriptFiles() {
+    }
+
+    public static String load(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    public static void save(Path file, String script) throws IOException {
+        String text = script.endsWith("\n") || script.isEmpty() ? script : script + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** Saves the commands of a transcript (e.g. what the person typed at the prompt) as a replayable script. */
+    public static void save(Path file, List<CommandResult> transcript) throws IOException {
+        save(file, transcript.stream().map(r -> r.command().text()).collect(Collectors.joining("\n")));
+    }
+
+    /** Loads {@code file} and runs it in {@code session}: all of it, or nothing if any line has an error. */
+    public static RunResult replay(Path file, ConsoleSession session) throws IOException {
+        return session.run(load(file));
+    }
+}
