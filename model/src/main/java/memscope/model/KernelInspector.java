@@ -108,6 +108,37 @@ public final class KernelInspector {
     }
 
     /**
+     * Copies process memory at {@code address} into {@code into} as a kernel debugger sees it: no rights, no
+     * syscall record, across adjacent mappings, whatever the cache policy. Stops at the first byte no mapping or
+     * VMO backs; returns how many bytes it copied (0 for a bad handle or a dead process).
+     */
+    public int peek(int processHandle, long address, byte[] into) {
+        k.lock.readLock().lock();
+        try {
+            Handle h = k.handles.get(processHandle);
+            if (h == null || !(h.object() instanceof ProcessObject p) || p.rootVmar() == null) {
+                return 0;
+            }
+            int done = 0;
+            while (done < into.length) {
+                long at = address + done;
+                VmMapping m = p.rootVmar().findMapping(at);
+                long offset = m == null ? 0 : m.vmoOffsetOf(at);
+                if (m == null || offset >= m.vmo.size()) {
+                    break;
+                }
+                long room = Math.min(m.end() - at, m.vmo.size() - offset);
+                int n = (int) Math.min(room, into.length - done);
+                m.vmo.read(offset, into, done, n);
+                done += n;
+            }
+            return done;
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    /**
      * The indices of the pages of VMO {@code koid} that hold written data (for a file-backed VMO: the pages
      * changed since it was created), ascending; empty for an unknown koid.
      */

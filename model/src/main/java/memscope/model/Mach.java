@@ -26,6 +26,11 @@ public final class Mach {
         this.protector = new MachProtect(k);
     }
 
+    /** The task ports, for sessions; guarded by the kernel lock. */
+    MachPorts ports() {
+        return ports;
+    }
+
     /**
      * {@code task_for_pid} and its {@code task_read/inspect/name_for_pid} siblings: a send right to the task port
      * of the process behind {@code processHandle}. A handle that is not a live handle to a process is
@@ -54,7 +59,8 @@ public final class Mach {
     /**
      * {@code vm_write}: all of {@code data[0, dataCount)} at {@code address} or nothing. Checks, first failure
      * wins: bad or dead port; port not CONTROL; {@code data} null or shorter than {@code dataCount}, or a negative
-     * count ({@code KERN_INVALID_ARGUMENT}); count 0 succeeds; a wrapping range; then entry by entry in address
+     * count ({@code KERN_INVALID_ARGUMENT}); count 0 succeeds; a range that wraps past 2^64
+     * ({@code KERN_INVALID_ADDRESS}); then entry by entry in address
      * order a hole ({@code KERN_INVALID_ADDRESS}), no WRITE or a permanent mapping ({@code
      * KERN_PROTECTION_FAILURE}), memory past a shrunk VMO's end ({@code KERN_INVALID_ADDRESS}) or a VMO that is
      * not CACHED ({@code KERN_FAILURE}).

@@ -31,7 +31,8 @@ final class MachPorts {
     /**
      * The live task behind {@code name}, refusing a name that is not a task port or whose task is dead
      * ({@code MACH_SEND_INVALID_DEST}), then a port whose flavour is not in {@code allowed}
-     * ({@code KERN_INVALID_ARGUMENT}: MIG's conversion yields a null map and the call refuses it).
+     * ({@code KERN_INVALID_ARGUMENT}: MIG's conversion yields a null map and the call refuses it). Each flavour is
+     * its own kernel object type in Mach, so the wrong flavour is recorded as {@link Rule#WRONG_TYPE}.
      */
     TaskPort require(int name, TaskFlavor... allowed) {
         TaskPort port = byName.get(name);
@@ -42,7 +43,7 @@ final class MachPorts {
                 return port;
             }
         }
-        throw new MachRefused(KernReturn.INVALID_ARGUMENT, Rule.MISSING_RIGHTS, 0);
+        throw new MachRefused(KernReturn.INVALID_ARGUMENT, Rule.WRONG_TYPE, 0);
     }
 
     private int freshName() {
@@ -51,5 +52,21 @@ final class MachPorts {
             name = random.nextInt();
         } while (name == 0 || byName.containsKey(name));
         return name;
+    }
+
+    /** Every port, for sessions. */
+    java.util.List<TaskPort> all() {
+        return new java.util.ArrayList<>(byName.values());
+    }
+
+    /** Session restore: puts back a port with its saved name; false if the name or the (task, flavour) is taken. */
+    boolean restore(TaskPort port) {
+        Map<TaskFlavor, TaskPort> flavours = byTask.computeIfAbsent(port.process(), p -> new HashMap<>());
+        if (port.name() == 0 || byName.containsKey(port.name()) || flavours.containsKey(port.flavor())) {
+            return false;
+        }
+        flavours.put(port.flavor(), port);
+        byName.put(port.name(), port);
+        return true;
     }
 }

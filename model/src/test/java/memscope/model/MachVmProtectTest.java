@@ -169,6 +169,15 @@ class MachVmProtectTest {
     }
 
     @Test
+    void copyOfAMappingPastItsShrunkVmosEndReadsZerosThere() {
+        assertEquals(Status.OK, f.kernel.vmoSetSize(f.dataVmo, PAGE));
+        assertEquals(KernReturn.INVALID_ADDRESS, f.mach.vmRead(task, DATA + PAGE, 4).kr());
+        assertEquals(KernReturn.SUCCESS, f.mach.vmProtect(task, DATA, 2L * PAGE, false, VmProt.COPY | VmProt.READ));
+        assertArrayEquals(filled(4, 0xD0), f.mach.vmRead(task, DATA + PAGE - 4, 4).data());
+        assertArrayEquals(new byte[4], f.mach.vmRead(task, DATA + PAGE, 4).data(), "the copy is whole, zeros");
+    }
+
+    @Test
     void copyMayNotAddExecuteBeyondTheMaximum() {
         f.mach.vmProtect(task, TAIL, PAGE, true, VmProt.READ);
         assertEquals(KernReturn.PROTECTION_FAILURE,

@@ -128,6 +128,7 @@ class MachVmWriteTest {
     @EnumSource(value = TaskFlavor.class, names = {"READ", "INSPECT", "NAME"})
     void onlyAControlPortMayWrite(TaskFlavor flavor) {
         assertEquals(KernReturn.INVALID_ARGUMENT, f.mach.vmWrite(f.task(flavor), DATA, patch, 4));
+        assertEquals(Rule.WRONG_TYPE, f.lastRecord().rule());
         assertArrayEquals(filled(4, 0xD0), f.zx(DATA, 4));
     }
 

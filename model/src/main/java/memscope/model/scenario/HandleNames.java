@@ -27,10 +27,17 @@ final class HandleNames {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Every name the file declares anywhere, so a reference to one declared too late can say so. */
+    private final Map<String, Place> declaredAnywhere = new LinkedHashMap<>();
     private final ScenarioErrors errors;
 
     HandleNames(ScenarioErrors errors) {
         this.errors = errors;
+    }
+
+    /** Notes that {@code name} is declared at {@code place}, before the declarations are read in order. */
+    void foresee(String name, Place place) {
+        declaredAnywhere.putIfAbsent(name, place);
     }
 
     void declare(String name, Kind kind, Place place, String process) throws ScenarioException {
@@ -50,6 +57,11 @@ final class HandleNames {
         Set<Kind> allowed = EnumSet.of(first, more);
         String wanted = describe(allowed);
         Entry e = entries.get(name);
+        if (e == null && declaredAnywhere.containsKey(name)) {
+            throw errors.at(place, who + " refers to \"" + name + "\", which is declared only later, at "
+                    + declaredAnywhere.get(name).pointer() + "; names must be declared before they are used"
+                    + " (sections are read in the order processes, vmos, vmars, mappings, handles)");
+        }
         if (e == null) {
             List<String> candidates = new ArrayList<>();
             entries.forEach((n, entry) -> {

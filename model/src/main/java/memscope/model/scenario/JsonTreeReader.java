@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -21,6 +22,8 @@ final class JsonTreeReader {
     private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
     /** Deeper nesting than any scenario needs; it stops a hostile file from overflowing the stack. */
     private static final int MAX_DEPTH = 64;
+    private static final Pattern SOURCE_NOTE =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     private final String source;
 
@@ -100,7 +103,13 @@ final class JsonTreeReader {
             pointer = p.getParsingContext().pathAsPointer().toString();
         }
         Place place = at == null ? new Place(pointer, -1, -1) : new Place(pointer, at.getLineNr(), at.getColumnNr());
-        return new ScenarioException(source, place.toString(), "invalid JSON: " + e.getOriginalMessage(), e);
+        return new ScenarioException(source, place.toString(), "invalid JSON: " + tidy(e.getOriginalMessage()), e);
+    }
+
+    /** Jackson's messages may embed a location with a "Source: REDACTED" note; keep just line and column. */
+    static String tidy(String message) {
+        return message == null ? "syntax error"
+                : SOURCE_NOTE.matcher(message).replaceAll("line $1, column $2");
     }
 
     private static Place placeOf(JsonParser p, JsonLocation at) {

@@ -27,8 +27,8 @@ final class Quantities {
         }
     }
 
-    private static final Pattern HEX = Pattern.compile("0[xX]([0-9a-fA-F]{1,16})");
-    private static final Pattern DECIMAL = Pattern.compile("([0-9]{1,19})(?:\\s*([kKmMgGtT])(?:iB)?)?");
+    private static final Pattern HEX = Pattern.compile("0[xX]([0-9a-fA-F]{1,40})");
+    private static final Pattern DECIMAL = Pattern.compile("([0-9]{1,40})(?:\\s*([kKmMgGtT])(?:iB)?)?");
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private Quantities() {

@@ -133,7 +133,7 @@ final class ScenarioBuilder {
 
     private void allocateVmar(VmarSpec r) throws ScenarioException {
         long[] parent = vmarRanges.get(r.parent());
-        long offset = offsetIn(r.parent(), parent, r.address(), r.offset(), r.place());
+        long offset = offsetIn(r.parent(), parent, r.address(), r.offset(), r.addressPlace());
         VmarResult result = kernel.vmarAllocate(handles.get(r.parent()), r.options(), offset, r.size());
         check(result.status(), "zx_vmar_allocate", r.place());
         handles.put(r.name(), result.vmar());
@@ -142,7 +142,7 @@ final class ScenarioBuilder {
 
     private long map(MappingSpec m) throws ScenarioException {
         long[] range = vmarRanges.get(m.in());
-        long offset = offsetIn(m.in(), range, m.address(), m.offset(), m.place());
+        long offset = offsetIn(m.in(), range, m.address(), m.offset(), m.addressPlace());
         int options = m.perms() | (m.address() != null || m.offset() != null ? VmOptions.SPECIFIC : 0);
         MapResult r = kernel.vmarMap(handles.get(m.in()), options, offset, handles.get(m.vmo()), m.vmoOffset(),
                 m.length());

@@ -48,6 +48,7 @@ final class ScenarioParser {
         checkFormat(root);
         Fields f = Fields.open(root, "the scenario", errors, "format", "title", "description", "boot",
                 "processes", "vmos", "vmars", "mappings", "handles", "viewProcess", "editorHandle", "startAddress");
+        foreseeNames(f);
         String title = f.requiredName("title");
         String description = f.optionalString("description", "");
         BootOptions boot = f.has("boot") ? boot(f.get("boot")) : BootOptions.defaults();
@@ -79,6 +80,28 @@ final class ScenarioParser {
         Long start = f.optionalQuantity("startAddress", Quantities.Kind.ADDRESS);
         return new ScenarioSpec(title, description, boot, processes, List.copyOf(vmosByHandle.values()), vmars,
                 mappings, handles, viewProcess, view.process(), editorHandle, start);
+    }
+
+    /** Records every declared name up front; see {@link HandleNames#foresee}. Types are checked later. */
+    private void foreseeNames(Fields top) {
+        for (String section : new String[] {"processes", "vmos", "vmars", "handles"}) {
+            Node list = top.get(section);
+            if (list == null || list.kind != Node.Kind.ARRAY) {
+                continue;
+            }
+            for (Node item : list.items()) {
+                if (item.kind != Node.Kind.OBJECT) {
+                    continue;
+                }
+                for (String key : new String[] {"handle", "name"}) {
+                    Node name = item.members().get(key);
+                    if (name != null && name.kind == Node.Kind.STRING) {
+                        names.foresee(name.text(), item.place);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private void checkFormat(Node root) throws ScenarioException {
@@ -166,8 +189,8 @@ final class ScenarioParser {
     private VmarSpec vmar(Node node) throws ScenarioException {
         Fields f = Fields.open(node, "a VMAR", errors, "name", "parent", "address", "offset", "size", "canMap");
         String name = f.requiredName("name");
-        Entry parent = names.resolve("VMAR", f.requiredName("parent"), f.placeOf("parent"), Kind.PROCESS,
-                Kind.VMAR);
+        String parentName = f.requiredName("parent");
+        Entry parent = names.resolve("VMAR", parentName, f.placeOf("parent"), Kind.PROCESS, Kind.VMAR);
         f.atMostOne("a VMAR", "address", "offset");
         Long address = f.optionalQuantity("address", Quantities.Kind.ADDRESS);
         Long offset = f.optionalQuantity("offset", Quantities.Kind.OFFSET);
@@ -181,8 +204,8 @@ final class ScenarioParser {
             options |= VmOptions.SPECIFIC;
         }
         names.declare(name, Kind.VMAR, f.place(), parent.process());
-        return new VmarSpec(f.place(), name, vmarHandle(f.requiredName("parent"), parent), parent.process(),
-                address, offset, size, options);
+        return new VmarSpec(f.place(), name, vmarHandle(parentName, parent), parent.process(),
+                address, offset, f.placeOf(address != null ? "address" : "offset"), size, options);
     }
 
     private int canMapFlag(Node flag) throws ScenarioException {
@@ -234,8 +257,8 @@ final class ScenarioParser {
         if ((perms & VmOptions.PERM_EXECUTE) != 0 && !vmo.executable()) {
             vmosByHandle.put(vmoHandle, withExecutable(vmo));
         }
-        return new MappingSpec(f.place(), vmarHandle(in, target), target.process(), address, offset, vmoHandle,
-                vmoOffset, length, perms);
+        return new MappingSpec(f.place(), vmarHandle(in, target), target.process(), address, offset,
+                f.placeOf(address != null ? "address" : "offset"), vmoHandle, vmoOffset, length, perms);
     }
 
     private HandleSpec handle(Node node) throws ScenarioException {

@@ -40,13 +40,13 @@ record ScenarioSpec(String title, String description, BootOptions boot, List<Pro
      * A sub-VMAR. {@code parent} is a process handle name (its root VMAR) or another VMAR's name. At most one of
      * {@code address} (absolute) and {@code offset} (from the parent's base) is set; neither lets the kernel choose.
      */
-    record VmarSpec(Place place, String name, String parent, String process, Long address, Long offset, long size,
-                    int options) {
+    record VmarSpec(Place place, String name, String parent, String process, Long address, Long offset,
+                    Place addressPlace, long size, int options) {
     }
 
     /** {@code in} names a process (its root VMAR) or a VMAR; placement as for {@link VmarSpec}. */
-    record MappingSpec(Place place, String in, String process, Long address, Long offset, String vmo,
-                       long vmoOffset, long length, int perms) {
+    record MappingSpec(Place place, String in, String process, Long address, Long offset, Place addressPlace,
+                       String vmo, long vmoOffset, long length, int perms) {
     }
 
     /** A duplicate of the handle named {@code original}, holding only {@code rights}. */

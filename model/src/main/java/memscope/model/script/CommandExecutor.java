@@ -8,6 +8,7 @@ import memscope.model.HandleResult;
 import memscope.model.IoResult;
 import memscope.model.Kernel;
 import memscope.model.KernReturn;
+import memscope.model.Mach;
 import memscope.model.PortResult;
 import memscope.model.ReadResult;
 import memscope.model.RegionResult;
@@ -26,7 +27,6 @@ final class CommandExecutor {
 
     private final Kernel kernel;
     private final Map<String, Integer> names;
-    private MachCalls mach;
 
     CommandExecutor(Kernel kernel, Map<String, Integer> names) {
         this.kernel = kernel;
@@ -62,7 +62,7 @@ final class CommandExecutor {
         long size = c.has("size") ? c.number("size") : data.length;
         IoResult r = kernel.writeMemory(handle(c, "process"), c.number("address"), data, size);
         return new CommandResult(c, c.spec().call(), r.status(), null, size, r.status().isOk() ? r.actual() : 0,
-                null, r.status().isOk() ? "wrote " + r.actual() + " of " + size + " bytes" : "");
+                null, "");
     }
 
     private CommandResult read(Command c) {
@@ -91,7 +91,7 @@ final class CommandExecutor {
     private CommandResult bound(Command c, HandleResult r, String name) {
         String detail = "";
         if (r.status().isOk()) {
-            detail = "new handle " + Hex.address(r.handle()) + " " + rightsOf(r.handle());
+            detail = "new handle " + Hex.handle(r.handle()) + " " + rightsOf(r.handle());
             if (name != null) {
                 names.put(name, r.handle());
                 detail = name + " = " + detail;
@@ -121,9 +121,12 @@ final class CommandExecutor {
         String detail = "";
         if (r.kr() == KernReturn.SUCCESS) {
             names.put(c.name("name"), r.port());
-            detail = c.name("name") + " = task port " + Hex.address(r.port());
+            detail = c.name("name") + " = task port " + Hex.handle(r.port());
         }
-        return mach(c, r.kr(), 0, 0, null, detail);
+        TaskFlavor flavor = c.value("flavor");
+        String call = flavor == TaskFlavor.CONTROL ? "task_for_pid"
+                : "task_" + flavor.name().toLowerCase(java.util.Locale.ROOT) + "_for_pid";
+        return new CommandResult(c, call, null, r.kr(), 0, 0, null, detail);
     }
 
     private CommandResult vmWrite(Command c) {
@@ -153,11 +156,8 @@ final class CommandExecutor {
         return value == null ? ZX_HANDLE_INVALID : value;
     }
 
-    private MachCalls mach() {
-        if (mach == null) {
-            mach = MachCalls.of(kernel);
-        }
-        return mach;
+    private Mach mach() {
+        return kernel.mach();
     }
 
     private static CommandResult zx(Command c, Status s, String detail) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import memscope.model.Kernel;
+import memscope.model.scenario.LoadedScenario;
 
 /**
  * A console attached to one kernel: the handle names in scope (the scenario's, plus those commands bind) and the
@@ -25,6 +26,11 @@ public final class ConsoleSession {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.names = new LinkedHashMap<>(names);
         this.executor = new CommandExecutor(kernel, this.names);
+    }
+
+    /** A console on a loaded scenario's kernel, knowing its handle names ({@code p1}, {@code p1.root}, ...). */
+    public static ConsoleSession forScenario(LoadedScenario scenario) {
+        return new ConsoleSession(scenario.kernel(), scenario.handles());
     }
 
     public Kernel kernel() {

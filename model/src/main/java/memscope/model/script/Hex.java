@@ -20,4 +20,9 @@ public final class Hex {
     public static String address(long value) {
         return "0x" + Long.toHexString(value);
     }
+
+    /** A handle or port name as the unsigned 32-bit value it is, e.g. {@code 0xee6b970b}. */
+    public static String handle(int value) {
+        return "0x" + Integer.toHexString(value);
+    }
 }

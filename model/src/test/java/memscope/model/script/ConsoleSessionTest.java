@@ -181,4 +181,16 @@ class ConsoleSessionTest {
         assertTrue(console.parse("close p1ro").ok());
         assertTrue(console.names().containsKey("p1ro"));
     }
+
+    @Test
+    void aConsoleOnTheDemoScenarioKnowsItsNames() throws Exception {
+        ConsoleSession demo = ConsoleSession.forScenario(memscope.model.scenario.ScenarioLoader.loadDefault());
+        assertTrue(demo.names().keySet().containsAll(List.of("app", "app.root", "code", "app.ro")));
+        RunResult r = demo.run("write app.ro 0x1100000 00\nwrite app 0x1000000 90\ntask t1 app CONTROL\n"
+                + "vm_write t1 0x1000000 90\ntask tr app READ");
+        assertEquals(List.of("ZX_ERR_ACCESS_DENIED", "ZX_OK", "KERN_SUCCESS", "KERN_PROTECTION_FAILURE",
+                "KERN_SUCCESS"), r.results().stream().map(CommandResult::statusName).toList());
+        assertEquals(List.of("zx_process_write_memory", "zx_process_write_memory", "task_for_pid", "vm_write",
+                "task_read_for_pid"), r.results().stream().map(CommandResult::call).toList());
+    }
 }

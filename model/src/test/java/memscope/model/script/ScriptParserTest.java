@@ -210,4 +210,13 @@ class ScriptParserTest {
         assertEquals("line 2, column 7: unknown handle name 'zz' (no names are bound)",
                 ScriptParser.parse("\nclose zz", Set.of()).errors().get(0).toString());
     }
+
+    @Test
+    void anErrorKnowsItsOffsetForTheCaret() {
+        String text = "close h3\r\nread p1 0x2000";
+        ScriptError e = error(text);
+        assertEquals(text.length(), e.offsetIn(text));
+        String bad = "close h3\nwrite p1 0x2000 de zz";
+        assertEquals(bad.indexOf("zz"), error(bad).offsetIn(bad));
+    }
 }

@@ -1,0 +1,51 @@
+package memscope.model.lesson;
+
+import java.util.List;
+
+/**
+ * A teaching demo: a scenario to start from and ordered steps, each explained in English and Simplified Chinese.
+ * The file format is documented in resources/lessons/LESSONS.md; {@link LessonLoader} reads it.
+ *
+ * @param id     the file name without {@code .json}, e.g. {@code 01-debug-gate}
+ * @param source where it was loaded from, for messages
+ */
+public record Lesson(String id, String source, String title, String titleZh, String summary, String summaryZh,
+                     ScenarioRef scenario, List<LessonStep> steps) {
+
+    public Lesson {
+        steps = List.copyOf(steps);
+    }
+
+    /** The title in the language asked for: Simplified Chinese for a {@code zh} locale, else English. */
+    public String title(java.util.Locale locale) {
+        return LessonStep.isChinese(locale) ? titleZh : title;
+    }
+
+    public String summary(java.util.Locale locale) {
+        return LessonStep.isChinese(locale) ? summaryZh : summary;
+    }
+
+    /**
+     * Which scenario the lesson starts from: a bundled scenario file ({@code resource}, e.g. {@code demo.json}) or
+     * a scenario written inside the lesson ({@code inlineJson}). Exactly one is set.
+     */
+    public record ScenarioRef(String resource, String inlineJson) {
+        public ScenarioRef {
+            if ((resource == null) == (inlineJson == null)) {
+                throw new IllegalArgumentException("a scenario is either a resource name or inline JSON");
+            }
+        }
+
+        public static ScenarioRef resource(String name) {
+            return new ScenarioRef(name, null);
+        }
+
+        public static ScenarioRef inline(String json) {
+            return new ScenarioRef(null, json);
+        }
+
+        public boolean isInline() {
+            return inlineJson != null;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package memscope.model.lesson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import memscope.model.KernReturn;
+import memscope.model.Status;
+import memscope.model.lesson.Lesson.ScenarioRef;
+import memscope.model.lesson.LessonStep.MemoryExpectation;
+import memscope.model.script.ConsoleLiterals;
+
+/**
+ * Reads lesson files (format 1, documented in resources/lessons/LESSONS.md). Bundled lessons live on the
+ * classpath under {@code memscope/lessons/}, listed in order by {@code index.json}. Every problem names the file
+ * and the field; unknown fields are refused so a misspelt {@code expect} cannot silently skip a check.
+ */
+public final class LessonLoader {
+    public static final String RESOURCE_DIRECTORY = "memscope/lessons/";
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TOP_FIELDS = Set.of("format", "title", "title_zh", "summary", "summary_zh",
+            "scenario", "steps", "comment");
+    private static final Set<String> STEP_FIELDS = Set.of("text", "text_zh", "action", "expect", "expect_actual",
+            "expect_data", "expect_memory", "comment");
+    private static final Set<String> MEMORY_FIELDS = Set.of("process", "address", "hex");
+
+    private LessonLoader() {
+    }
+
+    /** The bundled lessons' file names, in teaching order. */
+    public static List<String> bundled() throws LessonException {
+        String source = RESOURCE_DIRECTORY + "index.json";
+        JsonNode root = tree(readResource(source, "index.json"), source);
+        JsonNode list = root.get("lessons");
+        if (list == null || !list.isArray()) {
+            throw new LessonException(source, "lessons", "expected an array of lesson file names");
+        }
+        List<String> names = new ArrayList<>();
+        list.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    /** A bundled lesson by file name, e.g. {@code 01-debug-gate.json}. */
+    public static Lesson loadResource(String name) throws LessonException {
+        return parse(readResource(RESOURCE_DIRECTORY + name, name), name);
+    }
+
+    public static Lesson load(Path file) throws LessonException {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        } catch (IOException e) {
+            throw new LessonException(file.toString(), "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses lesson JSON; {@code sourceName} is the file name, used for the id and in messages. */
+    public static Lesson parse(String json, String sourceName) throws LessonException {
+        JsonNode root = tree(json, sourceName);
+        Fields f = new Fields(sourceName);
+        f.known(root, "", TOP_FIELDS);
+        JsonNode format = root.get("format");
+        if (format == null || !format.isInt() || format.asInt() != FORMAT) {
+            throw f.at("format", "expected \"format\": " + FORMAT + " (this is lesson format version " + FORMAT + ")");
+        }
+        ScenarioRef scenario = scenario(root.get("scenario"), f);
+        JsonNode steps = root.get("steps");
+        if (steps == null || !steps.isArray() || steps.isEmpty()) {
+            throw f.at("steps", "expected a non-empty array of steps");
+        }
+        List<LessonStep> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(step(steps.get(i), i, f));
+        }
+        String id = sourceName.replaceFirst("^.*/", "").replaceFirst("\\.json$", "");
+        return new Lesson(id, sourceName, f.text(root, "", "title"), f.text(root, "", "title_zh"),
+                f.text(root, "", "summary"), f.text(root, "", "summary_zh"), scenario, out);
+    }
+
+    private static ScenarioRef scenario(JsonNode node, Fields f) throws LessonException {
+        if (node != null && node.isTextual() && !node.asText().isBlank()) {
+            return ScenarioRef.resource(node.asText());
+        }
+        if (node != null && node.isObject()) {
+            return ScenarioRef.inline(node.toString());
+        }
+        throw f.at("scenario", "expected a scenario file name such as \"demo.json\" or an inline scenario object");
+    }
+
+    private static LessonStep step(JsonNode node, int i, Fields f) throws LessonException {
+        String at = "steps[" + i + "]";
+        if (!node.isObject()) {
+            throw f.at(at, "expected an object with text, text_zh, action and expect");
+        }
+        f.known(node, at, STEP_FIELDS);
+        String action = f.optionalText(node, at, "action");
+        String expect = f.optionalText(node, at, "expect");
+        if (action != null && expect == null) {
+            throw f.at(at + ".expect", "a step with an action needs the status it expects, e.g. \"ZX_OK\"");
+        }
+        if (action == null && expect != null) {
+            throw f.at(at + ".expect", "only a step with an action can expect a status");
+        }
+        if (expect != null && !knownStatus(expect)) {
+            throw f.at(at + ".expect", "unknown status \"" + expect + "\" (e.g. ZX_OK, ZX_ERR_ACCESS_DENIED, "
+                    + "KERN_SUCCESS, KERN_PROTECTION_FAILURE, MACH_SEND_INVALID_DEST)");
+        }
+        if (action == null && (node.has("expect_actual") || node.has("expect_data"))) {
+            throw f.at(at, "expect_actual and expect_data need an action");
+        }
+        Long actual = node.has("expect_actual") ? f.number(node.get("expect_actual"), at + ".expect_actual") : null;
+        byte[] data = node.has("expect_data") ? f.bytes(node, at, "expect_data") : null;
+        MemoryExpectation memory = node.has("expect_memory") ? memory(node.get("expect_memory"), at
+                + ".expect_memory", f) : null;
+        return new LessonStep(i, f.text(node, at, "text"), f.text(node, at, "text_zh"), action, expect, actual,
+                data, memory);
+    }
+
+    private static MemoryExpectation memory(JsonNode node, String at, Fields f) throws LessonException {
+        if (!node.isObject()) {
+            throw f.at(at, "expected {\"process\": NAME, \"address\": \"0x...\", \"hex\": \"de ad\"}");
+        }
+        f.known(node, at, MEMORY_FIELDS);
+        byte[] bytes = f.bytes(node, at, "hex");
+        if (bytes.length == 0) {
+            throw f.at(at + ".hex", "expected at least one byte");
+        }
+        return new MemoryExpectation(f.text(node, at, "process"), f.number(node.get("address"), at + ".address"),
+                bytes);
+    }
+
+    static boolean knownStatus(String name) {
+        for (Status s : Status.values()) {
+            if (s.zxName().equals(name)) {
+                return true;
+            }
+        }
+        for (KernReturn kr : KernReturn.values()) {
+            if (kr.machName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode tree(String json, String source) throws LessonException {
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new LessonException(source, "", "expected a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new LessonException(source, where, "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String readResource(String path, String name) throws LessonException {
+        try (InputStream in = LessonLoader.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new LessonException(name, "", "no bundled lesson file " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LessonException(name, "", "cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Field access that reports problems as {@code source: location: problem}. */
+    private record Fields(String source) {
+        LessonException at(String location, String problem) {
+            return new LessonException(source, location, problem);
+        }
+
+        void known(JsonNode node, String at, Set<String> allowed) throws LessonException {
+            Set<String> seen = new HashSet<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                seen.add(name);
+                if (!allowed.contains(name)) {
+                    throw at(join(at, name), "unknown field (expected one of " + String.join(", ",
+                            allowed.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        String text(JsonNode node, String at, String field) throws LessonException {
+            String s = optionalText(node, at, field);
+            if (s == null || s.isBlank()) {
+                throw at(join(at, field), "missing text");
+            }
+            return s;
+        }
+
+        String optionalText(JsonNode node, String at, String field) throws LessonException {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isTextual()) {
+                throw at(join(at, field), "expected a string");
+            }
+            return v.asText();
+        }
+
+        long number(JsonNode v, String at) throws LessonException {
+            if (v != null && v.isIntegralNumber()) {
+                return v.asLong();
+            }
+            if (v != null && v.isTextual()) {
+                try {
+                    return ConsoleLiterals.number(v.asText());
+                } catch (IllegalArgumentException e) {
+                    throw at(at, e.getMessage());
+                }
+            }
+            throw at(at, "expected a number such as 4096 or \"0x1000\"");
+        }
+
+        byte[] bytes(JsonNode node, String at, String field) throws LessonException {
+            String text = text(node, at, field);
+            try {
+                return ConsoleLiterals.bytes(text);
+            } catch (IllegalArgumentException e) {
+                throw at(join(at, field), e.getMessage());
+            }
+        }
+
+        private static String join(String at, String field) {
+            return at.isEmpty() ? field : at + "." + field;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package memscope.model.lesson;
+
+import java.util.List;
+import memscope.model.script.CommandResult;
+
+/**
+ * What happened when a step was performed: the console result (null for an explanation-only step) and whether
+ * every expectation held. {@code problems} says, one line each, what did not match.
+ */
+public record StepOutcome(int index, LessonStep step, CommandResult result, List<String> problems) {
+    public StepOutcome {
+        problems = List.copyOf(problems);
+    }
+
+    /** The check mark: the observed status (and any further expectation) matched. */
+    public boolean passed() {
+        return problems.isEmpty();
+    }
+
+    /** The status the kernel answered, e.g. {@code ZX_ERR_ACCESS_DENIED}; empty for an explanation-only step. */
+    public String observedStatus() {
+        return result == null ? "" : result.statusName();
+    }
+}

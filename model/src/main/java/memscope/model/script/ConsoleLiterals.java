@@ -1,0 +1,34 @@
+package memscope.model.script;
+
+import java.io.ByteArrayOutputStream;
+
+/** The console's number and byte-list syntax, for other formats that reuse it (lesson files). */
+public final class ConsoleLiterals {
+    private ConsoleLiterals() {
+    }
+
+    /** {@code 0x2000}, {@code 8192}, {@code 8K}; throws IllegalArgumentException naming the problem. */
+    public static long number(String text) {
+        try {
+            return Literals.number(text.trim());
+        } catch (Literals.Bad bad) {
+            throw new IllegalArgumentException(bad.getMessage());
+        }
+    }
+
+    /** {@code "de ad be ef"}: hex pairs separated by blanks; throws IllegalArgumentException naming the bad one. */
+    public static byte[] bytes(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String pair : text.trim().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            try {
+                out.write(Literals.hexByte(pair));
+            } catch (Literals.Bad bad) {
+                throw new IllegalArgumentException(bad.getMessage());
+            }
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,170 @@
+package memscope.model.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import memscope.model.Kernel;
+import memscope.model.scenario.LoadedScenario;
+import org.junit.jupiter.api.Test;
+
+class LessonRunnerTest {
+    /** minimal.json: process p1 with one rw page at 0x1000000 holding "Hello, world!". */
+    private static final String LESSON = """
+            {"format": 1, "title": "T", "title_zh": "标题", "summary": "S", "summary_zh": "摘要",
+             "scenario": "minimal.json",
+             "steps": [
+               {"text": "intro", "text_zh": "介绍"},
+               {"text": "J", "text_zh": "J", "action": "write p1 0x1000000 \\"J\\"", "expect": "ZX_OK",
+                "expect_actual": 1, "expect_memory": {"process": "p1", "address": "0x1000000", "hex": "4a 65"}},
+               {"text": "dup", "text_zh": "dup", "action": "dup p1 rights=READ as ro", "expect": "ZX_OK"},
+               {"text": "deny", "text_zh": "拒绝", "action": "write ro 0x1000000 \\"K\\"", "expect": "ZX_ERR_ACCESS_DENIED"},
+               {"text": "M", "text_zh": "M", "action": "write p1 0x1000001 \\"M\\"", "expect": "ZX_OK"}
+             ]}""";
+
+    private final List<String> events = new ArrayList<>();
+
+    private LessonRunner runner(String json) throws LessonException {
+        LessonRunner r = new LessonRunner(LessonLoader.parse(json, "test.json"), ScenarioWorlds.bundled());
+        r.addListener(new LessonRunner.Listener() {
+            @Override
+            public void worldChanged(LoadedScenario world) {
+                events.add("world");
+            }
+
+            @Override
+            public void stepChanged(int index) {
+                events.add("step " + index);
+            }
+
+            @Override
+            public void stepPerformed(StepOutcome outcome) {
+                events.add("performed " + outcome.index() + (outcome.passed() ? " ok" : " FAIL"));
+            }
+        });
+        return r;
+    }
+
+    private static byte[] memory(LessonRunner r, long address, int n) {
+        byte[] out = new byte[n];
+        r.world().kernel().inspector().peek(r.world().handles().get("p1"), address, out);
+        return out;
+    }
+
+    @Test
+    void performChecksTheStatusAndFurtherExpectations() throws LessonException {
+        LessonRunner r = runner(LESSON);
+        assertEquals(0, r.currentIndex());
+        assertEquals("intro", r.currentStep().orElseThrow().text());
+        assertEquals("介绍", r.currentStep().orElseThrow().text(Locale.SIMPLIFIED_CHINESE));
+        StepOutcome intro = r.perform();
+        assertTrue(intro.passed());
+        assertEquals("", intro.observedStatus());
+        r.next();
+        StepOutcome write = r.perform();
+        assertTrue(write.passed(), write.problems()::toString);
+        assertEquals("ZX_OK", write.observedStatus());
+        assertEquals(List.of("performed 0 ok", "step 1", "performed 1 ok"), events);
+    }
+
+    @Test
+    void aMismatchSaysWhatWasExpectedAndWhatHappened() throws LessonException {
+        String wrong = LESSON.replace("\"expect\": \"ZX_ERR_ACCESS_DENIED\"", "\"expect\": \"ZX_OK\"")
+                .replace("\"expect_actual\": 1", "\"expect_actual\": 3").replace("4a 65", "4a 66");
+        List<StepOutcome> outcomes = runner(wrong).runToEnd();
+        assertEquals(List.of("expected actual=3, observed actual=1",
+                "expected 4a 66 at 0x1000000 in p1, found 4a 65"), outcomes.get(1).problems());
+        assertEquals(List.of("expected ZX_OK, observed ZX_ERR_ACCESS_DENIED"), outcomes.get(3).problems());
+        assertFalse(outcomes.get(3).passed());
+        assertTrue(outcomes.get(4).passed());
+    }
+
+    @Test
+    void nextPerformsASkippedStepSoTheStateIsTheLessons() throws LessonException {
+        LessonRunner r = runner(LESSON);
+        r.next();
+        r.next();
+        assertTrue(r.outcome(1).orElseThrow().passed());
+        assertArrayEquals(new byte[] {'J', 'e'}, memory(r, 0x1000000L, 2));
+    }
+
+    @Test
+    void aStepCannotBePerformedTwice() throws LessonException {
+        LessonRunner r = runner(LESSON);
+        r.next();
+        r.perform();
+        assertThrows(IllegalStateException.class, r::perform);
+    }
+
+    @Test
+    void previousRebuildsAFreshKernelAndReplaysTheEarlierSteps() throws LessonException {
+        LessonRunner r = runner(LESSON);
+        List<StepOutcome> all = r.runToEnd();
+        assertTrue(all.stream().allMatch(StepOutcome::passed));
+        assertArrayEquals(new byte[] {'J', 'M'}, memory(r, 0x1000000L, 2));
+        Kernel before = r.world().kernel();
+        events.clear();
+
+        r.previous(); // back to the last step, not yet performed: "M" is not written in the new world
+        assertNotSame(before, r.world().kernel());
+        assertEquals(4, r.currentIndex());
+        assertFalse(r.performed());
+        assertArrayEquals(new byte[] {'J', 'e'}, memory(r, 0x1000000L, 2));
+        assertTrue(r.session().names().containsKey("ro"), "names bound by replayed steps exist again");
+        assertTrue(r.outcome(3).orElseThrow().passed());
+        assertTrue(r.outcome(4).isEmpty());
+        assertEquals(List.of("world", "performed 0 ok", "performed 1 ok", "performed 2 ok", "performed 3 ok",
+                "step 4"), events);
+
+        r.goTo(1);
+        assertArrayEquals(new byte[] {'H', 'e'}, memory(r, 0x1000000L, 2));
+        assertTrue(r.perform().passed());
+        assertSame(r.world().kernel(), r.session().kernel());
+    }
+
+    @Test
+    void previousAtTheFirstStepStaysThere() throws LessonException {
+        LessonRunner r = runner(LESSON);
+        Kernel k = r.world().kernel();
+        r.previous();
+        assertEquals(0, r.currentIndex());
+        assertSame(k, r.world().kernel());
+    }
+
+    @Test
+    void aBrokenActionIsReportedAtStartWithItsStepAndColumn() {
+        String broken = LESSON.replace("write ro 0x1000000", "write rx 0x1000000");
+        LessonException e = assertThrows(LessonException.class, () -> runner(broken));
+        assertEquals("steps[3].action", e.location());
+        assertTrue(e.problem().startsWith("column 7: unknown handle name 'rx'"), e.problem());
+    }
+
+    @Test
+    void anUnknownScenarioIsReportedAsTheLessonsScenarioField() {
+        String missing = LESSON.replace("minimal.json", "nowhere.json");
+        LessonException e = assertThrows(LessonException.class, () -> runner(missing));
+        assertEquals("scenario", e.location());
+        assertTrue(e.getMessage().startsWith("test.json: scenario: memscope/scenarios/nowhere.json"), e.getMessage());
+    }
+
+    @Test
+    void anInlineScenarioIsBuiltFromTheLesson() throws LessonException {
+        String inline = LESSON.replace("\"minimal.json\"", """
+                {"format": 1, "title": "inline", "boot": {"debuggingSyscalls": true},
+                 "processes": [{"name": "x", "handle": "p1"}],
+                 "vmos": [{"name": "x.data", "handle": "page", "size": "4K",
+                           "contents": [{"offset": 0, "text": "Hello"}]}],
+                 "mappings": [{"in": "p1", "address": "0x1000000", "vmo": "page", "perms": "rw-"}]}""");
+        LessonRunner r = runner(inline);
+        assertTrue(r.lesson().scenario().isInline());
+        assertTrue(r.runToEnd().stream().allMatch(StepOutcome::passed));
+        assertEquals("inline", r.world().title());
+    }
+}
