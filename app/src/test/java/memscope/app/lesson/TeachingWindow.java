@@ -30,7 +30,8 @@ public final class TeachingWindow {
         stage.show();
     }
 
-    private void show(LoadedScenario world) {
+    /** What MemScopeApp.show does: a new window on {@code world}, the teaching tools docked into it. */
+    public void show(LoadedScenario world) {
         if (window != null) {
             window.dispose();
         }

@@ -1,0 +1,92 @@
+package memscope.app.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import memscope.model.lesson.Lesson;
+import memscope.model.lesson.LessonLoader;
+import memscope.model.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The lesson panel's own behaviour: a failed check, the UI language, leaving a lesson, the menu shortcuts. */
+@ExtendWith(ApplicationExtension.class)
+class LessonPaneTest {
+    /** A step whose expectation is wrong on purpose: the write succeeds, the step expects a refusal. */
+    private static final String WRONG_EXPECTATION = """
+            { "format": 1, "title": "Wrong on purpose", "title_zh": "故意出错", "summary": "s", "summary_zh": "s",
+              "scenario": "demo.json",
+              "steps": [ { "text": "Write.", "text_zh": "写。", "action": "write app 0x1100000 01",
+                           "expect": "ZX_ERR_ACCESS_DENIED" } ] }
+            """;
+
+    private TeachingWindow ui;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ui = new TeachingWindow(stage, Locale.ENGLISH);
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void aStepWhoseAnswerDiffersShowsACrossWithObservedAndExpected(FxRobot robot) throws Exception {
+        Lesson lesson = LessonLoader.parse(WRONG_EXPECTATION, "wrong.json");
+        robot.interact(() -> ui.teaching.lessons().start(lesson));
+        robot.clickOn("#lessonPerform");
+        String check = text(robot, "#lessonCheck");
+        assertTrue(check.startsWith(CheckMark.FAIL + " observed ZX_OK, expected ZX_ERR_ACCESS_DENIED"), check);
+        assertTrue(robot.lookup("#lessonCheck").queryAs(Label.class).getStyleClass().contains("lesson-fail"));
+        robot.clickOn("#lessonNext");
+        assertEquals(CheckMark.FAIL + " 0 of 1 checks passed", text(robot, "#lessonCheck"));
+    }
+
+    @Test
+    void stepsAreShownInTheUiLanguageAndFollowASwitch(FxRobot robot) throws Exception {
+        Lesson lesson = LessonLoader.loadResource(LessonLoader.bundled().get(0));
+        robot.interact(() -> ui.teaching.lessons().start(lesson));
+        assertEquals(lesson.steps().get(0).text(Locale.ENGLISH), text(robot, "#lessonText"));
+        robot.interact(() -> ui.messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(lesson.steps().get(0).text(Locale.SIMPLIFIED_CHINESE), text(robot, "#lessonText"));
+        assertEquals(lesson.title(Locale.SIMPLIFIED_CHINESE), text(robot, "#lessonTitle"));
+        assertEquals("第 1 步，共 " + lesson.steps().size() + " 步", text(robot, "#lessonCounter"));
+    }
+
+    @Test
+    void openingAnotherScenarioEndsTheLessonAndMovesTheConsoleThere(FxRobot robot) throws Exception {
+        robot.interact(() -> ui.window().showLessons());
+        robot.clickOn("#lessonStart");
+        assertTrue(ui.teaching.lessons().runner().isPresent());
+        var other = ScenarioLoader.loadResource("minimal.json");
+        robot.interact(() -> ui.show(other));
+        assertFalse(ui.teaching.lessons().runner().isPresent(), "the lesson's world is no longer shown");
+        assertSame(other.kernel(), ui.teaching.console().session().kernel());
+        assertEquals("Start", robot.lookup("#lessonStart").queryButton().getText());
+    }
+
+    @Test
+    void theMenuShortcutsShowTheLessonsAndFocusTheConsole(FxRobot robot) {
+        TabPane tabs = robot.lookup("#sideTabs").queryAs(TabPane.class);
+        assertEquals(0, tabs.getSelectionModel().getSelectedIndex());
+        robot.clickOn("#hexView");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, tabs.getSelectionModel().getSelectedIndex());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#console").query().isFocused());
+    }
+}
