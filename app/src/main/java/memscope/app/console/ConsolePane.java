@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -222,13 +223,13 @@ public final class ConsolePane implements MainWindow.Tool {
         return b;
     }
 
-    private java.util.Optional<Path> choose(boolean saving) {
+    private Optional<Path> choose(boolean saving) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("console.files"),
                 "*" + ScriptFiles.EXTENSION));
         File file = saving ? chooser.showSaveDialog(box.getScene().getWindow())
                 : chooser.showOpenDialog(box.getScene().getWindow());
-        return java.util.Optional.ofNullable(file).map(File::toPath);
+        return Optional.ofNullable(file).map(File::toPath);
     }
 
     private void showErrors(ScriptSelection chunk, List<ScriptError> errors) {

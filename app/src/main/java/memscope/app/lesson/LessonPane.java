@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -14,6 +16,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import memscope.app.MainWindow;
@@ -71,23 +74,6 @@ public final class LessonPane implements MainWindow.Tool {
         messages.localeProperty().addListener((o, was, now) -> relabel());
         choice.valueProperty().addListener((o, was, now) -> refresh());
         refresh();
-    }
-
-    /** The bundled lessons, in teaching order; a lesson that cannot be read is left out and named in {@code problems}. */
-    public static List<Lesson> bundled(List<String> problems) {
-        List<Lesson> out = new java.util.ArrayList<>();
-        try {
-            for (String name : memscope.model.lesson.LessonLoader.bundled()) {
-                try {
-                    out.add(memscope.model.lesson.LessonLoader.loadResource(name));
-                } catch (LessonException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        } catch (LessonException e) {
-            problems.add(e.getMessage());
-        }
-        return out;
     }
 
     void setReporter(ConsolePane.Reporter reporter) {
@@ -178,15 +164,15 @@ public final class LessonPane implements MainWindow.Tool {
         wrap(expect, "lessonExpect", "lesson-expect");
         wrap(check, "lessonCheck", "lesson-check");
         wrap(problem, "lessonProblem", "lesson-problem");
-        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        start.setMinWidth(Region.USE_PREF_SIZE);
         // the problem line takes no room until there is a problem; an empty action box likewise
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
-        action.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(action.getChildren()));
+        action.managedProperty().bind(Bindings.isNotEmpty(action.getChildren()));
         action.visibleProperty().bind(action.managedProperty());
         action.setId("lessonAction");
         action.getStyleClass().add("lesson-action");
-        action.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        action.setAlignment(Pos.CENTER_LEFT);
         HBox buttons = new HBox(6, previous, perform, next);
         box.getChildren().addAll(new HBox(6, choice, start), problem, title, summary, new Separator(), counter,
                 text, action, expect, buttons, check);

@@ -26,7 +26,7 @@ public final class Teaching {
     public Teaching(Messages messages, Consumer<LoadedScenario> showWorld) {
         List<String> problems = new ArrayList<>();
         this.console = new ConsolePane(messages);
-        this.lessons = new LessonPane(messages, LessonPane.bundled(problems), problems, showWorld);
+        this.lessons = new LessonPane(messages, BundledLessons.load(problems), problems, showWorld);
     }
 
     /** Docks the tools into {@code window} and points the console at its kernel. */

@@ -43,7 +43,7 @@ class LessonRunThroughTest {
 
     static Stream<String> lessonIds() {
         List<String> problems = new ArrayList<>();
-        List<Lesson> lessons = LessonPane.bundled(problems);
+        List<Lesson> lessons = BundledLessons.load(problems);
         if (!problems.isEmpty() || lessons.size() < 7) {
             throw new AssertionError("bundled lessons did not all load: " + problems);
         }

@@ -1,0 +1,30 @@
+package memscope.app.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import memscope.model.lesson.Lesson;
+import memscope.model.lesson.LessonException;
+import memscope.model.lesson.LessonLoader;
+
+/** The lessons shipped with MemScope, in teaching order, as the lesson panel offers them. */
+public final class BundledLessons {
+    private BundledLessons() {
+    }
+
+    /** Every bundled lesson that loads; each one that does not is left out and named in {@code problems}. */
+    public static List<Lesson> load(List<String> problems) {
+        List<Lesson> out = new ArrayList<>();
+        try {
+            for (String name : LessonLoader.bundled()) {
+                try {
+                    out.add(LessonLoader.loadResource(name));
+                } catch (LessonException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        } catch (LessonException e) {
+            problems.add(e.getMessage());
+        }
+        return out;
+    }
+}
