@@ -163,12 +163,29 @@ class ConsolePaneTest {
     void scriptsAreSavedLoadedAndReplayed(FxRobot robot) throws IOException {
         type(robot, "write app 0x1100000 \"J\"");
         Path file = dir.resolve("one.msc");
-        assertTrue(robot.interact(() -> pane().save(file)) == null || Files.exists(file));
+        robot.interact(() -> pane().save(file));
         assertEquals("write app 0x1100000 \"J\"\n", Files.readString(file));
         robot.interact(() -> console(robot).clear());
         robot.interact(() -> pane().replay(file));
         assertEquals('J', memory(DATA, 1)[0]);
         assertEquals("write app 0x1100000 \"J\"\n", console(robot).getText());
+    }
+
+    @Test
+    void theSampleTourReplaysWithTheAnswersItsCommentsPromise(FxRobot robot) throws IOException {
+        Path tour = Path.of("..", "resources", "lessons", "scripts", "demo-tour.msc");
+        List<String> expected = Files.readAllLines(tour).stream()
+                .map(l -> java.util.regex.Pattern.compile("^[^#]+#\\s*->\\s*(\\S+)").matcher(l))
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
+        assertTrue(expected.size() >= 15, "the tour has its expectations: " + expected);
+        boolean[] ran = new boolean[1];
+        robot.interact(() -> ran[0] = pane().replay(tour));
+        assertTrue(ran[0], pane().message());
+        List<String> lines = pane().transcriptText().lines().filter(l -> !l.startsWith("\u2014")).toList();
+        assertEquals(expected.size(), lines.size(), pane().transcriptText());
+        for (int i = 0; i < lines.size(); i++) {
+            assertTrue(lines.get(i).contains("-> " + expected.get(i)), lines.get(i) + " should be " + expected.get(i));
+        }
     }
 
     @Test
