@@ -56,6 +56,7 @@ public final class LessonPane implements MainWindow.Tool {
     private final Button previous = new Button();
     private final Button perform = new Button();
     private final Button next = new Button();
+    private final StepList steps;
     private ConsolePane.Reporter reporter = (t, o) -> { };
     private LessonRunner runner;
 
@@ -63,6 +64,7 @@ public final class LessonPane implements MainWindow.Tool {
                       Consumer<LoadedScenario> showWorld) {
         this.messages = messages;
         this.showWorld = showWorld;
+        this.steps = new StepList(messages, this::goTo);
         choice.getItems().setAll(lessons);
         build();
         if (!loadProblems.isEmpty()) {
@@ -175,7 +177,7 @@ public final class LessonPane implements MainWindow.Tool {
         action.setAlignment(Pos.CENTER_LEFT);
         HBox buttons = new HBox(6, previous, perform, next);
         box.getChildren().addAll(new HBox(6, choice, start), problem, title, summary, new Separator(), counter,
-                text, action, expect, buttons, check);
+                text, action, expect, buttons, check, steps.node());
         box.getStyleClass().add("lesson-pane");
         scroll.setId("lessonPane");
         scroll.setFitToWidth(true);
@@ -222,6 +224,17 @@ public final class LessonPane implements MainWindow.Tool {
         }
     }
 
+    private void goTo(int index) {
+        if (runner == null) {
+            return;
+        }
+        try {
+            runner.goTo(index);
+        } catch (LessonException e) {
+            problem.setText(messages.get("lesson.cannotStart", e.getMessage()));
+        }
+    }
+
     /** Lesson titles in the combo box follow the UI language. */
     private void relabel() {
         choice.setCellFactory(v -> new LessonCell());
@@ -247,6 +260,7 @@ public final class LessonPane implements MainWindow.Tool {
                 || !runner.currentStep().map(LessonStep::hasAction).orElse(false));
         action.getChildren().clear();
         check.getStyleClass().removeAll("lesson-pass", "lesson-fail");
+        steps.show(runner);
         if (!running) {
             Lesson chosen = choice.getValue();
             title.setText(chosen == null ? "" : chosen.title(locale));

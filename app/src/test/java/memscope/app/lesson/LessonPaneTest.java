@@ -78,6 +78,35 @@ class LessonPaneTest {
     }
 
     @Test
+    void clickingAnEarlierStepInTheListGoesBackThereOnAFreshKernel(FxRobot robot) throws Exception {
+        robot.interact(() -> ui.window().showLessons());
+        robot.interact(() -> robot.lookup("#lessonChoice").queryComboBox().getSelectionModel().select(1));
+        robot.clickOn("#lessonStart");
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn("#lessonNext");
+        }
+        var runner = ui.teaching.lessons().runner().orElseThrow();
+        int windows = ui.windowsShown();
+        var list = robot.lookup("#lessonSteps").queryListView();
+        // the list keeps the current step (5) in view with two before it: step 3 is the first row shown
+        javafx.scene.control.ListCell<?> third = robot.lookup("#lessonSteps .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> Integer.valueOf(2).equals(c.getItem()))
+                .queryAs(javafx.scene.control.ListCell.class);
+        assertTrue(third.getText().startsWith(CheckMark.PASS + " 3. "), third.getText());
+
+        robot.clickOn(third);
+
+        assertEquals("Step 3 of " + runner.stepCount(), text(robot, "#lessonCounter"));
+        assertEquals(windows + 1, ui.windowsShown(), "a fresh kernel, shown in a new window");
+        assertSame(runner.world().kernel(), ui.window().session().kernel());
+        assertEquals(2, list.getSelectionModel().getSelectedIndex());
+        javafx.scene.control.ListCell<?> now = robot.lookup("#lessonSteps .list-cell") // cells are recycled
+                .match((javafx.scene.control.ListCell<?> c) -> Integer.valueOf(2).equals(c.getItem()))
+                .queryAs(javafx.scene.control.ListCell.class);
+        assertTrue(now.getText().startsWith("\u25b6 3. "), now.getText());
+    }
+
+    @Test
     void theMenuShortcutsShowTheLessonsAndFocusTheConsole(FxRobot robot) {
         TabPane tabs = robot.lookup("#sideTabs").queryAs(TabPane.class);
         assertEquals(0, tabs.getSelectionModel().getSelectedIndex());

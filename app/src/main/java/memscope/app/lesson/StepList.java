@@ -1,0 +1,96 @@
+package memscope.app.lesson;
+
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import memscope.app.Messages;
+import memscope.model.lesson.LessonRunner;
+import memscope.model.lesson.LessonStep;
+import memscope.model.lesson.StepOutcome;
+
+/**
+ * Every step of the running lesson, one line each with its mark: ✔ or ✘ once performed, ▶ for the current one.
+ * Clicking a step goes there (a fresh kernel with the steps before it replayed).
+ */
+final class StepList {
+    private static final int ROWS = 8;
+    private static final double ROW_HEIGHT = 22;
+
+    private final Messages messages;
+    private final IntConsumer goTo;
+    private final ListView<Integer> list = new ListView<>();
+    private LessonRunner runner;
+
+    StepList(Messages messages, IntConsumer goTo) {
+        this.messages = messages;
+        this.goTo = goTo;
+        list.setId("lessonSteps");
+        list.getStyleClass().add("lesson-steps");
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.setPrefHeight(ROWS * ROW_HEIGHT + 2);
+        list.setCellFactory(v -> new StepCell());
+        list.setFocusTraversable(false);
+    }
+
+    Node node() {
+        return list;
+    }
+
+    /** Shows the runner's steps, or nothing when no lesson runs. */
+    void show(LessonRunner running) {
+        this.runner = running;
+        if (running == null) {
+            list.getItems().clear();
+            return;
+        }
+        list.getItems().setAll(IntStream.range(0, running.stepCount()).boxed().toList());
+        list.refresh(); // marks changed even where the items did not
+        if (running.finished()) {
+            list.getSelectionModel().clearSelection();
+        } else {
+            list.getSelectionModel().select(running.currentIndex()); // the current step stands out
+            list.scrollTo(Math.max(0, running.currentIndex() - 2));
+        }
+    }
+
+    /** The line shown for step {@code index}: its mark, number, and its command (or the start of its text). */
+    String line(int index) {
+        LessonStep step = runner.lesson().steps().get(index);
+        String mark = runner.outcome(index).map(StepOutcome::passed).map(p -> p ? CheckMark.PASS : CheckMark.FAIL)
+                .orElse(index == runner.currentIndex() ? "\u25b6" : "\u2003");
+        Locale locale = messages.getLocale();
+        String what = step.hasAction() ? step.action() : step.text(locale);
+        return mark + " " + (index + 1) + ". " + what;
+    }
+
+    private final class StepCell extends ListCell<Integer> {
+        StepCell() {
+            setPrefWidth(0); // long commands end in an ellipsis rather than widening the list sideways
+            setOnMouseClicked(e -> {
+                if (!isEmpty() && getItem() != null && runner != null) {
+                    goTo.accept(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Integer index, boolean empty) {
+            super.updateItem(index, empty);
+            getStyleClass().removeAll("step-pass", "step-fail", "step-current");
+            if (empty || index == null || runner == null) {
+                setText(null);
+                return;
+            }
+            setText(line(index));
+            runner.outcome(index).ifPresentOrElse(o -> getStyleClass().add(o.passed() ? "step-pass" : "step-fail"),
+                    () -> {
+                        if (index == runner.currentIndex()) {
+                            getStyleClass().add("step-current");
+                        }
+                    });
+        }
+    }
+}
