@@ -185,4 +185,34 @@ class SimulationControlsTest {
                 robot.from(demo.window.root()).lookup("#editorRights").queryAs(Label.class).getText());
         assertEquals(ro, demo.window.session().editorHandleProperty().get());
     }
+
+    @Test
+    void ctrlDFlipsTheBootOptionAndTheCheckBoxFollows(FxRobot robot) {
+        javafx.scene.control.CheckBox box = robot.from(demo.window.root()).lookup("#debuggingToggle")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(box.isSelected());
+        robot.interact(() -> robot.from(demo.window.root()).lookup("#hexView").query().requestFocus());
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!demo.kernel.options().debuggingSyscalls());
+        assertTrue(!box.isSelected(), "the check box follows the kernel's structure event");
+    }
+
+    @Test
+    void theViewLanguageMenuSwitchesLanguage(FxRobot robot) {
+        // the menu's own item, fired as a click would (popup menus are unreliable to click in headless Monocle)
+        javafx.scene.control.MenuBar bar = robot.from(demo.window.root()).lookup("#menuBar")
+                .queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu view = bar.getMenus().stream().filter(m -> m.getText().equals("_View"))
+                .findFirst().orElseThrow();
+        javafx.scene.control.Menu language = (javafx.scene.control.Menu) view.getItems().stream()
+                .filter(i -> "_Language".equals(i.getText())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem chinese = language.getItems().stream()
+                .filter(i -> "\u7b80\u4f53\u4e2d\u6587".equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(chinese::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Locale.SIMPLIFIED_CHINESE, demo.messages.getLocale());
+        assertEquals("\u7ec8\u6b62\u8fdb\u7a0b", robot.from(demo.window.root()).lookup("#killButton")
+                .queryAs(Button.class).getText());
+    }
 }
