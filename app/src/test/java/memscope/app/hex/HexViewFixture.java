@@ -18,6 +18,7 @@ final class HexViewFixture {
         view = new HexView();
         view.setId("hexView");
         stage.setScene(new Scene(new StackPane(view), WIDTH, HEIGHT));
+        stage.sizeToScene(); // the stage is shared between tests; one may have resized it
         stage.show();
     }
 

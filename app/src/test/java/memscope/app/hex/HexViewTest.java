@@ -266,6 +266,23 @@ class HexViewTest {
     }
 
     @Test
+    void shrinkingTheWindowKeepsTheCaretOnScreen(FxRobot robot) {
+        showWritable(robot, 0x10000);
+        int rows = fx.view.getVisibleRowCount();
+        long lastVisibleRow = 0x1000 + (rows - 1) * 16L;
+        robot.interact(() -> fx.view.goTo(lastVisibleRow + 3));
+        assertEquals(0x1000, fx.view.topAddressProperty().get());
+        robot.interact(() -> {
+            fx.view.getScene().getWindow().setHeight(HexViewFixture.HEIGHT / 2);
+            fx.view.getScene().getRoot().layout();
+        });
+        int fewer = fx.view.getVisibleRowCount();
+        assertTrue(fewer < rows, fewer + " rows after shrinking, " + rows + " before");
+        long top = fx.view.topAddressProperty().get();
+        assertTrue(top <= lastVisibleRow && lastVisibleRow < top + fewer * 16L, "caret row still visible");
+    }
+
+    @Test
     void escapeDropsTheSelection(FxRobot robot) {
         showWritable(robot, 0x1000);
         robot.clickOn(fx.cell(0x1004, HexColumn.HEX));

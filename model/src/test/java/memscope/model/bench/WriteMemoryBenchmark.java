@@ -5,9 +5,12 @@ import memscope.model.BootOptions;
 import memscope.model.HandleResult;
 import memscope.model.IoResult;
 import memscope.model.Kernel;
+import memscope.model.KernelListener;
 import memscope.model.MapResult;
+import memscope.model.MemoryChange;
 import memscope.model.ProcessResult;
 import memscope.model.Status;
+import memscope.model.SyscallRecord;
 import memscope.model.VmOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,6 +66,37 @@ public class WriteMemoryBenchmark {
         }
     }
 
+    /** A process with a 1 MiB mapping and a listener subscribed, as the app always has: events are built. */
+    @State(Scope.Benchmark)
+    public static class Observed {
+        Kernel kernel;
+        int process;
+        long address;
+        byte[] small = filled(SMALL);
+        long events;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+            ProcessResult p = kernel.processCreate("bench");
+            process = p.process();
+            HandleResult vmo = check(kernel.vmoCreate(1 << 20, 0));
+            address = checkMap(kernel.vmarMap(p.rootVmar(), RW, 0, vmo.handle(), 0, 1 << 20));
+            requireFull(kernel.writeMemory(process, address + 8 * SMALL, small, SMALL), SMALL);
+            kernel.subscribe(new KernelListener() {
+                @Override
+                public void memoryChanged(MemoryChange change) {
+                    events++;
+                }
+
+                @Override
+                public void syscallCompleted(SyscallRecord record) {
+                    events++;
+                }
+            });
+        }
+    }
+
     /** A process with {@code mappings} one-page mappings (plus the vDSO); writes go to the middle one. */
     @State(Scope.Benchmark)
     public static class ManyMappings {
@@ -93,6 +127,11 @@ public class WriteMemoryBenchmark {
 
     @Benchmark
     public IoResult writeMemory4KiB(OneLargeMapping s) {
+        return s.kernel.writeMemory(s.process, s.address + 8 * SMALL, s.small, SMALL);
+    }
+
+    @Benchmark
+    public IoResult writeMemory4KiBObserved(Observed s) {
         return s.kernel.writeMemory(s.process, s.address + 8 * SMALL, s.small, SMALL);
     }
 
