@@ -1,7 +1,9 @@
 package memscope.model;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /** What every syscall group shares: the lock, the caller's handle table, koids, boot options, the vDSO. */
 final class KernelState {
@@ -29,6 +31,39 @@ final class KernelState {
     /** Session restore: continue numbering after the saved session's last koid. */
     void restoreLastKoid(long last) {
         koids.accumulateAndGet(last, Math::max);
+    }
+
+    /** Builds the record of a completed call from its result and, when a check refused it, the refusal. */
+    interface Recorder<R> {
+        SyscallRecord record(long sequence, R result, Refused refusal);
+    }
+
+    /**
+     * Runs one Zircon or Mach call: {@code body} under the lock (the write lock when {@code exclusive}), a
+     * {@link Refused} turned into {@code failure}'s result; then, with the lock released, the changes and the
+     * call's record go to the listeners. Nothing is built for them when nobody listens.
+     */
+    <R> R call(boolean exclusive, Function<Changes, R> body, Function<Refused, R> failure, Recorder<R> recorder) {
+        Lock held = exclusive ? lock.writeLock() : lock.readLock();
+        Changes changes = new Changes();
+        Refused refusal = null;
+        R result;
+        held.lock();
+        try {
+            result = body.apply(changes);
+        } catch (Refused r) {
+            refusal = r;
+            result = failure.apply(r);
+        } finally {
+            held.unlock();
+        }
+        if (bus.active()) {
+            if (refusal == null) {
+                bus.deliver(changes); // a refused call changed nothing
+            }
+            bus.deliver(recorder.record(bus.nextSequence(), result, refusal));
+        }
+        return result;
     }
 
     /** The live handle {@code value}: of {@code type} (null for any) and holding every bit of {@code rights}. */
