@@ -10,13 +10,14 @@ final class KernelState {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final HandleTable handles = new HandleTable();
     final EventBus bus = new EventBus();
+    final ObjectRegistry objects = new ObjectRegistry();
     private final AtomicLong koids = new AtomicLong(1023);
     volatile BootOptions options;
     final VmObject vdso;
 
     KernelState(BootOptions options) {
         this.options = options;
-        this.vdso = new VmObject(newKoid(), "vdso/next", Vdso.SIZE, false, true, Vdso::readPage);
+        this.vdso = objects.add(new VmObject(newKoid(), "vdso/next", Vdso.SIZE, false, true, Vdso::readPage));
     }
 
     long newKoid() {

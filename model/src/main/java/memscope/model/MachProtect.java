@@ -60,7 +60,7 @@ final class MachProtect {
      * protection gains WRITE. Writes through it no longer reach the original VMO or its other mappings.
      */
     private VmMapping replaceWithPrivateCopy(VmMapping m, Changes changes) {
-        VmObject copy = MachCopy.snapshot(k.newKoid(), m);
+        VmObject copy = k.objects.add(MachCopy.snapshot(k.newKoid(), m));
         VmMapping replacement = new VmMapping(m.parent, m.base(), m.size(), copy, 0, m.perms(),
                 m.maxPerms() | VmProt.WRITE, false);
         m.parent.unmap(m);

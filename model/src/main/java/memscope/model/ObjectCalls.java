@@ -16,10 +16,10 @@ final class ObjectCalls {
 
     ProcessResult processCreate(String name, Changes changes) {
         KernelState.require(name != null, Status.ERR_INVALID_ARGS);
-        ProcessObject p = new ProcessObject(k.newKoid(), name);
-        VmAddressRegion root = new VmAddressRegion(k.newKoid(), "root", p, null, Kernel.USER_ASPACE_BASE,
-                Kernel.USER_ASPACE_END - Kernel.USER_ASPACE_BASE,
-                VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC);
+        ProcessObject p = k.objects.add(new ProcessObject(k.newKoid(), name));
+        VmAddressRegion root = k.objects.add(new VmAddressRegion(k.newKoid(), "root", p, null,
+                Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END - Kernel.USER_ASPACE_BASE,
+                VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC));
         p.attachRoot(root);
         // the loader maps the vDSO read+execute; it is permanent and can never gain WRITE
         long base = root.findFree(Vdso.SIZE);
@@ -70,7 +70,7 @@ final class ObjectCalls {
     }
 
     private VmObject newVmo(String name, long size, boolean resizable, PageSource source) {
-        return new VmObject(k.newKoid(), name, size, resizable, false, source);
+        return k.objects.add(new VmObject(k.newKoid(), name, size, resizable, false, source));
     }
 
     Status vmoSetSize(int handle, long size, Changes changes) {

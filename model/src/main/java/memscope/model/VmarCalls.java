@@ -25,8 +25,8 @@ final class VmarCalls {
         KernelState.require(size > 0 && length > 0, Status.ERR_INVALID_ARGS);
         long base = place(parent, options, offset, length);
         int flags = options & (VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC);
-        VmAddressRegion child = new VmAddressRegion(k.newKoid(), "vmar", parent.process, parent, base, length,
-                flags);
+        VmAddressRegion child = k.objects.add(new VmAddressRegion(k.newKoid(), "vmar", parent.process, parent,
+                base, length, flags));
         parent.insert(child);
         int rights = Rights.DEFAULT_VMAR | rightsFor(wanted);
         Handle h = k.handles.add(child, rights);
