@@ -1,7 +1,9 @@
 package memscope.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Delivers kernel events to listeners, outside the kernel lock, on the thread that made the change. */
@@ -9,9 +11,16 @@ final class EventBus {
     private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
 
+    /** Each subscription removes its own registration once: closing it again leaves other subscriptions alone. */
     Subscription subscribe(KernelListener listener) {
+        Objects.requireNonNull(listener, "subscribe: the listener is null");
         listeners.add(listener);
-        return () -> listeners.remove(listener);
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.getAndSet(false)) {
+                listeners.remove(listener);
+            }
+        };
     }
 
     /** False when nobody listens: callers then skip building events at all. */
