@@ -75,9 +75,10 @@ class SessionCorruptionTest {
         return new SessionReader(new ByteArrayInputStream(b), b.length).read(PageSourceResolver.NONE);
     }
 
+    /** Every cut in the header, objects, handles and last sections; every 31st byte inside page data. */
     @Test
     void aTruncationAnywhereIsRefused() throws IOException {
-        for (int length = 1; length < valid.length; length++) {
+        for (int length = 1; length < valid.length; length += length < 2048 || length > valid.length - 64 ? 1 : 31) {
             try {
                 loadBytes(Arrays.copyOf(valid, length));
                 fail("a session cut to " + length + " of " + valid.length + " bytes was accepted");

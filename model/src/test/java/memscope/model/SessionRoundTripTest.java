@@ -215,10 +215,52 @@ class SessionRoundTripTest {
     }
 
     @Test
+    void theDemoScenarioRoundTrips() throws Exception {
+        Kernel demo = memscope.model.scenario.ScenarioLoader.loadDefault().kernel();
+        Path file = dir.resolve("demo.msession");
+        Sessions.save(demo, file);
+        assertEquals(describe(demo), describe(Sessions.load(file)));
+    }
+
+    @Test
     void anEmptyKernelRoundTrips() throws IOException, SessionException {
         Kernel k = Kernel.boot(BootOptions.defaults());
         Path file = dir.resolve("empty.msession");
         Sessions.save(k, file);
         assertEquals(describe(k), describe(Sessions.load(file)));
+    }
+
+    @Test
+    void aRefusedSaveLeavesTheOldSessionFileAndNoTemporaryFile() throws Exception {
+        Path file = dir.resolve("keep.msession");
+        Sessions.save(richKernel(), file);
+        byte[] before = Files.readAllBytes(file);
+
+        Kernel k = Kernel.boot(BootOptions.defaults());
+        PageSource anonymous = (index, page) -> java.util.Arrays.fill(page, (byte) 1); // cannot be named
+        assertEquals(Status.OK, k.vmoCreateBacked(2L << 30, anonymous, "opaque").status());
+        SessionException e = assertThrows(SessionException.class, () -> Sessions.save(k, file));
+        assertTrue(e.getMessage().contains("cannot be reopened"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void aSmallUnnamedSourceIsSavedPageByPage() throws Exception {
+        Kernel k = Kernel.boot(BootOptions.defaults());
+        PageSource stripes = (index, page) -> java.util.Arrays.fill(page, (byte) (index % 2));
+        HandleResult vmo = k.vmoCreateBacked(4 * Kernel.PAGE_SIZE, stripes, "stripes");
+        Path file = dir.resolve("stripes.msession");
+        Sessions.save(k, file);
+        Kernel loaded = Sessions.load(file);
+        byte[] all = new byte[4 * Kernel.PAGE_SIZE];
+        assertEquals(Status.OK, loaded.vmoRead(vmo.handle(), all, 0, all.length));
+        for (int i = 0; i < all.length; i += 1000) {
+            assertEquals((i / Kernel.PAGE_SIZE) % 2, all[i], "byte " + i);
+        }
+        assertArrayEquals(new long[] {1, 3}, loaded.inspector().committedPages(
+                loaded.inspector().handle(vmo.handle()).orElseThrow().koid()), "only the non-zero pages are stored");
     }
 }

@@ -73,11 +73,15 @@ public final class SimulationPanel {
         try {
             debugging.setSelected(session.kernel().options().debuggingSyscalls());
             List<HandleInfo> processes = session.processHandles();
-            keepSelection(editor, processes, session.editorHandleProperty().get());
-            keepSelection(process, processes, selectedHandle(process));
-            keepSelection(vmo, session.vmoHandles(), selectedHandle(vmo));
-            HandleInfo chosen = editor.getValue();
-            editorRights.setText(chosen == null ? messages.get("status.noEditor")
+            // the editor combo must show the handle edits really use: no fallback if it was closed meanwhile
+            keepSelection(editor, processes, session.editorHandleProperty().get(), false);
+            keepSelection(process, processes, selectedHandle(process), true);
+            keepSelection(vmo, session.vmoHandles(), selectedHandle(vmo), true);
+            // the label follows the session, the source of truth, whatever the combo is showing
+            int editorHandle = session.editorHandleProperty().get();
+            HandleInfo chosen = processes.stream().filter(h -> h.handle() == editorHandle).findFirst().orElse(null);
+            editorRights.setText(chosen == null ? messages.get("panel.editorGone",
+                    Integer.toHexString(session.editorHandleProperty().get()))
                     : messages.get("panel.rights", Rights.toString(chosen.rights())));
             showVmo();
         } finally {
@@ -106,10 +110,22 @@ public final class SimulationPanel {
         editorRights.setId("editorRights");
         editorRights.setWrapText(true);
         editorRights.getStyleClass().add("rights");
+        // only a choice the user made in the open list counts: when the handle list changes, the combo's skin
+        // may re-select a neighbour on a later pulse, and edits must never silently move to another handle
         editor.valueProperty().addListener((o, was, now) -> {
-            if (!refreshing && now != null) {
-                session.editorHandleProperty().set(now.handle());
-                refresh();
+            if (refreshing) {
+                return;
+            }
+            if (editor.isShowing()) {
+                commitEditorChoice();
+            } else if (now == null || now.handle() != session.editorHandleProperty().get()) {
+                // not the user's doing: show the handle edits really go through again
+                javafx.application.Platform.runLater(this::refresh);
+            }
+        });
+        editor.setOnHidden(e -> {
+            if (!refreshing) {
+                commitEditorChoice();
             }
         });
 
@@ -138,6 +154,14 @@ public final class SimulationPanel {
                 label("panel.editor"), editor, editorRights, new Separator(),
                 label("panel.process"), process, kill, new Separator(),
                 label("panel.vmo"), vmo, vmoInfo, sizeRow, label("panel.cache"), policyRow);
+    }
+
+    private void commitEditorChoice() {
+        HandleInfo chosen = editor.getValue();
+        if (chosen != null && chosen.handle() != session.editorHandleProperty().get()) {
+            session.editorHandleProperty().set(chosen.handle());
+        }
+        refresh();
     }
 
     private void setDebugging(boolean on) {
@@ -208,10 +232,17 @@ public final class SimulationPanel {
         return combo.getValue() == null ? 0 : combo.getValue().handle();
     }
 
-    private static void keepSelection(ComboBox<HandleInfo> combo, List<HandleInfo> items, int handle) {
-        combo.getItems().setAll(items);
+    private static void keepSelection(ComboBox<HandleInfo> combo, List<HandleInfo> items, int handle,
+                                      boolean orFirst) {
+        if (!items.equals(combo.getItems())) {
+            combo.hide();
+            // a fresh list, value cleared first: mutating the items under a selected value lets the combo's
+            // skin re-select a neighbour on a later pulse
+            combo.setValue(null);
+            combo.setItems(javafx.collections.FXCollections.observableArrayList(items));
+        }
         combo.setValue(items.stream().filter(h -> h.handle() == handle).findFirst()
-                .orElse(items.isEmpty() ? null : items.get(0)));
+                .orElse(items.isEmpty() || !orFirst ? null : items.get(0)));
     }
 
     private ComboBox<HandleInfo> handleCombo(String id) {

@@ -73,6 +73,31 @@ public final class Finder {
         return Optional.empty();
     }
 
+    /** A match, and whether the search went past the end (or start) of the range and came round to find it. */
+    public record Hit(ByteRange range, boolean wrapped) {
+    }
+
+    /**
+     * Find next as a find bar does it: the first match starting after {@code caret}; if there is none, the first
+     * from the start of {@code within} (wrapped).
+     */
+    public Optional<Hit> findNextWrapping(SearchPattern pattern, long caret, ByteRange within) {
+        Optional<ByteRange> m = findNext(pattern, caret + 1, within);
+        if (m.isPresent()) {
+            return Optional.of(new Hit(m.get(), false));
+        }
+        return findNext(pattern, within.start(), within).map(r -> new Hit(r, true));
+    }
+
+    /** Find previous: the last match starting before {@code caret}; if none, the last in {@code within}. */
+    public Optional<Hit> findPreviousWrapping(SearchPattern pattern, long caret, ByteRange within) {
+        Optional<ByteRange> m = findPrevious(pattern, caret, within);
+        if (m.isPresent()) {
+            return Optional.of(new Hit(m.get(), false));
+        }
+        return findPrevious(pattern, within.end(), within).map(r -> new Hit(r, true));
+    }
+
     /** Every match inside {@code within}, overlapping ones included, up to {@code limit} of them. */
     public List<ByteRange> findAll(SearchPattern pattern, ByteRange within, int limit) {
         List<ByteRange> out = new ArrayList<>();

@@ -102,4 +102,28 @@ class FinderPropertiesTest {
                 .reduce((a, b) -> b);
         assertEquals(before, new Finder(reader, chunk).findPrevious(p, BASE + from, within).map(ByteRange::start));
     }
+
+    @Property(tries = 200)
+    void wrappingFindVisitsEveryMatchAndComesBack(@ForAll("data") byte[] data, @ForAll("pattern") int[] pat,
+                                                  @ForAll @IntRange(min = 1, max = 7) int chunk,
+                                                  @ForAll @IntRange(min = 0, max = 90) int caret) throws Exception {
+        SearchPattern p = toPattern(pat);
+        ArrayByteReader reader = reader(data, 0);
+        ByteRange within = new ByteRange(BASE, BASE + data.length);
+        List<Long> all = reader.bruteForce(p, within);
+        Finder finder = new Finder(reader, chunk);
+        Optional<Finder.Hit> next = finder.findNextWrapping(p, BASE + caret, within);
+        Optional<Finder.Hit> previous = finder.findPreviousWrapping(p, BASE + caret, within);
+        if (all.isEmpty()) {
+            assertEquals(Optional.empty(), next);
+            assertEquals(Optional.empty(), previous);
+            return;
+        }
+        Optional<Long> after = all.stream().filter(a -> a > BASE + caret).findFirst();
+        assertEquals(after.orElse(all.get(0)), next.orElseThrow().range().start());
+        assertEquals(after.isEmpty(), next.orElseThrow().wrapped());
+        Optional<Long> before = all.stream().filter(a -> a < BASE + caret).reduce((a, b) -> b);
+        assertEquals(before.orElse(all.get(all.size() - 1)), previous.orElseThrow().range().start());
+        assertEquals(before.isEmpty(), previous.orElseThrow().wrapped());
+    }
 }

@@ -33,11 +33,11 @@ class MainWindowEditingTest {
     }
 
     private HexView hex(FxRobot robot) {
-        return robot.lookup("#hexView").queryAs(HexView.class);
+        return robot.from(demo.window.root()).lookup("#hexView").queryAs(HexView.class);
     }
 
     private String status(FxRobot robot) {
-        return robot.lookup("#statusPane").queryAs(StatusBar.class).getText();
+        return robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
     }
 
     /** Puts the caret on {@code address} and types {@code digits} into the hex column. */
@@ -55,6 +55,7 @@ class MainWindowEditingTest {
     private void chooseEditor(FxRobot robot, String name) {
         robot.clickOn("#editorHandle");
         ListCell<?> cell = robot.lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getScene() != null && c.getScene().getWindow().isShowing()
                 && c.getText().startsWith(name + " (")).queryAs(ListCell.class);
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
@@ -67,7 +68,7 @@ class MainWindowEditingTest {
         typeAt(robot, data, "4a");
         assertArrayEquals(new byte[] {0x4a}, demo.read("app", data, 1));
         assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(data), status(robot));
-        assertTrue(robot.lookup("#statusPane").query().getStyleClass().contains("status-ok"));
+        assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-ok"));
         assertEquals(data + 1, hex(robot).caretProperty().get(), "the caret moves on after a whole byte");
     }
 
@@ -78,7 +79,7 @@ class MainWindowEditingTest {
         typeAt(robot, vdso.base(), "0");
         assertEquals("ZX_ERR_ACCESS_DENIED: 0x" + Long.toHexString(vdso.base()) + ": the vDSO is protected",
                 status(robot));
-        assertTrue(robot.lookup("#statusPane").query().getStyleClass().contains("status-error"));
+        assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-error"));
         assertArrayEquals(before, demo.read("app", vdso.base(), 1));
     }
 
@@ -140,7 +141,7 @@ class MainWindowEditingTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("ZX_OK: wrote 3 of 8 bytes: the mapping ends at 0x" + Long.toHexString(data.end()),
                 status(robot));
-        assertTrue(robot.lookup("#statusPane").query().getStyleClass().contains("status-partial"));
+        assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-partial"));
         assertArrayEquals(new byte[] {1, 2, 3}, demo.read("app", at, 3));
         assertTrue(!whole[0], "the view is told the write was not whole");
         assertEquals(1, demo.window.editor().history().undoSize(), "the three written bytes can be undone");
@@ -167,7 +168,7 @@ class MainWindowEditingTest {
         long data = demo.mappingOf("app", "data").base();
         typeAt(robot, data, "4");
         typeAt(robot, demo.vdso("app").base(), "4");
-        org.fxmisc.richtext.StyleClassedTextArea log = robot.lookup("#syscallLog")
+        org.fxmisc.richtext.StyleClassedTextArea log = robot.from(demo.window.root()).lookup("#syscallLog")
                 .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
         String text = log.getText();
         assertTrue(text.contains("zx_process_write_memory(handle=0x" + Integer.toHexString(demo.handle("app"))

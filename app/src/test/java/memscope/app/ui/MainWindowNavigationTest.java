@@ -31,23 +31,23 @@ class MainWindowNavigationTest {
     }
 
     private HexView hex(FxRobot robot) {
-        return robot.lookup("#hexView").queryAs(HexView.class);
+        return robot.from(demo.window.root()).lookup("#hexView").queryAs(HexView.class);
     }
 
     private String status(FxRobot robot) {
-        return robot.lookup("#statusPane").queryAs(StatusBar.class).getText();
+        return robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
     }
 
     @SuppressWarnings("unchecked")
     private TreeTableView<MappingRow> tree(FxRobot robot) {
-        return robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(TreeTableView.class);
     }
 
     private void goToWithCtrlG(FxRobot robot, String text) {
         robot.interact(() -> hex(robot).requestFocus());
         robot.push(KeyCode.CONTROL, KeyCode.G);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#gotoAddress").queryAs(TextField.class).isFocused(), "Ctrl+G focuses the field");
+        assertTrue(robot.from(demo.window.root()).lookup("#gotoAddress").queryAs(TextField.class).isFocused(), "Ctrl+G focuses the field");
         robot.write(text).push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -73,7 +73,7 @@ class MainWindowNavigationTest {
         long top = hex(robot).topAddressProperty().get();
         goToWithCtrlG(robot, "0xZZ");
         assertEquals("\"0xZZ\" is not a hex address", status(robot));
-        assertTrue(robot.lookup("#statusPane").query().getStyleClass().contains("status-error"));
+        assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-error"));
         assertEquals(before, hex(robot).caretProperty().get());
         assertEquals(top, hex(robot).topAddressProperty().get());
     }
@@ -84,7 +84,7 @@ class MainWindowNavigationTest {
         TreeItem<MappingRow> row = find(tree(robot).getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.base() == stack.base());
         robot.interact(() -> tree(robot).scrollTo(tree(robot).getRow(row)));
-        robot.clickOn(robot.lookup(".tree-table-row-cell").match((javafx.scene.control.TreeTableRow<?> r) ->
+        robot.clickOn(robot.from(demo.window.root()).lookup(".tree-table-row-cell").match((javafx.scene.control.TreeTableRow<?> r) ->
                 r.getTreeItem() == row).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(stack.base(), hex(robot).caretProperty().get());

@@ -38,17 +38,18 @@ class SimulationControlsTest {
     }
 
     private String status(FxRobot robot) {
-        return robot.lookup("#statusPane").queryAs(StatusBar.class).getText();
+        return robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
     }
 
     @SuppressWarnings("unchecked")
     private TreeTableView<MappingRow> tree(FxRobot robot) {
-        return robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(TreeTableView.class);
     }
 
     private void choose(FxRobot robot, String comboId, String itemPrefix) {
         robot.clickOn("#" + comboId);
         robot.clickOn(robot.lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getScene() != null && c.getScene().getWindow().isShowing()
                 && c.getText().startsWith(itemPrefix)).queryAs(ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -79,7 +80,7 @@ class SimulationControlsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("zx_vmo_set_size: ZX_OK", status(robot));
         assertEquals(16384, demo.kernel.inspector().vmo(demo.koidOf("growable")).orElseThrow().size());
-        assertTrue(robot.lookup("#vmoInfo").queryAs(Label.class).getText().contains("16 KiB"));
+        assertTrue(robot.from(demo.window.root()).lookup("#vmoInfo").queryAs(Label.class).getText().contains("16 KiB"));
     }
 
     @Test
@@ -96,7 +97,7 @@ class SimulationControlsTest {
     @Test
     void changingTheCachePolicyShowsInTheTree(FxRobot robot) {
         choose(robot, "vmoChoice", "data (");
-        robot.interact(() -> robot.lookup("#cachePolicy").queryAs(ComboBox.class)
+        robot.interact(() -> robot.from(demo.window.root()).lookup("#cachePolicy").queryAs(ComboBox.class)
                 .getSelectionModel().select(CachePolicy.UNCACHED));
         robot.clickOn("#cacheButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -113,8 +114,8 @@ class SimulationControlsTest {
     @Test
     void theEditorHandleShowsItsRights(FxRobot robot) {
         choose(robot, "editorHandle", "app.ro (");
-        assertEquals("Rights: READ|INSPECT", robot.lookup("#editorRights").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#statusPane").queryAs(StatusBar.class).getRightItems().stream()
+        assertEquals("Rights: READ|INSPECT", robot.from(demo.window.root()).lookup("#editorRights").queryAs(Label.class).getText());
+        assertTrue(robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getRightItems().stream()
                 .anyMatch(n -> n instanceof Label l && l.getText().endsWith("app.ro")));
     }
 
@@ -130,22 +131,58 @@ class SimulationControlsTest {
         script.start();
         script.join();
         WaitForAsyncUtils.waitForFxEvents();
-        StyleClassedTextArea log = robot.lookup("#syscallLog").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea log = robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class);
         assertTrue(log.getParagraphs().size() <= SyscallLog.MAX_LINES, "log lines: " + log.getParagraphs().size());
         assertTrue(log.getText().endsWith("-> ZX_OK [1/1]"), "the newest call is last");
         // the window still answers: a go-to right after the burst works at once
         robot.interact(() -> demo.window.goTo("ring+8"));
         assertEquals(demo.mappingOf("app", "ring").base() + 8,
-                robot.lookup("#hexView").queryAs(memscope.app.hex.HexView.class).caretProperty().get());
+                robot.from(demo.window.root()).lookup("#hexView").queryAs(memscope.app.hex.HexView.class).caretProperty().get());
     }
 
     @Test
     void theLanguageMenuSwitchesTheWindowToChinese(FxRobot robot) {
         robot.interact(() -> demo.messages.setLocale(Locale.SIMPLIFIED_CHINESE));
-        assertEquals("调整大小", robot.lookup("#resizeButton").queryAs(Button.class).getText());
+        assertEquals("调整大小", robot.from(demo.window.root()).lookup("#resizeButton").queryAs(Button.class).getText());
         long vdso = demo.vdso("app").base();
         robot.interact(() -> demo.window.editor().write(vdso, new byte[] {0}));
         assertEquals("ZX_ERR_ACCESS_DENIED：0x" + Long.toHexString(vdso) + "：要写入的地址范围属于 vDSO 之类的受保护区域",
                 status(robot));
+    }
+
+    @Test
+    void aLiveStructureChangeKeepsSelectionAndExpansion(FxRobot robot) {
+        MapEntry heap = demo.mappingOf("app", "heap");
+        TreeItem<MappingRow> heapRow = MainWindowNavigationTest.find(tree(robot).getRoot(),
+                r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == heap.base());
+        TreeItem<MappingRow> arenaVmar = MainWindowNavigationTest.find(tree(robot).getRoot(),
+                r -> r.kind() == MappingRow.Kind.VMAR && r.depth() == 2);
+        robot.interact(() -> {
+            tree(robot).getSelectionModel().select(heapRow);
+            arenaVmar.setExpanded(false);
+        });
+        // a script on another thread kills the logger: the tree rebuilds through the adapter
+        Thread script = new Thread(() -> demo.kernel.taskKill(demo.handle("logger")));
+        script.start();
+        robot.interact(() -> { });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(processRow(robot, "logger").dead(), "the rebuild happened");
+        assertEquals(heapRow.getValue().key(), tree(robot).getSelectionModel().getSelectedItem().getValue().key());
+        TreeItem<MappingRow> arenaAfter = MainWindowNavigationTest.find(tree(robot).getRoot(),
+                r -> r.kind() == MappingRow.Kind.VMAR && r.depth() == 2);
+        assertTrue(arenaAfter != arenaVmar && !arenaAfter.isExpanded(), "collapsed stays collapsed");
+        assertEquals(heap.base(), robot.from(demo.window.root()).lookup("#hexView").queryAs(memscope.app.hex.HexView.class)
+                .caretProperty().get(), "restoring the selection does not move the view");
+    }
+
+    @Test
+    void aClosedEditorHandleIsShownAsClosedNotSilentlyReplaced(FxRobot robot) {
+        int ro = demo.handle("app.ro");
+        choose(robot, "editorHandle", "app.ro (");
+        assertEquals(memscope.model.Status.OK, demo.kernel.handleClose(ro));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Handle 0x" + Integer.toHexString(ro) + " is closed: choose another",
+                robot.from(demo.window.root()).lookup("#editorRights").queryAs(Label.class).getText());
+        assertEquals(ro, demo.window.session().editorHandleProperty().get());
     }
 }

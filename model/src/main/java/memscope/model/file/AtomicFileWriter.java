@@ -16,6 +16,7 @@ import memscope.model.Kernel;
  * new one: everything goes into a temporary file beside the target, which is forced to disk and then renamed
  * over the target atomically. Unchanged ranges are copied from the original with positional reads; all-zero
  * chunks are skipped rather than written, so a sparse file stays sparse (the bytes read back the same).
+ * The rename gives the path a new file: other hard links keep the old contents, as with most editors.
  */
 final class AtomicFileWriter {
     /** Reads the current contents of a dirty page (from the VMO). */

@@ -204,6 +204,8 @@ public final class FileDocument implements AutoCloseable {
         long length = length();
         BitSet taken = dirty.take();
         try {
+            // saving through a symbolic link replaces the file it points to, not the link
+            target = Files.isSymbolicLink(target) ? target.toRealPath() : target;
             long copied = AtomicFileWriter.write(source, length, taken, this::readPage, target, o.progress());
             source.switchTo(target, length);
             fingerprint = DiskFingerprint.of(target);

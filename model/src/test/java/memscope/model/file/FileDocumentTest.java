@@ -226,4 +226,16 @@ class FileDocumentTest {
         doc.close();
         assertEquals(0, doc.kernel().inspector().handles().size());
     }
+
+    @Test
+    void savingThroughASymbolicLinkKeepsTheLink() throws IOException {
+        Path real = Files.write(dir.resolve("real.bin"), new byte[] {1, 2, 3});
+        Path link = Files.createSymbolicLink(dir.resolve("link.bin"), real);
+        try (FileDocument doc = FileDocument.open(link)) {
+            write(doc, 1, (byte) 9);
+            assertTrue(doc.save(SaveOptions.DEFAULT).saved());
+        }
+        assertTrue(Files.isSymbolicLink(link));
+        assertArrayEquals(new byte[] {1, 9, 3}, Files.readAllBytes(real));
+    }
 }

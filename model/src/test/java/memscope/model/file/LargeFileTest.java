@@ -65,6 +65,24 @@ class LargeFileTest {
         }
     }
 
+    @Test
+    void aFiveGibFileOpensLazily() throws IOException {
+        Path file = dir.resolve("huge.img");
+        long length = 5L << 30;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(length);
+            raf.seek(length - 8);
+            raf.write("tail-end".getBytes());
+        }
+        try (FileDocument doc = FileDocument.open(file)) {
+            assertEquals(length, doc.length());
+            assertArrayEquals("tail-end".getBytes(), FileDocumentTest.read(doc, length - 8, 8));
+            assertArrayEquals(new byte[16], FileDocumentTest.read(doc, 3L << 30, 16));
+            assertEquals(0, doc.kernel().inspector().committedPages(doc.vmoKoid()).length,
+                    "reading commits nothing: the heap does not grow with the file");
+        }
+    }
+
     private static boolean contains(long[] a, long v) {
         for (long x : a) {
             if (x == v) {

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds the self-contained MemScope app image: a jlinked Java runtime plus every
+# application jar on the class path, wrapped by jpackage (--type app-image).
+# Called by the `package` Maven profile in app/pom.xml:
+#   mvn -B -Ppackage -pl app -am package -DskipTests
+# Result: app/target/image/MemScope/bin/MemScope
+#
+# Usage: build-image.sh JDK_HOME APP_JAR LIB_DIR WORK_DIR DEST_DIR VERSION
+set -euo pipefail
+
+if [ "$#" -ne 6 ]; then
+  echo "usage: $0 JDK_HOME APP_JAR LIB_DIR WORK_DIR DEST_DIR VERSION" >&2
+  exit 2
+fi
+jdk_home=$1 app_jar=$2 lib_dir=$3 work_dir=$4 dest_dir=$5 project_version=$6
+app_name=MemScope
+main_class=memscope.app.Main
+
+for tool in jdeps jlink jpackage; do
+  if [ ! -x "$jdk_home/bin/$tool" ]; then
+    echo "build-image: $jdk_home/bin/$tool not found; jlink/jpackage need a full JDK 17+" >&2
+    exit 1
+  fi
+done
+[ -f "$app_jar" ] || { echo "build-image: application jar $app_jar does not exist" >&2; exit 1; }
+[ -d "$lib_dir" ] || { echo "build-image: dependency directory $lib_dir does not exist" >&2; exit 1; }
+
+# jpackage refuses to overwrite, so every run starts from scratch.
+rm -rf "$work_dir" "$dest_dir/$app_name"
+mkdir -p "$work_dir/input/native" "$dest_dir"
+cp "$lib_dir"/*.jar "$work_dir/input/"
+cp "$app_jar" "$work_dir/input/"
+main_jar=$(basename "$app_jar")
+
+# JavaFX would otherwise unpack its natives into ~/.openjfx/cache on first start;
+# shipping them unpacked keeps the image working with a read-only or fresh HOME.
+for fx_jar in "$work_dir"/input/javafx-*-linux.jar; do
+  native_libs=$("$jdk_home/bin/jar" tf "$fx_jar" | grep -E '^[^/]+\.so$' || true)
+  # `jar xf` with no names would unpack the whole jar
+  if [ -n "$native_libs" ]; then
+    (cd "$work_dir/input/native" && "$jdk_home/bin/jar" xf "$fx_jar" $native_libs)
+  fi
+done
+if ! ls "$work_dir"/input/native/libglass.so >/dev/null 2>&1; then
+  echo "build-image: no JavaFX natives (libglass.so) found in javafx-*-linux.jar under $lib_dir" >&2
+  exit 1
+fi
+
+# Modules the jars really use, plus ones reached only by reflection or service
+# lookup that jdeps cannot see (scripting, locale data, extra charsets, prefs).
+detected=$("$jdk_home/bin/jdeps" --print-module-deps --ignore-missing-deps \
+  --multi-release 17 --class-path "$work_dir/input/*" "$work_dir"/input/*.jar 2>/dev/null | tail -n 1)
+baseline=java.base,java.desktop,java.logging,java.xml,java.scripting,java.prefs,java.sql,jdk.unsupported,jdk.unsupported.desktop,jdk.jfr,jdk.localedata,jdk.charsets,jdk.zipfs
+modules=$(printf '%s,%s' "$detected" "$baseline" | tr ',' '\n' | grep -v '^$' | sort -u | paste -sd, -)
+echo "build-image: jdeps found: $detected"
+echo "build-image: linking modules: $modules"
+
+"$jdk_home/bin/jlink" \
+  --add-modules "$modules" \
+  --output "$work_dir/runtime" \
+  --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+  --compress=2
+
+# jpackage wants a purely numeric version: 0.1.0-SNAPSHOT -> 0.1.0
+"$jdk_home/bin/jpackage" \
+  --type app-image \
+  --name "$app_name" \
+  --app-version "${project_version%%-*}" \
+  --vendor "$app_name" \
+  --dest "$dest_dir" \
+  --input "$work_dir/input" \
+  --main-jar "$main_jar" \
+  --main-class "$main_class" \
+  --runtime-image "$work_dir/runtime" \
+  --java-options '-Djava.library.path=$APPDIR/native'
+
+echo "build-image: built $dest_dir/$app_name (launcher: bin/$app_name)"
