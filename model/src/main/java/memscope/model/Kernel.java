@@ -200,7 +200,7 @@ public final class Kernel {
     /** A Zircon call: runs under the write lock; its record carries the status and the rule that refused it. */
     <R> R call(String name, Supplier<String> args, Function<Changes, R> body, Function<R, Status> statusOf,
                Function<Status, R> failure) {
-        return state.call(true, body, r -> failure.apply(r.status), (sequence, result, refusal) -> {
+        return state.call(true, body, r -> failure.apply(r.zirconStatus()), (sequence, result, refusal) -> {
             Status s = statusOf.apply(result);
             Rule rule = s == Status.OK ? Rule.COMPLETE
                     : refusal == null || refusal.rule == Rule.COMPLETE ? Rule.OTHER : refusal.rule;

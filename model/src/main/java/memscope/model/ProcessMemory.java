@@ -30,7 +30,7 @@ final class ProcessMemory {
                 t.vmo.read(t.vmoOffset, buffer, 0, (int) t.length);
             }
             return new Outcome(new IoResult(Status.OK, t.length), t.rule, t.ruleAddress);
-        }, r -> new Outcome(new IoResult(r.status, 0), r.rule, r.address),
+        }, r -> new Outcome(new IoResult(r.zirconStatus(), 0), r.rule, r.address),
                 (sequence, done, refusal) -> record(sequence, write, process, vaddr, bufferSize, done));
         return o.io;
     }

@@ -33,6 +33,22 @@ final class Refused extends RuntimeException {
         this.address = address;
     }
 
+    /** The Zircon outcome; a Mach check refusing a Zircon call would be a bug in the simulation, so it throws. */
+    Status zirconStatus() {
+        if (status == null) {
+            throw new IllegalStateException("a Mach check (" + kr.machName() + ") refused a Zircon call");
+        }
+        return status;
+    }
+
+    /** The Mach outcome; a Zircon check refusing a Mach call would be a bug in the simulation, so it throws. */
+    KernReturn machReturn() {
+        if (kr == null) {
+            throw new IllegalStateException("a Zircon check (" + status.zxName() + ") refused a Mach call");
+        }
+        return kr;
+    }
+
     /** A Mach check: refuses with {@code otherwise} unless {@code condition} holds. */
     static void require(boolean condition, KernReturn otherwise, Rule rule, long address) {
         if (!condition) {
