@@ -32,24 +32,52 @@ final class EventBus {
         return sequence.incrementAndGet();
     }
 
+    /** Tells every listener about the changes (none when {@code changes} is null). */
     void deliver(Changes changes) {
-        if (changes == null || changes.isEmpty()) {
-            return;
-        }
-        for (KernelListener l : listeners) {
-            for (Object c : changes.items()) {
-                if (c instanceof MemoryChange m) {
-                    l.memoryChanged(m);
-                } else {
-                    l.structureChanged((StructureChange) c);
-                }
+        deliver(changes, null);
+    }
+
+    /**
+     * Tells every listener about the changes, then every listener about the call's record (either may be null).
+     * A listener that throws does not keep the others from hearing (a file's dirty-page tracker must not miss an
+     * edit because a view failed): the first exception is rethrown once all have been told, later ones are
+     * suppressed in it.
+     */
+    void deliver(Changes changes, SyscallRecord record) {
+        RuntimeException failure = null;
+        if (changes != null && !changes.isEmpty()) {
+            for (KernelListener l : listeners) {
+                failure = tell(failure, () -> {
+                    for (Object c : changes.items()) {
+                        if (c instanceof MemoryChange m) {
+                            l.memoryChanged(m);
+                        } else {
+                            l.structureChanged((StructureChange) c);
+                        }
+                    }
+                });
             }
+        }
+        if (record != null) {
+            for (KernelListener l : listeners) {
+                failure = tell(failure, () -> l.syscallCompleted(record));
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    void deliver(SyscallRecord record) {
-        for (KernelListener l : listeners) {
-            l.syscallCompleted(record);
+    private static RuntimeException tell(RuntimeException failure, Runnable delivery) {
+        try {
+            delivery.run();
+            return failure;
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                return e;
+            }
+            failure.addSuppressed(e);
+            return failure;
         }
     }
 }

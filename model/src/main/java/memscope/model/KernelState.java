@@ -49,20 +49,23 @@ final class KernelState {
         Changes changes = new Changes();
         Refused refusal = null;
         R result;
+        long sequence;
         held.lock();
         try {
-            result = body.apply(changes);
-        } catch (Refused r) {
-            refusal = r;
-            result = failure.apply(r);
+            try {
+                result = body.apply(changes);
+            } catch (Refused r) {
+                refusal = r;
+                result = failure.apply(r);
+            }
+            // numbered before unlocking, so that sequence order is the order in which calls took effect
+            sequence = bus.active() ? bus.nextSequence() : 0;
         } finally {
             held.unlock();
         }
-        if (bus.active()) {
-            if (refusal == null) {
-                bus.deliver(changes); // a refused call changed nothing
-            }
-            bus.deliver(recorder.record(bus.nextSequence(), result, refusal));
+        if (sequence != 0) {
+            // a refused call changed nothing
+            bus.deliver(refusal == null ? changes : null, recorder.record(sequence, result, refusal));
         }
         return result;
     }
