@@ -1,5 +1,7 @@
 package memscope.model.contract;
 
+import static memscope.model.contract.ContractFixture.assertSignature;
+import static memscope.model.contract.ContractFixture.entryAt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import memscope.model.BootOptions;
@@ -36,19 +35,19 @@ import memscope.model.Status;
 import memscope.model.StructureChange;
 import memscope.model.Subscription;
 import memscope.model.SyscallRecord;
-import memscope.model.TaskFlavor;
 import memscope.model.VmOptions;
 import memscope.model.VmProt;
 import memscope.model.VmarResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API of /work/shared/spec/kernel-api.md, seen from outside package {@code memscope.model} as a
+ * The public API of kernel-api.md (the shared spec), seen from outside package {@code memscope.model} as a
  * conformance suite sees it: every name must compile here, every value must be Zircon's (or Mach's), and the
- * signatures must match exactly, which reflection checks because widening would still compile.
+ * signatures must match exactly, which reflection checks because widening would still compile. The Mach part
+ * is in {@link MachApiContractTest}.
  */
 class KernelApiContractTest {
-    private static final int PAGE = Kernel.PAGE_SIZE;
+    private static final int PAGE = ContractFixture.PAGE;
 
     // ---- values ----
 
@@ -174,13 +173,13 @@ class KernelApiContractTest {
         assertSame(legacy, Kernel.boot(legacy).options());
 
         // defaults: debugging syscalls off; legacyNoMemory: an unmapped address is ERR_NO_MEMORY
-        Fixture off = new Fixture(defaults);
+        ContractFixture off = new ContractFixture(defaults);
         assertEquals(Status.ERR_NOT_SUPPORTED, off.kernel.writeMemory(off.process, off.address, new byte[1], 1)
                 .status());
-        Fixture on = new Fixture(debugging);
+        ContractFixture on = new ContractFixture(debugging);
         assertEquals(Status.OK, on.kernel.writeMemory(on.process, on.address, new byte[1], 1).status());
         assertEquals(Status.ERR_NOT_FOUND, on.kernel.readMemory(on.process, 0x1000000, new byte[1], 1).status());
-        Fixture old = new Fixture(legacy.withDebuggingSyscalls(true));
+        ContractFixture old = new ContractFixture(legacy.withDebuggingSyscalls(true));
         assertEquals(Status.ERR_NO_MEMORY, old.kernel.readMemory(old.process, 0x1000000, new byte[1], 1).status());
     }
 
@@ -215,40 +214,17 @@ class KernelApiContractTest {
                 long.class);
         assertSignature(Kernel.class, false, "writeMemory", IoResult.class, int.class, long.class, byte[].class,
                 long.class);
-    }
-
-    @Test
-    void machMethodsHaveTheAgreedSignatures() throws NoSuchMethodException {
-        assertSignature(Mach.class, false, "taskForProcess", PortResult.class, int.class, TaskFlavor.class);
-        assertSignature(Mach.class, false, "vmWrite", KernReturn.class, int.class, long.class, byte[].class,
-                long.class);
-        assertSignature(Mach.class, false, "vmRead", ReadResult.class, int.class, long.class, long.class);
-        assertSignature(Mach.class, false, "vmProtect", KernReturn.class, int.class, long.class, long.class,
-                boolean.class, int.class);
-        assertSignature(Mach.class, false, "vmRegion", RegionResult.class, int.class, long.class);
-        assertSignature(KernReturn.class, false, "code", int.class);
-        assertSignature(KernReturn.class, false, "machName", String.class);
-        assertSignature(KernReturn.class, false, "text", String.class);
         assertSignature(Status.class, false, "code", int.class);
         assertSignature(Status.class, false, "zxName", String.class);
         assertSignature(Status.class, true, "of", Status.class, int.class);
         assertSignature(Subscription.class, false, "close", void.class);
     }
 
-    private static void assertSignature(Class<?> owner, boolean isStatic, String name, Class<?> returns,
-                                        Class<?>... parameters) throws NoSuchMethodException {
-        Method m = owner.getMethod(name, parameters);
-        String what = owner.getSimpleName() + "." + name + Arrays.toString(parameters);
-        assertEquals(returns, m.getReturnType(), what + " returns");
-        assertEquals(isStatic, Modifier.isStatic(m.getModifiers()), what + " is static");
-        assertTrue(Modifier.isPublic(m.getModifiers()), what + " is public");
-    }
-
     // ---- syscalls, each exercised once through the contract ----
 
     @Test
     void rootVmarCoversTheX86UserAddressSpaceAndHoldsTheVdso() {
-        Fixture f = new Fixture(BootOptions.defaults());
+        ContractFixture f = new ContractFixture(BootOptions.defaults());
         MapsResult maps = f.kernel.processMaps(f.process);
         assertEquals(Status.OK, maps.status());
         MapEntry root = maps.entries().get(0);
@@ -306,7 +282,7 @@ class KernelApiContractTest {
 
     @Test
     void vmarAndHandleCallsFollowZircon() {
-        Fixture f = new Fixture(BootOptions.defaults().withDebuggingSyscalls(true));
+        ContractFixture f = new ContractFixture(BootOptions.defaults().withDebuggingSyscalls(true));
         Kernel kernel = f.kernel;
         VmarResult sub = kernel.vmarAllocate(f.rootVmar, VmOptions.CAN_MAP_READ | VmOptions.CAN_MAP_WRITE
                 | VmOptions.CAN_MAP_SPECIFIC, 0, 16 * PAGE);
@@ -317,6 +293,8 @@ class KernelApiContractTest {
         assertEquals(sub.address() + 4 * PAGE, map.address());
         assertEquals(Status.OK, kernel.vmarProtect(sub.vmar(), VmOptions.PERM_READ, map.address(), PAGE));
         assertEquals(VmOptions.PERM_READ, entryAt(kernel, f.process, map.address()).permissions());
+        assertEquals(Status.OK, kernel.objectSetName(f.vmo, "named"));
+        assertEquals("named", entryAt(kernel, f.process, map.address()).name(), "ZX_PROP_NAME names the VMO");
         assertEquals(Status.ERR_ACCESS_DENIED, kernel.vmarProtect(sub.vmar(), VmOptions.PERM_EXECUTE, map.address(),
                 PAGE), "the sub-VMAR cannot map executable");
 
@@ -337,7 +315,7 @@ class KernelApiContractTest {
 
     @Test
     void processMemoryCallsRefuseBadBuffersAndTransferOtherwise() {
-        Fixture f = new Fixture(BootOptions.defaults().withDebuggingSyscalls(true));
+        ContractFixture f = new ContractFixture(BootOptions.defaults().withDebuggingSyscalls(true));
         byte[] data = {1, 2, 3, 4};
         assertEquals(new IoResult(Status.OK, 4), f.kernel.writeMemory(f.process, f.address, data, 4));
         byte[] back = new byte[4];
@@ -348,58 +326,6 @@ class KernelApiContractTest {
         assertEquals(Status.ERR_INVALID_ARGS, f.kernel.readMemory(f.process, f.address, data, 0).status());
         assertEquals(Status.ERR_INVALID_ARGS,
                 f.kernel.readMemory(f.process, f.address, data, Kernel.MAX_DEBUG_IO + 1L).status());
-    }
-
-    private static MapEntry entryAt(Kernel kernel, int process, long address) {
-        return kernel.processMaps(process).entries().stream()
-                .filter(e -> e.isMapping() && e.base() <= address && address < e.base() + e.size())
-                .findFirst().orElseThrow();
-    }
-
-    // ---- Mach ----
-
-    @Test
-    void machValuesAreMachs() {
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 0x10000003}, new int[] {KernReturn.SUCCESS.code(),
-            KernReturn.INVALID_ADDRESS.code(), KernReturn.PROTECTION_FAILURE.code(), KernReturn.NO_SPACE.code(),
-            KernReturn.INVALID_ARGUMENT.code(), KernReturn.FAILURE.code(), KernReturn.SEND_INVALID_DEST.code()});
-        assertEquals("KERN_PROTECTION_FAILURE", KernReturn.PROTECTION_FAILURE.machName());
-        assertEquals("KERN_SUCCESS", KernReturn.SUCCESS.machName());
-        assertEquals("(os/kern) protection failure", KernReturn.PROTECTION_FAILURE.text());
-        assertEquals("(os/kern) invalid address", KernReturn.INVALID_ADDRESS.text());
-        assertArrayEquals(new int[] {0, 1, 2, 4, 3, 7, 0x10}, new int[] {VmProt.NONE, VmProt.READ, VmProt.WRITE,
-            VmProt.EXECUTE, VmProt.DEFAULT, VmProt.ALL, VmProt.COPY});
-        assertEquals(List.of(TaskFlavor.CONTROL, TaskFlavor.READ, TaskFlavor.INSPECT, TaskFlavor.NAME),
-                List.of(TaskFlavor.values()));
-    }
-
-    @Test
-    void machCallsWorkOnTheSameAddressSpaceAndAreRecorded() {
-        Fixture f = new Fixture(BootOptions.defaults());
-        List<SyscallRecord> records = new ArrayList<>();
-        f.kernel.subscribe(new KernelListener() {
-            @Override
-            public void syscallCompleted(SyscallRecord record) {
-                records.add(record);
-            }
-        });
-        Mach mach = f.kernel.mach();
-        PortResult port = mach.taskForProcess(f.process, TaskFlavor.CONTROL);
-        assertEquals(KernReturn.SUCCESS, port.kr());
-        assertEquals(KernReturn.SUCCESS, mach.vmWrite(port.port(), f.address, new byte[] {9, 8}, 2));
-        ReadResult read = mach.vmRead(port.port(), f.address, 2);
-        assertArrayEquals(new byte[] {9, 8}, read.data());
-        RegionResult region = mach.vmRegion(port.port(), f.address);
-        assertEquals(f.address, region.address());
-        assertEquals(VmProt.DEFAULT, region.protection());
-        assertEquals(KernReturn.SUCCESS, mach.vmProtect(port.port(), f.address, PAGE, false, VmProt.READ));
-        assertEquals(KernReturn.PROTECTION_FAILURE, mach.vmWrite(port.port(), f.address, new byte[1], 1));
-        assertEquals(VmOptions.PERM_READ, entryAt(f.kernel, f.process, f.address).permissions(),
-                "Mach's protection is the Zircon mapping's");
-        SyscallRecord last = records.stream().filter(r -> r.name().equals("vm_write")).reduce((a, b) -> b)
-                .orElseThrow();
-        assertEquals(null, last.status());
-        assertEquals(KernReturn.PROTECTION_FAILURE, last.kernReturn());
     }
 
     // ---- observing ----
@@ -458,26 +384,5 @@ class KernelApiContractTest {
         s.close();
         kernel.vmoWrite(vmo, new byte[8], 0, 8);
         assertEquals(List.of(), heard, "closing the subscription stops delivery");
-    }
-
-    /** A process with a read-write page mapped, plus the handles the tests need. */
-    private static final class Fixture {
-        final Kernel kernel;
-        final int process;
-        final int rootVmar;
-        final int vmo;
-        final long address;
-
-        Fixture(BootOptions options) {
-            kernel = Kernel.boot(options);
-            ProcessResult p = kernel.processCreate("contract");
-            assertEquals(Status.OK, p.status());
-            process = p.process();
-            rootVmar = p.rootVmar();
-            vmo = kernel.vmoCreate(PAGE, 0).handle();
-            address = kernel.vmarMap(rootVmar, VmOptions.PERM_READ | VmOptions.PERM_WRITE, 0, vmo, 0, PAGE)
-                    .address();
-            assertNotEquals(0, address);
-        }
     }
 }
