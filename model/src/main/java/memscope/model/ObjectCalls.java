@@ -35,11 +35,11 @@ final class ObjectCalls {
     }
 
     Status taskKill(int handle, Changes changes) {
-        Handle h = k.handle(handle, null, 0);
+        // zx_task_kill looks the handle up as any object with DESTROY, and only then asks whether it is a task
+        Handle h = k.handle(handle, null, Rights.DESTROY);
         if (h.object().type() != ObjectType.PROCESS) {
             throw new Refused(Status.ERR_WRONG_TYPE, Rule.WRONG_TYPE, 0);
         }
-        k.handle(handle, null, Rights.DESTROY);
         ProcessObject p = (ProcessObject) h.object();
         if (p.alive()) {
             p.kill();

@@ -308,6 +308,9 @@ class KernelApiContractTest {
 
         assertEquals(Status.OK, kernel.vmarUnmap(sub.vmar(), map.address(), PAGE));
         assertEquals(Status.ERR_NOT_FOUND, kernel.readMemory(f.process, map.address(), new byte[1], 1).status());
+        assertEquals(Status.ERR_ACCESS_DENIED, kernel.taskKill(f.vmo), "rights (DESTROY) come before the type");
+        int noDestroy = kernel.handleDuplicate(f.process, Rights.DEFAULT_PROCESS & ~Rights.DESTROY).handle();
+        assertEquals(Status.ERR_ACCESS_DENIED, kernel.taskKill(noDestroy));
         assertEquals(Status.OK, kernel.taskKill(f.process));
         assertEquals(Status.ERR_BAD_STATE, kernel.readMemory(f.process, f.address, new byte[1], 1).status());
         assertEquals(Status.ERR_BAD_STATE, kernel.processMaps(f.process).status(), "its address space is gone");
