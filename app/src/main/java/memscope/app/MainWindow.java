@@ -80,6 +80,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final LiveUpdates updates;
     private final AddressParser addresses;
     private final Subscription subscription;
+    private final ClipboardActions clipboard;
     private QuietByteSource source;
     private SplitPane centre;
     private ScrollPane side;
@@ -108,6 +109,7 @@ public final class MainWindow implements MainMenus.Actions {
         });
         this.editor = new Editor(session, new EditHistory(UNDO_DEPTH), this::showWrite);
         this.addresses = new AddressParser(this::mappingBase);
+        this.clipboard = new ClipboardActions(session, hexView, editor, status, messages);
         this.updates = new LiveUpdates(session, tree, new LiveUpdates.HexViewer() {
             @Override
             public HexView view() {
@@ -236,6 +238,16 @@ public final class MainWindow implements MainMenus.Actions {
     public void focusGoTo() {
         goToField.requestFocus();
         goToField.selectAll();
+    }
+
+    @Override
+    public void copy() {
+        clipboard.copy();
+    }
+
+    @Override
+    public void paste() {
+        clipboard.paste();
     }
 
     @Override

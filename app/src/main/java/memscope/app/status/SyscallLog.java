@@ -61,9 +61,8 @@ public final class SyscallLog {
         area.setStyleSpans(start, styles.create());
         lines += added;
         trim();
-        // start of the last line: scrolled down without scrolling sideways to the end of a long line
-        area.moveTo(area.getParagraphs().size() - 1, 0);
-        area.requestFollowCaret();
+        area.moveTo(area.getLength());
+        area.showParagraphAtBottom(area.getParagraphs().size() - 1);
     }
 
     /** {@code #12 zx_process_write_memory(handle=0x... vaddr=0x... buffer_size=8) -> ZX_OK [8/8]}. */
