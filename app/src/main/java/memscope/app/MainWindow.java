@@ -49,6 +49,9 @@ public final class MainWindow implements MainMenus.Actions {
         void quit();
     }
 
+    /** Where contributed menu items go: File (above Quit), Edit, View (at the end). */
+    public enum MenuSlot { FILE, EDIT, VIEW }
+
     private static final int UNDO_DEPTH = 1000;
 
     private final KernelSession session;
@@ -67,6 +70,11 @@ public final class MainWindow implements MainMenus.Actions {
     private final AddressParser addresses;
     private final Subscription subscription;
     private QuietByteSource source;
+    private MainMenus menus;
+    private final VBox top = new VBox();
+    private final VBox side = new VBox();
+    /** When set, the hex view shows only these addresses (an open file's bytes). */
+    private memscope.app.hex.AddressRange viewLimit;
 
     public MainWindow(KernelSession session, Messages messages, Host host) {
         this.session = session;
@@ -164,6 +172,30 @@ public final class MainWindow implements MainMenus.Actions {
         }
     }
 
+    // ---- hooks for tools added from outside (file editing, find, inspector, bookmarks) ----
+
+    /** Adds menu items: to File above Quit, to the end of Edit or View. */
+    public void addMenuItems(MenuSlot slot, java.util.List<javafx.scene.control.MenuItem> items) {
+        menus.add(slot, items);
+    }
+
+    /** Puts a bar under the toolbar (the find bar). */
+    public void placeTop(javafx.scene.Node node) {
+        top.getChildren().add(node);
+    }
+
+    /** Puts a panel in the right column, under the simulation controls. */
+    public void placeSide(javafx.scene.Node node) {
+        side.getChildren().add(node);
+    }
+
+    /** Limits the hex view to {@code range} (an open file's bytes), from now on. */
+    public void limitView(memscope.app.hex.AddressRange range) {
+        viewLimit = range;
+        view(session.viewedProcessProperty().get());
+        hexView.goTo(range.start());
+    }
+
     // ---- menu actions ----
 
     @Override
@@ -224,7 +256,7 @@ public final class MainWindow implements MainMenus.Actions {
     // ---- reactions ----
 
     private void layout() {
-        MainMenus menus = new MainMenus(messages, this);
+        menus = new MainMenus(messages, this);
         goToField.setId("gotoAddress");
         goToField.promptTextProperty().bind(messages.text("goto.prompt"));
         goToField.setPrefColumnCount(24);
@@ -233,7 +265,8 @@ public final class MainWindow implements MainMenus.Actions {
         go.textProperty().bind(messages.text("goto.button"));
         go.setOnAction(e -> goTo(goToField.getText()));
         ToolBar toolbar = new ToolBar(goToField, go);
-        root.setTop(new VBox(menus.build(), toolbar));
+        top.getChildren().addAll(menus.build(), toolbar);
+        root.setTop(top);
 
         SplitPane treeAndHex = new SplitPane(tree.node(), hexView);
         treeAndHex.setDividerPositions(0.5);
@@ -242,10 +275,11 @@ public final class MainWindow implements MainMenus.Actions {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
         root.setCenter(centre);
-        ScrollPane side = new ScrollPane(panel.node());
-        side.setFitToWidth(true);
-        side.getStyleClass().add("side-panel");
-        root.setRight(side);
+        side.getChildren().add(panel.node());
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.getStyleClass().add("side-panel");
+        root.setRight(sideScroll);
         root.setBottom(status.node());
         root.getStyleClass().add("memscope");
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
@@ -300,7 +334,7 @@ public final class MainWindow implements MainMenus.Actions {
         session.viewedProcessProperty().set(processKoid);
         source = new QuietByteSource(session, reader.getAsInt(), processKoid);
         hexView.clearChanges();
-        hexView.setSource(source);
+        hexView.setSource(viewLimit == null ? source : new memscope.app.files.ClippedByteSource(source, viewLimit));
         updates.viewedProcessChanged();
         hexView.refresh();
     }

@@ -13,8 +13,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import memscope.app.files.FileWorkbench;
 import memscope.app.kernel.KernelSession;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioException;
@@ -29,6 +31,22 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     private static final double HEIGHT = 880;
 
     private final Messages messages = Messages.forSystemLocale();
+    private final FileWorkbench files = new FileWorkbench(messages, new FileWorkbench.Shell() {
+        @Override
+        public Window owner() {
+            return stage;
+        }
+
+        @Override
+        public MainWindow show(LoadedScenario scenario) {
+            return MemScopeApp.this.show(scenario);
+        }
+
+        @Override
+        public MainWindow window() {
+            return window;
+        }
+    });
     private Stage stage;
     private Scene scene;
     private MainWindow window;
@@ -50,7 +68,22 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             return;
         }
         show(scenario.get());
+        stage.setOnCloseRequest(e -> {
+            // unsaved file changes: ask first; the window closes once they are saved or given up
+            e.consume();
+            files.whenDiscardable(this::closeWindow);
+        });
+        options.open().ifPresent(files::open);
         options.screenshot().ifPresent(this::screenshotAndExit);
+    }
+
+    /** The file and session commands (and the editing tools they add to each window). */
+    public FileWorkbench files() {
+        return files;
+    }
+
+    public MainWindow window() {
+        return window;
     }
 
     @Override
@@ -63,7 +96,10 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
         try {
             LoadedScenario next = ScenarioLoader.load(file.toPath());
-            show(next);
+            files.whenDiscardable(() -> {
+                files.closeDocument();
+                show(next);
+            });
         } catch (ScenarioException e) {
             // the scenario already open stays as it was
             error(e.getMessage());
@@ -72,7 +108,15 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
 
     @Override
     public void quit() {
-        Platform.exit();
+        files.whenDiscardable(() -> {
+            files.closeDocument();
+            Platform.exit();
+        });
+    }
+
+    private void closeWindow() {
+        files.closeDocument();
+        stage.close();
     }
 
     private Optional<LoadedScenario> load(LaunchOptions options) {
@@ -88,20 +132,24 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
     }
 
-    private void show(LoadedScenario scenario) {
+    private MainWindow show(LoadedScenario scenario) {
         if (window != null) {
             window.dispose();
         }
         window = new MainWindow(new KernelSession(scenario), messages, this);
         if (scene == null) {
-            scene = new Scene(window.root(), WIDTH, HEIGHT);
+            // never larger than the screen (a small headless screen cannot even hold a bigger window)
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            scene = new Scene(window.root(), Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
             stage.setScene(scene);
         } else {
             scene.setRoot(window.root());
         }
         window.install(scene);
-        stage.titleProperty().bind(messages.text("app.title", scenario.title()));
+        files.attach(window);
+        stage.titleProperty().bind(files.title(scenario));
         stage.show();
+        return window;
     }
 
     /** Lets layout and the first reads settle for a few pulses, then writes the PNG and exits. */
