@@ -99,6 +99,9 @@ final class FileWindow {
             if (item == null) {
                 throw new AssertionError("no menu item #" + id);
             }
+            if (item instanceof javafx.scene.control.CheckMenuItem check) {
+                check.setSelected(!check.isSelected()); // what the menu's skin does on a click
+            }
             item.fire();
         });
         WaitForAsyncUtils.waitForFxEvents();
