@@ -101,6 +101,7 @@ public final class InspectorPanel {
             DataInspector.Row row = rows.get(i);
             Label name = new Label(row.label());
             name.getStyleClass().add("inspector-label");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "float64 LE" stays whole
             Label value = new Label(row.value());
             value.setUserData(row.label());
             value.getStyleClass().add("inspector-value");
