@@ -73,7 +73,12 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             e.consume();
             files.whenDiscardable(this::closeWindow);
         });
-        options.open().ifPresent(files::open);
+        if (options.open().isPresent() && !files.open(options.open().get()) && options.screenshot().isPresent()) {
+            // nobody will see the status pane of a screenshot run: say it where the caller looks
+            System.err.println("memscope: " + window.statusPane().text());
+            exit(1);
+            return;
+        }
         options.screenshot().ifPresent(this::screenshotAndExit);
     }
 

@@ -55,6 +55,8 @@ public final class FileWorkbench {
     private final Shell shell;
     private final ObjectProperty<FileDocument> document = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    /** The open file's name: Save As changes it. */
+    private final javafx.beans.property.StringProperty fileName = new javafx.beans.property.SimpleStringProperty();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final SaveRunner saver;
     private Subscription dirtyWatch;
@@ -88,8 +90,8 @@ public final class FileWorkbench {
     public StringBinding title(LoadedScenario shown) {
         return Bindings.createStringBinding(() -> document.get() == null
                 ? messages.get("app.title", shown.title())
-                : messages.get("files.title", dirty.get() ? "\u2022 " : "", shown.title()),
-                document, dirty, messages.localeProperty());
+                : messages.get("files.title", dirty.get() ? "\u2022 " : "", fileName.get()),
+                document, dirty, fileName, messages.localeProperty());
     }
 
     /** Adds the file commands and the editing tools to a newly shown window. */
@@ -147,6 +149,7 @@ public final class FileWorkbench {
         FileDocument previous = document.get();
         unwatch();
         document.set(opened);
+        refreshDirty();
         MainWindow window = shell.show(DocumentScenario.of(opened));
         window.limitView(new AddressRange(opened.baseAddress(), opened.endAddress()));
         watch(opened);
@@ -292,6 +295,7 @@ public final class FileWorkbench {
     private void refreshDirty() {
         FileDocument doc = document.get();
         dirty.set(doc != null && doc.isDirty());
+        fileName.set(doc == null || doc.path().getFileName() == null ? "" : doc.path().getFileName().toString());
     }
 
     private void problem(String text) {

@@ -163,4 +163,35 @@ class FileSavingTest {
         assertEquals(0x22, Files.readAllBytes(first)[0] & 0xff, "Save wrote the first file before moving on");
         assertEquals("second.bin \u2014 MemScope", w.title());
     }
+
+    @Test
+    void closingTheWindowWithUnsavedChangesAsksAndCancelKeepsItOpen() throws Exception {
+        Path f = file("closing.bin", 16);
+        w = FileWindow.launch("--open", f.toString());
+        w.typeAt(w.doc().baseAddress(), "33");
+        javafx.application.Platform.runLater(() -> w.stage.fireEvent(
+                new javafx.stage.WindowEvent(w.stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        w.waitUntil("the unsaved question", () -> w.robot.lookup("#cancelChanges").tryQuery().isPresent());
+        assertTrue(w.robot.lookup("#saveChanges").tryQuery().isPresent());
+        assertTrue(w.robot.lookup("#discardChanges").tryQuery().isPresent());
+        w.robot.clickOn(w.robot.lookup("#cancelChanges").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(w.stage.isShowing(), "Cancel keeps the window");
+        assertTrue(w.doc().isDirty());
+    }
+
+    @Test
+    void saveAsWritesTheEditedCopyAndTheWindowThenShowsTheNewFile() throws Exception {
+        Path f = file("original.bin", 8);
+        Path copy = dir.resolve("copy.bin");
+        w = FileWindow.launch("--open", f.toString());
+        w.typeAt(w.doc().baseAddress() + 7, "77");
+        w.robot.interact(() -> w.app.files().saveAs(copy));
+        w.waitUntil("saved", () -> w.status().startsWith("Saved copy.bin"));
+        assertArrayEquals(new byte[] {0, 1, 2, 3, 4, 5, 6, 0x77}, Files.readAllBytes(copy));
+        assertArrayEquals(new byte[] {0, 1, 2, 3, 4, 5, 6, 7}, Files.readAllBytes(f), "the original is untouched");
+        assertEquals(copy.toAbsolutePath(), w.doc().path().toAbsolutePath());
+        assertFalse(w.doc().isDirty());
+        assertEquals("copy.bin \u2014 MemScope", w.title());
+    }
 }
