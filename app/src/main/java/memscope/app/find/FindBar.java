@@ -3,6 +3,7 @@ package memscope.app.find;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,6 +43,9 @@ public final class FindBar {
             new ChoiceBox<>(FXCollections.observableArrayList(TextEncoding.values()));
     private final TextField field = new TextField();
     private final Label message = new Label();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper searching = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** Counts searches, so only the latest one's answer is shown. */
+    private long searches;
 
     /** {@code finder} reads the viewed process (empty when nothing readable is shown). */
     public FindBar(Messages messages, HexView hexView, Supplier<Optional<Finder>> finder) {
@@ -77,7 +81,7 @@ public final class FindBar {
         return message.getText();
     }
 
-    /** Finds the next match; false (and a message saying why) when there is none or the input is bad. */
+    /** Starts finding the next match; false (and a message saying why) when the input is bad. */
     public boolean findNext() {
         return find(true);
     }
@@ -86,6 +90,10 @@ public final class FindBar {
         return find(false);
     }
 
+    /**
+     * Starts a search on a background thread (a large file takes a while to scan) and selects the hit when it
+     * comes back; a newer search makes an older one's answer irrelevant. False if it could not even start.
+     */
     private boolean find(boolean forward) {
         if (field.getText().isEmpty()) {
             show();
@@ -104,18 +112,50 @@ public final class FindBar {
         ByteRange within = new ByteRange(source.start(), source.end());
         AddressRange sel = hexView.selectionProperty().get();
         long caret = hexView.caretProperty().get();
-        Optional<Finder.Hit> hit = forward
-                // from the caret itself when nothing is selected; else after the current match's start
-                ? f.get().findNextWrapping(pattern.get(), sel.isEmpty() ? caret - 1 : sel.start(), within)
-                : f.get().findPreviousWrapping(pattern.get(), sel.isEmpty() ? caret : sel.start(), within);
+        // from the caret itself when nothing is selected; else after (or before) the current match's start
+        long from = forward ? (sel.isEmpty() ? caret - 1 : sel.start()) : (sel.isEmpty() ? caret : sel.start());
+        String query = field.getText();
+        long generation = ++searches;
+        Task<Optional<Finder.Hit>> task = new Task<>() {
+            @Override
+            protected Optional<Finder.Hit> call() {
+                return forward ? f.get().findNextWrapping(pattern.get(), from, within)
+                        : f.get().findPreviousWrapping(pattern.get(), from, within);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (generation == searches) {
+                searching.set(false);
+                show(task.getValue(), query);
+            }
+        });
+        task.setOnFailed(e -> {
+            if (generation == searches) {
+                searching.set(false);
+                say("find.badText", true, task.getException().getMessage());
+            }
+        });
+        searching.set(true);
+        say("find.searching", false, query);
+        Thread worker = new Thread(task, "memscope-find");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    /** True while a search runs. */
+    public javafx.beans.property.ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    private void show(Optional<Finder.Hit> hit, String query) {
         if (hit.isEmpty()) {
-            say("find.notFound", true, field.getText());
-            return false;
+            say("find.notFound", true, query);
+            return;
         }
         ByteRange r = hit.get().range();
         hexView.select(r.start(), r.end());
         say(hit.get().wrapped() ? "find.foundWrapped" : "find.found", false, String.format("0x%x", r.start()));
-        return true;
     }
 
     private Optional<SearchPattern> pattern() {

@@ -82,6 +82,11 @@ class EditingToolsTest {
         });
         w.robot.clickOn("#findField").write(text);
         w.press(KeyCode.ENTER);
+        awaitSearch();
+    }
+
+    private void awaitSearch() {
+        w.waitUntil("the search ended", () -> !w.tools().findBar().searchingProperty().get());
     }
 
     @Test
@@ -92,8 +97,10 @@ class EditingToolsTest {
         search(FindBar.Mode.HEX, null, "6f");
         long first = w.hex().selectionProperty().get().start();
         w.press(KeyCode.F3);
+        awaitSearch();
         assertTrue(w.hex().selectionProperty().get().start() > first, "F3 moves to the next 'o'");
         w.press(KeyCode.SHIFT, KeyCode.F3);
+        awaitSearch();
         assertEquals(first, w.hex().selectionProperty().get().start(), "Shift+F3 goes back");
     }
 

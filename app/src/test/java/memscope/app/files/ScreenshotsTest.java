@@ -39,6 +39,7 @@ class ScreenshotsTest {
             w.robot.interact(() -> w.robot.lookup("#findField").queryAs(TextField.class).setText("72 65 61 6c"));
             w.robot.clickOn("#findField");
             w.press(KeyCode.ENTER);
+            w.waitUntil("the search ended", () -> !w.tools().findBar().searchingProperty().get());
             Path out = Path.of("target", "screenshots");
             w.snapshot(out.resolve("files-light.png"));
             w.fireMenu("darkThemeMenu");
