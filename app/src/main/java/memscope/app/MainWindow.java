@@ -160,7 +160,8 @@ public final class MainWindow implements MainMenus.Actions {
     public boolean goTo(String text) {
         try {
             long address = addresses.parse(text);
-            if (source != null && (address < source.start() || address >= source.end())) {
+            memscope.app.hex.ByteSource shown = hexView.getSource(); // an open file's range, when limited
+            if (shown != null && (address < shown.start() || address >= shown.end())) {
                 throw new InputException("error.address.outside", HexFormat.address(address));
             }
             hexView.goTo(address);

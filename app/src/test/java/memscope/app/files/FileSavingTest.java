@@ -53,6 +53,10 @@ class FileSavingTest {
         assertEquals(doc.baseAddress(), w.hex().caretProperty().get());
         assertEquals("data.bin \u2014 MemScope", w.title());
         assertEquals("Opened data.bin (100 bytes)", w.status());
+        long end = doc.baseAddress() + 100;
+        w.robot.interact(() -> assertFalse(w.window().goTo("0x" + Long.toHexString(end)),
+                "one past the file's last byte is outside what the view shows"));
+        w.robot.interact(() -> assertTrue(w.window().goTo("0x" + Long.toHexString(end - 1))));
         @SuppressWarnings("unchecked")
         javafx.scene.control.TreeTableView<memscope.app.tree.MappingRow> tree = w.robot.lookup("#mappingTree")
                 .queryAs(javafx.scene.control.TreeTableView.class);
