@@ -72,9 +72,12 @@ class FileSavingTest {
         w.typeAt(base + 2, "ab");
         w.typeAt(base + 63, "cd");
         assertEquals("\u2022 edit.bin \u2014 MemScope", w.title(), "unsaved changes show in the title");
+        java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        w.robot.interact(() -> w.window().statusPane().node().textProperty().addListener((o, a, b) -> shown.add(b)));
         w.focusHex();
         w.press(KeyCode.CONTROL, KeyCode.S);
         w.waitUntil("saved", () -> w.status().startsWith("Saved edit.bin"));
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("Saving edit.bin\u2026 ")), "progress: " + shown);
         byte[] expected = new byte[64];
         for (int i = 0; i < 64; i++) {
             expected[i] = (byte) i;
