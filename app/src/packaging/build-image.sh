@@ -27,21 +27,23 @@ done
 
 # jpackage refuses to overwrite, so every run starts from scratch.
 rm -rf "$work_dir" "$dest_dir/$app_name"
-mkdir -p "$work_dir/input/native" "$dest_dir"
+mkdir -p "$work_dir/input" "$dest_dir"
 cp "$lib_dir"/*.jar "$work_dir/input/"
 cp "$app_jar" "$work_dir/input/"
 main_jar=$(basename "$app_jar")
 
-# JavaFX would otherwise unpack its natives into ~/.openjfx/cache on first start;
-# shipping them unpacked keeps the image working with a read-only or fresh HOME.
+# JavaFX first looks for its natives beside javafx-graphics-*.jar (NativeLibLoader,
+# class-path mode) and only otherwise unpacks them into ~/.openjfx/cache. Shipping
+# them unpacked next to the jars means no first-start write into the user's home
+# and no stale cache from another JavaFX build.
 for fx_jar in "$work_dir"/input/javafx-*-linux.jar; do
   native_libs=$("$jdk_home/bin/jar" tf "$fx_jar" | grep -E '^[^/]+\.so$' || true)
   # `jar xf` with no names would unpack the whole jar
   if [ -n "$native_libs" ]; then
-    (cd "$work_dir/input/native" && "$jdk_home/bin/jar" xf "$fx_jar" $native_libs)
+    (cd "$work_dir/input" && "$jdk_home/bin/jar" xf "$fx_jar" $native_libs)
   fi
 done
-if ! ls "$work_dir"/input/native/libglass.so >/dev/null 2>&1; then
+if ! ls "$work_dir"/input/libglass.so >/dev/null 2>&1; then
   echo "build-image: no JavaFX natives (libglass.so) found in javafx-*-linux.jar under $lib_dir" >&2
   exit 1
 fi
@@ -71,7 +73,6 @@ echo "build-image: linking modules: $modules"
   --input "$work_dir/input" \
   --main-jar "$main_jar" \
   --main-class "$main_class" \
-  --runtime-image "$work_dir/runtime" \
-  --java-options '-Djava.library.path=$APPDIR/native'
+  --runtime-image "$work_dir/runtime"
 
 echo "build-image: built $dest_dir/$app_name (launcher: bin/$app_name)"

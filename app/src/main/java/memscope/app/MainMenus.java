@@ -24,6 +24,10 @@ final class MainMenus {
 
         void focusGoTo();
 
+        void copy();
+
+        void paste();
+
         void clearLog();
 
         void toggleDebugging();
@@ -58,6 +62,9 @@ final class MainMenus {
         edit = menu("menu.edit",
                 item("menu.edit.undo", UNDO, actions::undo),
                 item("menu.edit.redo", REDO, actions::redo),
+                new SeparatorMenuItem(),
+                item("menu.edit.copy", "Shortcut+C", actions::copy),
+                item("menu.edit.paste", "Shortcut+V", actions::paste),
                 new SeparatorMenuItem(),
                 item("menu.edit.goto", GO_TO, actions::focusGoTo));
         Menu language = menu("menu.view.language");

@@ -69,6 +69,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final LiveUpdates updates;
     private final AddressParser addresses;
     private final Subscription subscription;
+    private final ClipboardActions clipboard;
     private QuietByteSource source;
     private MainMenus menus;
     private final VBox top = new VBox();
@@ -97,6 +98,7 @@ public final class MainWindow implements MainMenus.Actions {
         });
         this.editor = new Editor(session, new EditHistory(UNDO_DEPTH), this::showWrite);
         this.addresses = new AddressParser(this::mappingBase);
+        this.clipboard = new ClipboardActions(session, hexView, editor, status, messages);
         this.updates = new LiveUpdates(session, tree, new LiveUpdates.HexViewer() {
             @Override
             public HexView view() {
@@ -227,6 +229,16 @@ public final class MainWindow implements MainMenus.Actions {
     public void focusGoTo() {
         goToField.requestFocus();
         goToField.selectAll();
+    }
+
+    @Override
+    public void copy() {
+        clipboard.copy();
+    }
+
+    @Override
+    public void paste() {
+        clipboard.paste();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -56,7 +57,8 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         this.stage = primary;
         LaunchOptions options;
         try {
-            options = LaunchOptions.parse(getParameters().getRaw());
+            // no Parameters when a test starts the application itself rather than through launch()
+            options = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
         } catch (IllegalArgumentException e) {
             System.err.println("memscope: " + e.getMessage());
             exit(2);
@@ -96,18 +98,26 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
         File file = chooser.showOpenDialog(stage);
-        if (file == null) {
-            return;
+        if (file != null) {
+            openScenarioFile(file.toPath());
         }
+    }
+
+    /** Opens {@code file} in place of the current scenario; a bad file leaves the current one as it was. */
+    boolean openScenarioFile(Path file) {
         try {
-            LoadedScenario next = ScenarioLoader.load(file.toPath());
+            LoadedScenario next = ScenarioLoader.load(file);
+            // unsaved file changes are asked about first; the scenario replaces the window once they are settled
             files.whenDiscardable(() -> {
                 files.closeDocument();
                 show(next);
             });
+            return true;
         } catch (ScenarioException e) {
-            // the scenario already open stays as it was
-            error(e.getMessage());
+            Alert alert = errorDialog(e.getMessage());
+            alert.initOwner(stage);
+            alert.show();
+            return false;
         }
     }
 
@@ -143,9 +153,10 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
         window = new MainWindow(new KernelSession(scenario), messages, this);
         if (scene == null) {
-            // never larger than the screen (a small headless screen cannot even hold a bigger window)
+            // never larger than the screen (small laptops, headless runs)
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            scene = new Scene(window.root(), Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+            scene = new Scene(window.root(), Math.min(WIDTH, screen.getWidth()),
+                    Math.min(HEIGHT, screen.getHeight()));
             stage.setScene(scene);
         } else {
             scene.setRoot(window.root());
@@ -186,11 +197,15 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     }
 
     private void error(String message) {
+        errorDialog(message).showAndWait();
+    }
+
+    private Alert errorDialog(String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(messages.get("error.scenario.title"));
         alert.setHeaderText(messages.get("error.scenario.header"));
         alert.setContentText(message);
-        alert.showAndWait();
+        return alert;
     }
 
     private static void exit(int code) {

@@ -27,6 +27,7 @@ final class HandleTable {
         } while (handles.containsKey(value) || retired.contains(value));
         Handle h = new Handle(value, object, rights);
         handles.put(value, h);
+        object.handleCount++;
         return h;
     }
 
@@ -36,6 +37,7 @@ final class HandleTable {
             return false;
         }
         handles.put(value, new Handle(value, object, rights));
+        object.handleCount++;
         return true;
     }
 
@@ -53,6 +55,7 @@ final class HandleTable {
         Handle h = handles.remove(value);
         if (h != null) {
             retired.add(value);
+            h.object().handleCount--;
         }
         return h;
     }

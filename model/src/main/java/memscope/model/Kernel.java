@@ -197,31 +197,16 @@ public final class Kernel {
         return call(name, args, body, s -> s, s -> s);
     }
 
-    /** Runs {@code body} under the write lock, turns a refusal into a result, then tells the listeners. */
+    /** A Zircon call: runs under the write lock; its record carries the status and the rule that refused it. */
     <R> R call(String name, Supplier<String> args, Function<Changes, R> body, Function<R, Status> statusOf,
                Function<Status, R> failure) {
-        Changes changes = new Changes();
-        R result;
-        Rule rule = Rule.COMPLETE;
-        long ruleAddress = 0;
-        state.lock.writeLock().lock();
-        try {
-            result = body.apply(changes);
-        } catch (Refused r) {
-            result = failure.apply(r.status);
-            rule = r.rule;
-            ruleAddress = r.address;
-            changes = null;
-        } finally {
-            state.lock.writeLock().unlock();
-        }
-        if (state.bus.active()) {
-            state.bus.deliver(changes);
+        return state.call(true, body, r -> failure.apply(r.zirconStatus()), (sequence, result, refusal) -> {
             Status s = statusOf.apply(result);
-            state.bus.deliver(new SyscallRecord(state.bus.nextSequence(), name, args.get(), s, null, 0, 0,
-                    s == Status.OK ? Rule.COMPLETE : rule == Rule.COMPLETE ? Rule.OTHER : rule, ruleAddress));
-        }
-        return result;
+            Rule rule = s == Status.OK ? Rule.COMPLETE
+                    : refusal == null || refusal.rule == Rule.COMPLETE ? Rule.OTHER : refusal.rule;
+            return new SyscallRecord(sequence, name, args.get(), s, null, 0, 0, rule,
+                    refusal == null ? 0 : refusal.address);
+        });
     }
 
     static String hex(String name, int handle) {

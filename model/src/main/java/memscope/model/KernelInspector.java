@@ -76,15 +76,12 @@ public final class KernelInspector {
         }
     }
 
+    /** The process with this koid, while the caller holds a handle to it. */
     public Optional<ProcessInfo> process(long koid) {
         k.lock.readLock().lock();
         try {
-            for (Handle h : k.handles.all()) {
-                if (h.object().koid == koid && h.object() instanceof ProcessObject p) {
-                    return Optional.of(new ProcessInfo(p.koid, p.name(), p.alive()));
-                }
-            }
-            return Optional.empty();
+            ProcessObject p = k.objects.find(koid, ProcessObject.class);
+            return p == null ? Optional.empty() : Optional.of(new ProcessInfo(p.koid, p.name(), p.alive()));
         } finally {
             k.lock.readLock().unlock();
         }
@@ -164,30 +161,8 @@ public final class KernelInspector {
         return k.vdso.koid;
     }
 
+    /** A VMO the caller reaches through a handle or a mapping (see {@link VmObject#reachable()}), or null. */
     private VmObject findVmo(long koid) {
-        if (k.vdso.koid == koid) {
-            return k.vdso;
-        }
-        for (Handle h : k.handles.all()) {
-            if (h.object() instanceof VmObject v && v.koid == koid) {
-                return v;
-            }
-            if (h.object() instanceof ProcessObject p && p.rootVmar() != null) {
-                VmObject found = findMapped(p.rootVmar(), koid);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static VmObject findMapped(VmAddressRegion root, long koid) {
-        for (VmMapping m : root.mappingsOverlapping(root.base(), root.end())) {
-            if (m.vmo.koid == koid) {
-                return m.vmo;
-            }
-        }
-        return null;
+        return k.objects.find(koid, VmObject.class);
     }
 }

@@ -6,6 +6,8 @@ abstract class KernelObject {
 
     final long koid;
     private volatile String name;
+    /** How many handles name this object; kept by {@link HandleTable} under the kernel lock. */
+    int handleCount;
 
     KernelObject(long koid, String name) {
         this.koid = koid;
@@ -13,6 +15,14 @@ abstract class KernelObject {
     }
 
     abstract ObjectType type();
+
+    /**
+     * Whether the caller can still reach this object, so an inspector may show it: through a handle. Every
+     * reachable object is strongly referenced from the kernel's state, which {@link ObjectRegistry} relies on.
+     */
+    boolean reachable() {
+        return handleCount > 0;
+    }
 
     String name() {
         return name;

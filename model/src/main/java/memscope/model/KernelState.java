@@ -1,20 +1,23 @@
 package memscope.model;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /** What every syscall group shares: the lock, the caller's handle table, koids, boot options, the vDSO. */
 final class KernelState {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final HandleTable handles = new HandleTable();
     final EventBus bus = new EventBus();
+    final ObjectRegistry objects = new ObjectRegistry();
     private final AtomicLong koids = new AtomicLong(1023);
     volatile BootOptions options;
     final VmObject vdso;
 
     KernelState(BootOptions options) {
         this.options = options;
-        this.vdso = new VmObject(newKoid(), "vdso/next", Vdso.SIZE, false, true, Vdso::readPage);
+        this.vdso = objects.add(new VmObject(newKoid(), "vdso/next", Vdso.SIZE, false, true, Vdso::readPage));
     }
 
     long newKoid() {
@@ -29,6 +32,42 @@ final class KernelState {
     /** Session restore: continue numbering after the saved session's last koid. */
     void restoreLastKoid(long last) {
         koids.accumulateAndGet(last, Math::max);
+    }
+
+    /** Builds the record of a completed call from its result and, when a check refused it, the refusal. */
+    interface Recorder<R> {
+        SyscallRecord record(long sequence, R result, Refused refusal);
+    }
+
+    /**
+     * Runs one Zircon or Mach call: {@code body} under the lock (the write lock when {@code exclusive}), a
+     * {@link Refused} turned into {@code failure}'s result; then, with the lock released, the changes and the
+     * call's record go to the listeners. Nothing is built for them when nobody listens.
+     */
+    <R> R call(boolean exclusive, Function<Changes, R> body, Function<Refused, R> failure, Recorder<R> recorder) {
+        Lock held = exclusive ? lock.writeLock() : lock.readLock();
+        Changes changes = new Changes();
+        Refused refusal = null;
+        R result;
+        long sequence;
+        held.lock();
+        try {
+            try {
+                result = body.apply(changes);
+            } catch (Refused r) {
+                refusal = r;
+                result = failure.apply(r);
+            }
+            // numbered before unlocking, so that sequence order is the order in which calls took effect
+            sequence = bus.active() ? bus.nextSequence() : 0;
+        } finally {
+            held.unlock();
+        }
+        if (sequence != 0) {
+            // a refused call changed nothing
+            bus.deliver(refusal == null ? changes : null, recorder.record(sequence, result, refusal));
+        }
+        return result;
     }
 
     /** The live handle {@code value}: of {@code type} (null for any) and holding every bit of {@code rights}. */

@@ -1,6 +1,5 @@
 package memscope.model;
 
-import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -41,16 +40,16 @@ public final class Mach {
     public PortResult taskForProcess(int processHandle, TaskFlavor flavor) {
         return call(taskCallName(flavor), () -> hex("pid", processHandle) + " flavor=" + flavor, true, 0,
                 c -> {
-                    MachRefused.require(flavor != null, KernReturn.INVALID_ARGUMENT, Rule.OTHER, 0);
+                    Refused.require(flavor != null, KernReturn.INVALID_ARGUMENT, Rule.OTHER, 0);
                     Handle h = k.handles.get(processHandle);
-                    MachRefused.require(h != null, KernReturn.INVALID_ARGUMENT, Rule.BAD_HANDLE, 0);
-                    MachRefused.require(h.object() instanceof ProcessObject, KernReturn.INVALID_ARGUMENT,
+                    Refused.require(h != null, KernReturn.INVALID_ARGUMENT, Rule.BAD_HANDLE, 0);
+                    Refused.require(h.object() instanceof ProcessObject, KernReturn.INVALID_ARGUMENT,
                             Rule.WRONG_TYPE, 0);
                     int needed = rightsFor(flavor);
-                    MachRefused.require(h.has(needed), KernReturn.FAILURE, Rule.MISSING_RIGHTS,
+                    Refused.require(h.has(needed), KernReturn.FAILURE, Rule.MISSING_RIGHTS,
                             needed & ~h.rights());
                     ProcessObject p = (ProcessObject) h.object();
-                    MachRefused.require(p.alive(), KernReturn.FAILURE, Rule.PROCESS_DEAD, 0);
+                    Refused.require(p.alive(), KernReturn.FAILURE, Rule.PROCESS_DEAD, 0);
                     TaskPort port = ports.portFor(p, flavor);
                     return new PortResult(KernReturn.SUCCESS, port.name());
                 }, PortResult::kr, kr -> new PortResult(kr, 0));
@@ -70,7 +69,7 @@ public final class Mach {
                 + " data_count=" + dataCount, true, dataCount, c -> {
                     VmAddressRegion space = space(task, TaskFlavor.CONTROL);
                     boolean dataValid = dataCount == 0 || dataCount > 0 && data != null && data.length >= dataCount;
-                    MachRefused.require(dataValid, KernReturn.INVALID_ARGUMENT, Rule.INVALID_BUFFER, 0);
+                    Refused.require(dataValid, KernReturn.INVALID_ARGUMENT, Rule.INVALID_BUFFER, 0);
                     if (dataCount > 0) {
                         MachMemory.write(space, address, data, (int) dataCount, c);
                     }
@@ -88,7 +87,7 @@ public final class Mach {
         return call("vm_read", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
                 + " size=" + Long.toUnsignedString(size), false, size, c -> {
                     VmAddressRegion space = space(task, TaskFlavor.CONTROL, TaskFlavor.READ);
-                    MachRefused.require(Long.compareUnsigned(size, MachMemory.MAX_MSG_SIZE) < 0,
+                    Refused.require(Long.compareUnsigned(size, MachMemory.MAX_MSG_SIZE) < 0,
                             KernReturn.INVALID_ARGUMENT, Rule.INVALID_BUFFER, 0);
                     byte[] data = size == 0 ? new byte[0] : MachMemory.read(space, address, size);
                     return new ReadResult(KernReturn.SUCCESS, data);
@@ -129,7 +128,7 @@ public final class Mach {
             if (Long.compareUnsigned(address, space.end()) < 0) {
                 m = space.firstMappingEndingAfter(Math.max(address, space.base()));
             }
-            MachRefused.require(m != null, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, address);
+            Refused.require(m != null, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, address);
             return new RegionResult(KernReturn.SUCCESS, m.base(), m.size(), m.perms(), m.maxPerms());
         }, RegionResult::kr, kr -> new RegionResult(kr, 0, 0, 0, 0));
     }
@@ -162,35 +161,18 @@ public final class Mach {
     }
 
     /**
-     * Runs {@code body} under the kernel lock (the write lock when it may change state), turns a refusal into a
-     * result, then tells the listeners: the changes first, then the call's record.
+     * A Mach call: runs under the kernel lock (the write lock when it may change state); its record carries the
+     * {@code kern_return_t}, the bytes asked for and, on success, moved.
      */
     private <R> R call(String name, Supplier<String> args, boolean exclusive, long requested,
                        Function<Changes, R> body, Function<R, KernReturn> krOf, Function<KernReturn, R> failure) {
-        Lock lock = exclusive ? k.lock.writeLock() : k.lock.readLock();
-        Changes changes = new Changes();
-        R result;
-        Rule rule = Rule.COMPLETE;
-        long ruleAddress = 0;
-        lock.lock();
-        try {
-            result = body.apply(changes);
-        } catch (MachRefused r) {
-            result = failure.apply(r.kr);
-            rule = r.rule;
-            ruleAddress = r.address;
-            changes = null;
-        } finally {
-            lock.unlock();
-        }
-        if (k.bus.active()) {
-            k.bus.deliver(changes);
+        return k.call(exclusive, body, r -> failure.apply(r.machReturn()), (sequence, result, refusal) -> {
             KernReturn kr = krOf.apply(result);
             long actual = kr == KernReturn.SUCCESS ? requested : 0;
-            k.bus.deliver(new SyscallRecord(k.bus.nextSequence(), name, args.get(), null, kr, requested, actual,
-                    rule, ruleAddress));
-        }
-        return result;
+            Rule rule = refusal == null ? Rule.COMPLETE : refusal.rule;
+            return new SyscallRecord(sequence, name, args.get(), null, kr, requested, actual, rule,
+                    refusal == null ? 0 : refusal.address);
+        });
     }
 
     private static String taskCallName(TaskFlavor flavor) {

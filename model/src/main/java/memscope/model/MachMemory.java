@@ -23,7 +23,7 @@ final class MachMemory {
     /** Writes {@code data[0, count)} at {@code address}; {@code count} is positive and {@code data} long enough. */
     static void write(VmAddressRegion space, long address, byte[] data, int count, Changes changes) {
         long end = address + count;
-        MachRefused.require(Long.compareUnsigned(end, address) > 0, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED,
+        Refused.require(Long.compareUnsigned(end, address) > 0, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED,
                 address);
         List<MachSpan> spans = MachSpan.cover(space, address, end, (m, from, to) -> {
             requireWritable(m);
@@ -40,14 +40,14 @@ final class MachMemory {
     /** Reads {@code size} bytes at {@code address}; {@code size} is positive and below 2^32. */
     static byte[] read(VmAddressRegion space, long address, long size) {
         long end = address + size;
-        MachRefused.require(Long.compareUnsigned(end, address) > 0, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED,
+        Refused.require(Long.compareUnsigned(end, address) > 0, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED,
                 address);
         List<MachSpan> spans = MachSpan.cover(space, address, end, (m, from, to) -> {
-            MachRefused.require((m.perms() & VmProt.READ) != 0, KernReturn.PROTECTION_FAILURE, Rule.OTHER,
+            Refused.require((m.perms() & VmProt.READ) != 0, KernReturn.PROTECTION_FAILURE, Rule.OTHER,
                     m.base());
             requireBacked(m, from, to);
         });
-        MachRefused.require(size <= MAX_READ, KernReturn.NO_SPACE, Rule.INVALID_BUFFER, MAX_READ);
+        Refused.require(size <= MAX_READ, KernReturn.NO_SPACE, Rule.INVALID_BUFFER, MAX_READ);
         byte[] data = new byte[(int) size];
         for (MachSpan s : spans) {
             VmMapping m = s.mapping();
@@ -60,9 +60,9 @@ final class MachMemory {
     private static void requireWritable(VmMapping m) {
         if (m.permanent) {
             Rule rule = m.vmo.isVdso() ? Rule.VDSO_PROTECTED : Rule.OTHER;
-            throw new MachRefused(KernReturn.PROTECTION_FAILURE, rule, m.base());
+            throw new Refused(KernReturn.PROTECTION_FAILURE, rule, m.base());
         }
-        MachRefused.require((m.perms() & VmProt.WRITE) != 0, KernReturn.PROTECTION_FAILURE, Rule.OTHER,
+        Refused.require((m.perms() & VmProt.WRITE) != 0, KernReturn.PROTECTION_FAILURE, Rule.OTHER,
                 m.base());
     }
 
@@ -74,9 +74,9 @@ final class MachMemory {
      */
     private static void requireBacked(VmMapping m, long from, long to) {
         long endOffset = m.vmoOffsetOf(to);
-        MachRefused.require(endOffset <= m.vmo.size(), KernReturn.INVALID_ADDRESS, Rule.OFFSET_BEYOND_VMO,
+        Refused.require(endOffset <= m.vmo.size(), KernReturn.INVALID_ADDRESS, Rule.OFFSET_BEYOND_VMO,
                 Math.max(m.vmo.size(), m.vmoOffsetOf(from)));
-        MachRefused.require(m.vmo.cachePolicy() == CachePolicy.CACHED, KernReturn.FAILURE, Rule.NOT_CACHEABLE,
+        Refused.require(m.vmo.cachePolicy() == CachePolicy.CACHED, KernReturn.FAILURE, Rule.NOT_CACHEABLE,
                 m.vmo.koid);
     }
 }

@@ -36,14 +36,14 @@ final class MachPorts {
      */
     TaskPort require(int name, TaskFlavor... allowed) {
         TaskPort port = byName.get(name);
-        MachRefused.require(port != null, KernReturn.SEND_INVALID_DEST, Rule.BAD_HANDLE, 0);
-        MachRefused.require(port.process().alive(), KernReturn.SEND_INVALID_DEST, Rule.PROCESS_DEAD, 0);
+        Refused.require(port != null, KernReturn.SEND_INVALID_DEST, Rule.BAD_HANDLE, 0);
+        Refused.require(port.process().alive(), KernReturn.SEND_INVALID_DEST, Rule.PROCESS_DEAD, 0);
         for (TaskFlavor f : allowed) {
             if (port.flavor() == f) {
                 return port;
             }
         }
-        throw new MachRefused(KernReturn.INVALID_ARGUMENT, Rule.WRONG_TYPE, 0);
+        throw new Refused(KernReturn.INVALID_ARGUMENT, Rule.WRONG_TYPE, 0);
     }
 
     private int freshName() {

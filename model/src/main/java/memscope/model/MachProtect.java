@@ -17,8 +17,8 @@ final class MachProtect {
 
     /** Checks the arguments that need no address space: unknown bits, then a wrapping range. */
     static void checkArguments(long address, long size, int newProtection) {
-        MachRefused.require((newProtection & ~KNOWN_BITS) == 0, KernReturn.INVALID_ARGUMENT, Rule.OTHER, 0);
-        MachRefused.require(size == 0 || Long.compareUnsigned(address + size, address) > 0,
+        Refused.require((newProtection & ~KNOWN_BITS) == 0, KernReturn.INVALID_ARGUMENT, Rule.OTHER, 0);
+        Refused.require(size == 0 || Long.compareUnsigned(address + size, address) > 0,
                 KernReturn.INVALID_ARGUMENT, Rule.OTHER, address);
     }
 
@@ -28,17 +28,17 @@ final class MachProtect {
         long start = address & -Kernel.PAGE_SIZE;
         long end = roundUpUnsigned(address + size);
         // rounding the end up to a page can wrap past 2^64 even when address + size did not
-        MachRefused.require(end != 0, KernReturn.INVALID_ARGUMENT, Rule.OTHER, address);
+        Refused.require(end != 0, KernReturn.INVALID_ARGUMENT, Rule.OTHER, address);
         boolean copy = (newProtection & VmProt.COPY) != 0;
         int wanted = newProtection & VmProt.ALL;
         MachSpan.cover(space, start, end, (m, from, to) -> {
             if (copy) {
                 // XNU remaps the range copy-on-write over itself; a permanent entry cannot be replaced
-                MachRefused.require(!m.permanent, KernReturn.NO_SPACE,
+                Refused.require(!m.permanent, KernReturn.NO_SPACE,
                         m.vmo.isVdso() ? Rule.VDSO_PROTECTED : Rule.OTHER, m.base());
             }
             int maximum = copy ? m.maxPerms() | VmProt.WRITE : m.maxPerms();
-            MachRefused.require((wanted & ~maximum) == 0, KernReturn.PROTECTION_FAILURE, Rule.OTHER, m.base());
+            Refused.require((wanted & ~maximum) == 0, KernReturn.PROTECTION_FAILURE, Rule.OTHER, m.base());
         });
         // the walk succeeded, so [start, end) lies inside the address space, fully mapped
         space.splitAt(start);
@@ -60,7 +60,7 @@ final class MachProtect {
      * protection gains WRITE. Writes through it no longer reach the original VMO or its other mappings.
      */
     private VmMapping replaceWithPrivateCopy(VmMapping m, Changes changes) {
-        VmObject copy = MachCopy.snapshot(k.newKoid(), m);
+        VmObject copy = k.objects.add(MachCopy.snapshot(k.newKoid(), m));
         VmMapping replacement = new VmMapping(m.parent, m.base(), m.size(), copy, 0, m.perms(),
                 m.maxPerms() | VmProt.WRITE, false);
         m.parent.unmap(m);

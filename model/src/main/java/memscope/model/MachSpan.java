@@ -11,7 +11,7 @@ import java.util.List;
  */
 record MachSpan(VmMapping mapping, long from, long to) {
 
-    /** A per-entry check; throws {@link MachRefused} to stop the walk. */
+    /** A per-entry check; throws {@link Refused} to stop the walk. */
     interface EntryCheck {
         void check(VmMapping mapping, long from, long to);
     }
@@ -27,19 +27,19 @@ record MachSpan(VmMapping mapping, long from, long to) {
     static List<MachSpan> cover(VmAddressRegion space, long start, long end, EntryCheck check) {
         boolean startsInside = Long.compareUnsigned(start, space.base()) >= 0
                 && Long.compareUnsigned(start, space.end()) < 0;
-        MachRefused.require(startsInside, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, start);
+        Refused.require(startsInside, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, start);
         // the address space ends below 2^47, so clamping keeps every bound a plain positive long
         long limit = Long.compareUnsigned(end, space.end()) > 0 ? space.end() : end;
         List<MachSpan> spans = new ArrayList<>();
         long at = start;
         for (VmMapping m : space.mappingsOverlapping(start, limit)) {
-            MachRefused.require(m.base() <= at, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, at);
+            Refused.require(m.base() <= at, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, at);
             long to = Math.min(m.end(), limit);
             check.check(m, at, to);
             spans.add(new MachSpan(m, at, to));
             at = to;
         }
-        MachRefused.require(at == end, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, at);
+        Refused.require(at == end, KernReturn.INVALID_ADDRESS, Rule.UNMAPPED, at);
         return spans;
     }
 }

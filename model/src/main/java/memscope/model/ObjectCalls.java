@@ -16,10 +16,10 @@ final class ObjectCalls {
 
     ProcessResult processCreate(String name, Changes changes) {
         KernelState.require(name != null, Status.ERR_INVALID_ARGS);
-        ProcessObject p = new ProcessObject(k.newKoid(), name);
-        VmAddressRegion root = new VmAddressRegion(k.newKoid(), "root", p, null, Kernel.USER_ASPACE_BASE,
-                Kernel.USER_ASPACE_END - Kernel.USER_ASPACE_BASE,
-                VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC);
+        ProcessObject p = k.objects.add(new ProcessObject(k.newKoid(), name));
+        VmAddressRegion root = k.objects.add(new VmAddressRegion(k.newKoid(), "root", p, null,
+                Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END - Kernel.USER_ASPACE_BASE,
+                VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC));
         p.attachRoot(root);
         // the loader maps the vDSO read+execute; it is permanent and can never gain WRITE
         long base = root.findFree(Vdso.SIZE);
@@ -35,11 +35,11 @@ final class ObjectCalls {
     }
 
     Status taskKill(int handle, Changes changes) {
-        Handle h = k.handle(handle, null, 0);
+        // zx_task_kill looks the handle up as any object with DESTROY, and only then asks whether it is a task
+        Handle h = k.handle(handle, null, Rights.DESTROY);
         if (h.object().type() != ObjectType.PROCESS) {
             throw new Refused(Status.ERR_WRONG_TYPE, Rule.WRONG_TYPE, 0);
         }
-        k.handle(handle, null, Rights.DESTROY);
         ProcessObject p = (ProcessObject) h.object();
         if (p.alive()) {
             p.kill();
@@ -70,7 +70,7 @@ final class ObjectCalls {
     }
 
     private VmObject newVmo(String name, long size, boolean resizable, PageSource source) {
-        return new VmObject(k.newKoid(), name, size, resizable, false, source);
+        return k.objects.add(new VmObject(k.newKoid(), name, size, resizable, false, source));
     }
 
     Status vmoSetSize(int handle, long size, Changes changes) {

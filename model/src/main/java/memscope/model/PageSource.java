@@ -2,7 +2,8 @@ package memscope.model;
 
 /**
  * Where a VMO's pages come from before they are first written: zeros for anonymous memory, a file for a
- * file-backed VMO. Called with the kernel lock held; must not call back into the kernel.
+ * file-backed VMO. Called with the kernel lock held, often only its read lock, so several threads may call it at
+ * once: it must be thread-safe and must not call back into the kernel.
  */
 public interface PageSource {
     /** A source of zero pages. */

@@ -1,7 +1,5 @@
 package memscope.model;
 
-import java.util.concurrent.locks.Lock;
-
 /**
  * {@code zx_process_read_memory} and {@code zx_process_write_memory}: the checks in the documented order (the
  * first failure wins), clipping at the end of the one mapping that holds the address and at the end of its VMO,
@@ -23,38 +21,18 @@ final class ProcessMemory {
     }
 
     private IoResult transfer(boolean write, int process, long vaddr, byte[] buffer, long bufferSize) {
-        Lock lock = write ? k.lock.writeLock() : k.lock.readLock();
-        Status status = Status.OK;
-        Rule rule = Rule.COMPLETE;
-        long ruleAddress = 0;
-        long actual = 0;
-        long vmoKoid = 0;
-        long vmoOffset = 0;
-        lock.lock();
-        try {
+        Outcome o = k.call(write, changes -> {
             Target t = resolve(write, process, vaddr, buffer, bufferSize);
-            actual = t.length;
-            rule = t.rule;
-            ruleAddress = t.ruleAddress;
-            vmoKoid = t.vmo.koid;
-            vmoOffset = t.vmoOffset;
             if (write) {
                 t.vmo.write(t.vmoOffset, buffer, 0, (int) t.length);
+                changes.memory(t.vmo.koid, t.vmoOffset, t.length);
             } else {
                 t.vmo.read(t.vmoOffset, buffer, 0, (int) t.length);
             }
-        } catch (Refused r) {
-            status = r.status;
-            rule = r.rule;
-            ruleAddress = r.address;
-            actual = 0;
-        } finally {
-            lock.unlock();
-        }
-        if (k.bus.active()) {
-            publish(write, process, vaddr, bufferSize, status, actual, rule, ruleAddress, vmoKoid, vmoOffset);
-        }
-        return new IoResult(status, actual);
+            return new Outcome(new IoResult(Status.OK, t.length), t.rule, t.ruleAddress);
+        }, r -> new Outcome(new IoResult(r.zirconStatus(), 0), r.rule, r.address),
+                (sequence, done, refusal) -> record(sequence, write, process, vaddr, bufferSize, done));
+        return o.io;
     }
 
     /** Where the transfer lands, after every check; throws {@link Refused} for the first that fails. */
@@ -104,19 +82,18 @@ final class ProcessMemory {
         return new Target(vmo, offset, length, rule, ruleAddress);
     }
 
-    private void publish(boolean write, int process, long vaddr, long size, Status status, long actual, Rule rule,
-                         long ruleAddress, long vmoKoid, long vmoOffset) {
-        if (write && status == Status.OK) {
-            Changes c = new Changes();
-            c.memory(vmoKoid, vmoOffset, actual);
-            k.bus.deliver(c);
-        }
+    private static SyscallRecord record(long sequence, boolean write, int process, long vaddr, long size,
+                                        Outcome o) {
         String name = write ? "zx_process_write_memory" : "zx_process_read_memory";
         // plain concatenation: String.format made every observed 4 KiB write cost over 2 us
         String args = "handle=0x" + Integer.toHexString(process) + " vaddr=0x" + Long.toHexString(vaddr)
                 + " buffer_size=" + size;
-        k.bus.deliver(new SyscallRecord(k.bus.nextSequence(), name, args, status, null, size, actual, rule,
-                ruleAddress));
+        return new SyscallRecord(sequence, name, args, o.io.status(), null, size, o.io.actual(), o.rule,
+                o.ruleAddress);
+    }
+
+    /** The call's result and the rule that decided it, for its record. */
+    private record Outcome(IoResult io, Rule rule, long ruleAddress) {
     }
 
     private record Target(VmObject vmo, long vmoOffset, long length, Rule rule, long ruleAddress) {

@@ -1,22 +1,58 @@
 package memscope.model;
 
 /**
- * Thrown inside the kernel lock when a syscall check fails; the syscall turns it into its status. Carries no
- * stack trace: it is control flow, not a bug report.
+ * Thrown inside the kernel lock when a syscall's check fails; the call turns it into its result. A Zircon check
+ * carries a {@link Status}, a Mach check a {@link KernReturn} (the other is null). Carries no stack trace: it is
+ * control flow, not a bug report.
  */
 final class Refused extends RuntimeException {
+    /** The Zircon outcome, or null when a Mach check refused. */
     final Status status;
+    /** The Mach outcome, or null when a Zircon check refused. */
+    final KernReturn kr;
     final Rule rule;
     final long address;
 
     Refused(Status status, Rule rule, long address) {
-        super(status.zxName(), null, false, false);
-        this.status = status;
-        this.rule = rule;
-        this.address = address;
+        this(status, null, rule, address, status.zxName());
     }
 
     Refused(Status status) {
         this(status, Rule.OTHER, 0);
+    }
+
+    Refused(KernReturn kr, Rule rule, long address) {
+        this(null, kr, rule, address, kr.machName());
+    }
+
+    private Refused(Status status, KernReturn kr, Rule rule, long address, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.kr = kr;
+        this.rule = rule;
+        this.address = address;
+    }
+
+    /** The Zircon outcome; a Mach check refusing a Zircon call would be a bug in the simulation, so it throws. */
+    Status zirconStatus() {
+        if (status == null) {
+            throw new IllegalStateException("a Mach check (" + kr.machName() + ") refused a Zircon call");
+        }
+        return status;
+    }
+
+    /** The Mach outcome; a Zircon check refusing a Mach call would be a bug in the simulation, so it throws. */
+    KernReturn machReturn() {
+        if (kr == null) {
+            throw new IllegalStateException("a Zircon check (" + status.zxName() + ") refused a Mach call");
+        }
+        return kr;
+    }
+
+    /** A Mach check: refuses with {@code otherwise} unless {@code condition} holds. */
+    static void require(boolean condition, KernReturn otherwise, Rule rule, long address) {
+        if (!condition) {
+            throw new Refused(otherwise, rule, address);
+        }
     }
 }

@@ -45,8 +45,8 @@ public final class Rights {
             | MANAGE_PROCESS | MANAGE_THREAD;
     /** {@code ZX_DEFAULT_VMO_RIGHTS}: note that EXECUTE is not among them, as on Zircon. */
     public static final int DEFAULT_VMO = BASIC | IO | PROPERTY | MAP | SIGNAL;
-    /** {@code ZX_DEFAULT_VMAR_RIGHTS}. */
-    public static final int DEFAULT_VMAR = BASIC & ~WAIT;
+    /** {@code ZX_DEFAULT_VMAR_RIGHTS}: current Zircon adds OP_CHILDREN to the older {@code BASIC & ~WAIT}. */
+    public static final int DEFAULT_VMAR = (BASIC & ~WAIT) | OP_CHILDREN;
 
     private static final String[] NAMES = {
         "DUPLICATE", "TRANSFER", "READ", "WRITE", "EXECUTE", "MAP", "GET_PROPERTY", "SET_PROPERTY",

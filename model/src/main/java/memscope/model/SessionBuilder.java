@@ -263,6 +263,7 @@ final class SessionBuilder {
 
     private void register(long koid, KernelObject o) {
         objects.put(koid, o);
+        k.objects.add(o);
     }
 
     private <T extends KernelObject> T lookup(SessionPayload p, long koid, Class<T> type, String what)

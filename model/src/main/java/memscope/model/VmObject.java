@@ -25,6 +25,20 @@ final class VmObject extends KernelObject {
         return ObjectType.VMO;
     }
 
+    /** Also through a mapping in a process the caller holds a handle to; the vDSO always. */
+    @Override
+    boolean reachable() {
+        if (vdso || super.reachable()) {
+            return true;
+        }
+        for (VmMapping m : mappings) {
+            if (m.parent.process.reachable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     long size() {
         return size;
     }

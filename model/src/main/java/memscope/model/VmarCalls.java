@@ -17,16 +17,13 @@ final class VmarCalls {
         int allowed = VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC | VmOptions.SPECIFIC | VmOptions.COMPACT;
         KernelState.require((options & ~allowed) == 0, Status.ERR_INVALID_ARGS);
         int wanted = VmOptions.permsFor(options);
-        requireRightsFor(ph, wanted);
-        KernelState.require((parent.flags & VmOptions.canMapFor(wanted)) == VmOptions.canMapFor(wanted),
-                Status.ERR_ACCESS_DENIED);
-        KernelState.require(!parent.destroyed(), Status.ERR_BAD_STATE);
+        requireMayMap(parent, wanted, ph);
         long length = KernelState.roundUpToPage(size);
         KernelState.require(size > 0 && length > 0, Status.ERR_INVALID_ARGS);
         long base = place(parent, options, offset, length);
         int flags = options & (VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC);
-        VmAddressRegion child = new VmAddressRegion(k.newKoid(), "vmar", parent.process, parent, base, length,
-                flags);
+        VmAddressRegion child = k.objects.add(new VmAddressRegion(k.newKoid(), "vmar", parent.process, parent,
+                base, length, flags));
         parent.insert(child);
         int rights = Rights.DEFAULT_VMAR | rightsFor(wanted);
         Handle h = k.handles.add(child, rights);
@@ -44,11 +41,7 @@ final class VmarCalls {
         int allowed = VmOptions.PERMS | VmOptions.SPECIFIC;
         KernelState.require((options & ~allowed) == 0, Status.ERR_INVALID_ARGS);
         int perms = options & VmOptions.PERMS;
-        requireRightsFor(vh, perms);
-        requireRightsFor(oh, perms);
-        KernelState.require((vmar.flags & VmOptions.canMapFor(perms)) == VmOptions.canMapFor(perms),
-                Status.ERR_ACCESS_DENIED);
-        KernelState.require(!vmar.destroyed(), Status.ERR_BAD_STATE);
+        requireMayMap(vmar, perms, vh, oh);
         long size = KernelState.roundUpToPage(length);
         KernelState.require(length > 0 && size > 0, Status.ERR_INVALID_ARGS);
         KernelState.require(vmoOffset >= 0 && KernelState.pageAligned(vmoOffset)
@@ -97,10 +90,7 @@ final class VmarCalls {
         Handle vh = k.handle(vmarHandle, ObjectType.VMAR, 0);
         VmAddressRegion vmar = (VmAddressRegion) vh.object();
         KernelState.require((options & ~VmOptions.PERMS) == 0, Status.ERR_INVALID_ARGS);
-        requireRightsFor(vh, options);
-        KernelState.require((vmar.flags & VmOptions.canMapFor(options)) == VmOptions.canMapFor(options),
-                Status.ERR_ACCESS_DENIED);
-        KernelState.require(!vmar.destroyed(), Status.ERR_BAD_STATE);
+        requireMayMap(vmar, options, vh);
         long end = checkedRange(vmar, address, length);
         List<VmMapping> covered = coveringMappings(vmar, address, end);
         KernelState.require(covered != null, Status.ERR_NOT_FOUND);
@@ -173,7 +163,20 @@ final class VmarCalls {
         return base;
     }
 
-    private void requireRightsFor(Handle h, int perms) {
+    /**
+     * The checks shared by allocate, map and protect, in Zircon's order: each handle holds the rights
+     * {@code perms} need, then the VMAR's CAN_MAP_* flags allow them, then the VMAR is not destroyed.
+     */
+    private static void requireMayMap(VmAddressRegion vmar, int perms, Handle... handles) {
+        for (Handle h : handles) {
+            requireRightsFor(h, perms);
+        }
+        KernelState.require((vmar.flags & VmOptions.canMapFor(perms)) == VmOptions.canMapFor(perms),
+                Status.ERR_ACCESS_DENIED);
+        KernelState.require(!vmar.destroyed(), Status.ERR_BAD_STATE);
+    }
+
+    private static void requireRightsFor(Handle h, int perms) {
         int needed = rightsFor(perms);
         if (!h.has(needed)) {
             throw new Refused(Status.ERR_ACCESS_DENIED, Rule.MISSING_RIGHTS, needed & ~h.rights());

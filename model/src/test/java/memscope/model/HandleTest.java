@@ -192,6 +192,6 @@ class HandleTest {
         assertEquals(0xc003, Rights.BASIC);
         assertEquals(0xd0ef, Rights.DEFAULT_VMO);
         assertEquals(0x6d3cf, Rights.DEFAULT_PROCESS);
-        assertEquals(0x8003, Rights.DEFAULT_VMAR);
+        assertEquals(0x208003, Rights.DEFAULT_VMAR);
     }
 }

@@ -69,9 +69,13 @@ class ProcessTest {
     @Test
     void taskKillChecksTheHandle() {
         assertEquals(Status.ERR_BAD_HANDLE, t.kernel.taskKill(0));
-        assertEquals(Status.ERR_WRONG_TYPE, t.kernel.taskKill(t.vmo(PAGE)));
-        assertEquals(Status.ERR_WRONG_TYPE, t.kernel.taskKill(t.withRights(t.root, Rights.NONE)),
-                "type is checked before rights");
+        // sys_task_kill looks the handle up as any object with ZX_RIGHT_DESTROY before asking for a task, so a
+        // handle of another type (none carries DESTROY) is ACCESS_DENIED, not WRONG_TYPE
+        assertEquals(Status.ERR_ACCESS_DENIED, t.kernel.taskKill(t.vmo(PAGE)));
+        assertEquals(Status.ERR_ACCESS_DENIED, t.kernel.taskKill(t.withRights(t.root, Rights.NONE)),
+                "rights are checked before the type");
+        assertEquals(Status.ERR_ACCESS_DENIED,
+                t.kernel.taskKill(t.withRights(t.process, Rights.DEFAULT_PROCESS & ~Rights.DESTROY)));
     }
 
     @Test

@@ -61,6 +61,12 @@ public final class SimulationPanel {
         this.reporter = reporter;
         build();
         refresh();
+        // undo, a menu or a test may change the editor handle too: the combo shows whatever edits use now
+        session.editorHandleProperty().addListener((o, was, now) -> {
+            if (!refreshing) {
+                refresh();
+            }
+        });
     }
 
     public Node node() {

@@ -14,16 +14,14 @@ import memscope.app.edit.Editor;
 import memscope.app.edit.HexParseException;
 import memscope.app.edit.HexParser;
 import memscope.app.hex.AddressRange;
-import memscope.app.hex.ByteSource;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.KernelSession;
 import memscope.app.status.Outcome;
 import memscope.app.status.StatusPane;
 
 /**
- * Edit > Fill selection, Copy as (hex, C array, Base64) and Paste hex. Fill and paste write through the window's
- * {@link Editor}, the same undoable path typing takes, so Ctrl+Z undoes them and a refusal shows like any other.
- * Neither writes past the end of what the view shows (an open file's last byte).
+ * Edit > Fill selection and Copy as (hex, C array, Base64). Fill writes through the window's {@link Editor}, the
+ * same undoable path typing and Paste take, so Ctrl+Z undoes it and a refusal shows like any other.
  */
 public final class ByteCommands {
     /** A fill writes the selection in one writeMemory call; larger selections are refused. */
@@ -115,27 +113,6 @@ public final class ByteCommands {
             status.show(messages.get("bytes.error.copy", e.getMessage()), Outcome.ERROR);
             return false;
         }
-    }
-
-    /** Writes the clipboard's hex at the caret; bad hex writes nothing and names the column. */
-    public boolean paste() {
-        String text = Clipboard.getSystemClipboard().getString();
-        if (text == null || text.isBlank()) {
-            status.show(messages.get("bytes.error.emptyClipboard"), Outcome.ERROR);
-            return false;
-        }
-        byte[] bytes = parse(text, "bytes.error.badPaste");
-        if (bytes == null) {
-            return false;
-        }
-        long caret = hexView.caretProperty().get();
-        ByteSource source = hexView.getSource();
-        long room = source == null ? 0 : source.end() - caret;
-        if (bytes.length > room) {
-            status.show(messages.get("bytes.error.pastePastEnd", bytes.length, Math.max(0, room)), Outcome.ERROR);
-            return false;
-        }
-        return editor.write(caret, bytes);
     }
 
     private byte[] parse(String hex, String errorKey) {

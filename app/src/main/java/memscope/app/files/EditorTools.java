@@ -6,12 +6,9 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import memscope.app.MainWindow;
@@ -30,8 +27,9 @@ import memscope.model.MemoryChange;
 import memscope.model.Subscription;
 
 /**
- * The editing tools of one main window: the find bar, the data inspector, bookmarks, fill / copy as / paste,
- * and the dark theme. Puts its menu items and panels into the window through the window's hooks.
+ * The editing tools of one main window: the find bar, the data inspector, bookmarks, fill, copy as (hex, C
+ * array, Base64; Ctrl+C / Ctrl+V are the window's own Copy and Paste hex), and the dark theme. Puts its menu
+ * items and panels into the window through the window's hooks.
  */
 public final class EditorTools {
     private static final String DARK_CSS = EditorTools.class.getResource("dark.css").toExternalForm();
@@ -81,7 +79,7 @@ public final class EditorTools {
         copyAs.setId("copyAsMenu");
         copyAs.textProperty().bind(messages.text("bytes.menu.copyAs"));
         copyAs.getItems().addAll(
-                item("copyHexMenu", "bytes.menu.copyHex", "Shortcut+C", () -> copy(CopyFormat.HEX)),
+                item("copyHexMenu", "bytes.menu.copyHex", null, () -> bytes.copy(CopyFormat.HEX)),
                 item("copyCArrayMenu", "bytes.menu.copyCArray", null, () -> bytes.copy(CopyFormat.C_ARRAY)),
                 item("copyBase64Menu", "bytes.menu.copyBase64", null, () -> bytes.copy(CopyFormat.BASE64)));
         window.addMenuItems(MainWindow.MenuSlot.EDIT, List.of(new SeparatorMenuItem(),
@@ -90,7 +88,6 @@ public final class EditorTools {
                 item("findPreviousMenu", "find.menu.previous", "Shift+F3", findBar::findPrevious),
                 new SeparatorMenuItem(),
                 copyAs,
-                item("pasteHexMenu", "bytes.menu.pasteHex", "Shortcut+V", this::paste),
                 item("fillMenu", "bytes.menu.fill", null, bytes::askToFill),
                 new SeparatorMenuItem(),
                 item("addBookmarkMenu", "bookmarks.menu.add", "Shortcut+B", () -> bookmarks.askToAdd(owner.get()))));
@@ -164,31 +161,6 @@ public final class EditorTools {
                 return session.quietly(() -> r.readableRanges(start, end));
             }
         });
-    }
-
-    /** Ctrl+C and Ctrl+V stay the text field's own while one has focus. */
-    private void copy(CopyFormat format) {
-        TextInputControl text = focusedText();
-        if (text != null) {
-            text.copy();
-        } else {
-            bytes.copy(format);
-        }
-    }
-
-    private void paste() {
-        TextInputControl text = focusedText();
-        if (text != null) {
-            text.paste();
-        } else {
-            bytes.paste();
-        }
-    }
-
-    private TextInputControl focusedText() {
-        Scene scene = window.root().getScene();
-        Node focus = scene == null ? null : scene.getFocusOwner();
-        return focus instanceof TextInputControl t ? t : null;
     }
 
     private MenuItem item(String id, String key, String accelerator, Runnable action) {

@@ -62,7 +62,7 @@ public final class SyscallLog {
         lines += added;
         trim();
         area.moveTo(area.getLength());
-        area.requestFollowCaret();
+        area.showParagraphAtBottom(area.getParagraphs().size() - 1);
     }
 
     /** {@code #12 zx_process_write_memory(handle=0x... vaddr=0x... buffer_size=8) -> ZX_OK [8/8]}. */

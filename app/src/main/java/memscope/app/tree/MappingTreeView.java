@@ -1,6 +1,7 @@
 package memscope.app.tree;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -79,19 +80,6 @@ public final class MappingTreeView {
         }
     }
 
-    /** Selects the row with this key, as if the user had clicked it. */
-    public boolean select(Function<MappingRow, Boolean> which) {
-        java.util.Optional<TreeItem<MappingRow>> item = findFirst(table.getRoot(), which);
-        item.ifPresent(i -> {
-            for (TreeItem<MappingRow> p = i.getParent(); p != null; p = p.getParent()) {
-                p.setExpanded(true);
-            }
-            table.getSelectionModel().select(i);
-            table.scrollTo(Math.max(0, table.getRow(i) - 2));
-        });
-        return item.isPresent();
-    }
-
     private String rangeText(MappingRow r) {
         return switch (r.kind()) {
             case PROCESS -> messages.get(r.dead() ? "tree.process.dead" : "tree.process", r.name(),
@@ -139,22 +127,22 @@ public final class MappingTreeView {
         }
     }
 
-    private static java.util.Optional<TreeItem<MappingRow>> find(TreeItem<MappingRow> root, String key) {
+    private static Optional<TreeItem<MappingRow>> find(TreeItem<MappingRow> root, String key) {
         return findFirst(root, r -> r.key().equals(key));
     }
 
-    private static java.util.Optional<TreeItem<MappingRow>> findFirst(TreeItem<MappingRow> item,
+    private static Optional<TreeItem<MappingRow>> findFirst(TreeItem<MappingRow> item,
                                                                        Function<MappingRow, Boolean> which) {
         for (TreeItem<MappingRow> child : item.getChildren()) {
             if (which.apply(child.getValue())) {
-                return java.util.Optional.of(child);
+                return Optional.of(child);
             }
-            java.util.Optional<TreeItem<MappingRow>> deeper = findFirst(child, which);
+            Optional<TreeItem<MappingRow>> deeper = findFirst(child, which);
             if (deeper.isPresent()) {
                 return deeper;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Marks vDSO, shared and dead rows with style classes so the CSS can tag them. */

@@ -145,7 +145,10 @@ class EditingToolsTest {
         w.press(KeyCode.CONTROL, KeyCode.C);
         w.robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
         assertEquals("78 56 34 12", text[0]);
-        assertEquals("Copied 4 bytes as Hex", w.status());
+        w.fireMenu("copyBase64Menu");
+        w.robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals("eFY0Eg==", text[0]);
+        assertEquals("Copied 4 bytes as Base64", w.status());
     }
 
     @Test
@@ -160,7 +163,7 @@ class EditingToolsTest {
         assertArrayEquals(before, memory(base + 1, 4));
         putOnClipboard("DE AX");
         w.press(KeyCode.CONTROL, KeyCode.V);
-        assertTrue(w.status().startsWith("Cannot paste: column 5"), w.status());
+        assertTrue(w.status().startsWith("Cannot paste: column 5: 'X' is not a hex digit"), w.status());
         assertArrayEquals(before, memory(base + 1, 4));
     }
 

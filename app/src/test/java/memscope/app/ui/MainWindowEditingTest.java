@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import memscope.app.hex.HexView;
@@ -51,15 +50,23 @@ class MainWindowEditingTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Chooses the editor handle in the real combo box by its scenario name. */
+    /**
+     * Chooses the editor handle in the real combo box by its scenario name: opens its list, picks the item, closes
+     * it, as a click would (clicking cells of a popup list is timing-sensitive under headless Monocle).
+     */
+    @SuppressWarnings("unchecked")
     private void chooseEditor(FxRobot robot, String name) {
-        robot.clickOn("#editorHandle");
-        ListCell<?> cell = robot.lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null
-                && c.getScene() != null && c.getScene().getWindow().isShowing()
-                && c.getText().startsWith(name + " (")).queryAs(ListCell.class);
-        robot.clickOn(cell);
+        ComboBox<memscope.model.KernelInspector.HandleInfo> combo = robot.from(demo.window.root())
+                .lookup("#editorHandle").queryAs(ComboBox.class);
+        int handle = demo.handle(name);
+        robot.interact(() -> {
+            combo.show();
+            combo.getSelectionModel().select(combo.getItems().stream().filter(h -> h.handle() == handle)
+                    .findFirst().orElseThrow());
+            combo.hide();
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(demo.handle(name), demo.window.session().editorHandleProperty().get());
+        assertEquals(handle, demo.window.session().editorHandleProperty().get());
     }
 
     @Test
@@ -177,5 +184,44 @@ class MainWindowEditingTest {
         assertTrue(!text.contains("zx_process_read_memory"), "the view's own reads are not logged: " + text);
         int last = log.getParagraphs().size() - 1;
         assertEquals(java.util.List.of("log-error"), java.util.List.copyOf(log.getStyleAtPosition(last, 3)));
+    }
+
+    @Test
+    void pastingPastTheMappingEndWritesWhatFitsAndSaysWhere(FxRobot robot) {
+        MapEntry data = demo.mappingOf("app", "data");
+        long at = data.end() - 3;
+        byte[] before = demo.read("app", at, 3);
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString("de ad be ef 01 02 03 04");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            hex(robot).goTo(at);
+            hex(robot).requestFocus();
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ZX_OK: wrote 3 of 8 bytes: the mapping ends at 0x" + Long.toHexString(data.end()),
+                status(robot));
+        assertArrayEquals(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe}, demo.read("app", at, 3));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(before, demo.read("app", at, 3), "the paste is one undoable edit");
+    }
+
+    @Test
+    void copyPutsTheSelectedBytesOnTheClipboardAsHex(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        byte[] first = demo.read("app", data, 4);
+        robot.interact(() -> {
+            hex(robot).select(data, data + 4);
+            hex(robot).requestFocus();
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        String expected = String.format("%02X %02X %02X %02X", first[0], first[1], first[2], first[3]);
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals(expected, copied[0].trim().toUpperCase(java.util.Locale.ROOT));
+        assertEquals("Copied 4 bytes at 0x" + Long.toHexString(data) + " as hex", status(robot));
     }
 }

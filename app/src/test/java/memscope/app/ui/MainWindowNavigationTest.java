@@ -166,4 +166,37 @@ class MainWindowNavigationTest {
         }
         return null;
     }
+
+    @Test
+    void theTreeShowsColumnsAndMarksVdsoSharedAndDead(FxRobot robot) {
+        TreeTableView<MappingRow> tree = tree(robot);
+        MapEntry vdso = demo.vdso("app");
+        TreeItem<MappingRow> vdsoRow = find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
+                && r.processKoid() == demo.koidOf("app") && r.base() == vdso.base());
+        assertTrue(vdsoRow.getValue().vdso());
+        assertEquals("0x" + Long.toHexString(vdso.base()) + "\u20130x" + Long.toHexString(vdso.end()),
+                tree.getColumns().get(0).getCellData(vdsoRow));
+        assertEquals(memscope.app.text.HexFormat.humanSize(vdso.size()), tree.getColumns().get(1).getCellData(vdsoRow));
+        assertEquals("r-x", tree.getColumns().get(2).getCellData(vdsoRow));
+        assertTrue(String.valueOf(tree.getColumns().get(3).getCellData(vdsoRow)).endsWith("[vDSO] [shared]"));
+
+        MapEntry ring = demo.mappingOf("app", "ring");
+        TreeItem<MappingRow> ringRow = find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
+                && r.base() == ring.base());
+        assertTrue(ringRow.getValue().shared());
+        assertEquals("shared.ring (" + demo.koidOf("ring") + ") [shared]", tree.getColumns().get(3).getCellData(ringRow));
+        assertEquals("8 KiB", tree.getColumns().get(1).getCellData(ringRow));
+        assertEquals("CACHED", tree.getColumns().get(5).getCellData(ringRow));
+
+        MapEntry device = demo.mappingOf("app", "device");
+        TreeItem<MappingRow> deviceRow = find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
+                && r.base() == device.base());
+        assertEquals("UNCACHED_DEVICE", tree.getColumns().get(5).getCellData(deviceRow));
+
+        TreeItem<MappingRow> worker = tree.getRoot().getChildren().stream()
+                .filter(i -> i.getValue().processKoid() == demo.koidOf("worker")).findFirst().orElseThrow();
+        assertTrue(worker.getValue().dead());
+        assertEquals("crashed-worker \u2014 dead (koid " + demo.koidOf("worker") + ")",
+                tree.getColumns().get(0).getCellData(worker));
+    }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
@@ -46,11 +45,21 @@ class SimulationControlsTest {
         return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(TreeTableView.class);
     }
 
-    private void choose(FxRobot robot, String comboId, String itemPrefix) {
-        robot.clickOn("#" + comboId);
-        robot.clickOn(robot.lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null
-                && c.getScene() != null && c.getScene().getWindow().isShowing()
-                && c.getText().startsWith(itemPrefix)).queryAs(ListCell.class));
+    /**
+     * Opens the combo's list, picks the handle with this scenario name, closes it, as a click would (clicking
+     * cells of a popup list is timing-sensitive under headless Monocle).
+     */
+    @SuppressWarnings("unchecked")
+    private void choose(FxRobot robot, String comboId, String handleName) {
+        ComboBox<memscope.model.KernelInspector.HandleInfo> combo = robot.from(demo.window.root())
+                .lookup("#" + comboId).queryAs(ComboBox.class);
+        int handle = demo.handle(handleName);
+        robot.interact(() -> {
+            combo.show();
+            combo.getSelectionModel().select(combo.getItems().stream().filter(h -> h.handle() == handle)
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + handleName + " in #" + comboId)));
+            combo.hide();
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -62,7 +71,7 @@ class SimulationControlsTest {
 
     @Test
     void killingAProcessShowsItDeadInTheTree(FxRobot robot) {
-        choose(robot, "killProcess", "logger (");
+        choose(robot, "killProcess", "logger");
         robot.clickOn("#killButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("zx_task_kill: ZX_OK", status(robot));
@@ -74,7 +83,7 @@ class SimulationControlsTest {
 
     @Test
     void resizingAVmoShowsTheNewSize(FxRobot robot) {
-        choose(robot, "vmoChoice", "growable (");
+        choose(robot, "vmoChoice", "growable");
         robot.clickOn("#vmoSize").write("16K");
         robot.clickOn("#resizeButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -86,7 +95,7 @@ class SimulationControlsTest {
     @Test
     void aBadSizeSaysWhyAndChangesNothing(FxRobot robot) {
         long before = demo.kernel.inspector().vmo(demo.koidOf("growable")).orElseThrow().size();
-        choose(robot, "vmoChoice", "growable (");
+        choose(robot, "vmoChoice", "growable");
         robot.clickOn("#vmoSize").write("lots");
         robot.clickOn("#resizeButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,7 +105,7 @@ class SimulationControlsTest {
 
     @Test
     void changingTheCachePolicyShowsInTheTree(FxRobot robot) {
-        choose(robot, "vmoChoice", "data (");
+        choose(robot, "vmoChoice", "data");
         robot.interact(() -> robot.from(demo.window.root()).lookup("#cachePolicy").queryAs(ComboBox.class)
                 .getSelectionModel().select(CachePolicy.UNCACHED));
         robot.clickOn("#cacheButton");
@@ -113,7 +122,7 @@ class SimulationControlsTest {
 
     @Test
     void theEditorHandleShowsItsRights(FxRobot robot) {
-        choose(robot, "editorHandle", "app.ro (");
+        choose(robot, "editorHandle", "app.ro");
         assertEquals("Rights: READ|INSPECT", robot.from(demo.window.root()).lookup("#editorRights").queryAs(Label.class).getText());
         assertTrue(robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getRightItems().stream()
                 .anyMatch(n -> n instanceof Label l && l.getText().endsWith("app.ro")));
@@ -178,11 +187,41 @@ class SimulationControlsTest {
     @Test
     void aClosedEditorHandleIsShownAsClosedNotSilentlyReplaced(FxRobot robot) {
         int ro = demo.handle("app.ro");
-        choose(robot, "editorHandle", "app.ro (");
+        choose(robot, "editorHandle", "app.ro");
         assertEquals(memscope.model.Status.OK, demo.kernel.handleClose(ro));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Handle 0x" + Integer.toHexString(ro) + " is closed: choose another",
                 robot.from(demo.window.root()).lookup("#editorRights").queryAs(Label.class).getText());
         assertEquals(ro, demo.window.session().editorHandleProperty().get());
+    }
+
+    @Test
+    void ctrlDFlipsTheBootOptionAndTheCheckBoxFollows(FxRobot robot) {
+        javafx.scene.control.CheckBox box = robot.from(demo.window.root()).lookup("#debuggingToggle")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(box.isSelected());
+        robot.interact(() -> robot.from(demo.window.root()).lookup("#hexView").query().requestFocus());
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!demo.kernel.options().debuggingSyscalls());
+        assertTrue(!box.isSelected(), "the check box follows the kernel's structure event");
+    }
+
+    @Test
+    void theViewLanguageMenuSwitchesLanguage(FxRobot robot) {
+        // the menu's own item, fired as a click would (popup menus are unreliable to click in headless Monocle)
+        javafx.scene.control.MenuBar bar = robot.from(demo.window.root()).lookup("#menuBar")
+                .queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu view = bar.getMenus().stream().filter(m -> m.getText().equals("_View"))
+                .findFirst().orElseThrow();
+        javafx.scene.control.Menu language = (javafx.scene.control.Menu) view.getItems().stream()
+                .filter(i -> "_Language".equals(i.getText())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem chinese = language.getItems().stream()
+                .filter(i -> "\u7b80\u4f53\u4e2d\u6587".equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(chinese::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Locale.SIMPLIFIED_CHINESE, demo.messages.getLocale());
+        assertEquals("\u7ec8\u6b62\u8fdb\u7a0b", robot.from(demo.window.root()).lookup("#killButton")
+                .queryAs(Button.class).getText());
     }
 }

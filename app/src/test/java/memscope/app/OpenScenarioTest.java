@@ -1,0 +1,69 @@
+package memscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File > Open: a bad scenario says what is wrong and keeps the one already open; a good one replaces it. */
+@ExtendWith(ApplicationExtension.class)
+class OpenScenarioTest {
+    @TempDir
+    Path dir;
+    private MemScopeApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new MemScopeApp();
+        app.start(stage);
+    }
+
+    @Test
+    void aBadFileIsExplainedAndTheOpenScenarioKept(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"format\": 1, \"title\": 7 }");
+        MainWindow before = app.window();
+        String title = stage.getTitle();
+        boolean[] opened = {true};
+        robot.interact(() -> opened[0] = app.openScenarioFile(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(opened[0]);
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(dialog.getContentText().startsWith(bad.toString()), dialog.getContentText());
+        assertSame(before, app.window(), "the scenario already open stays");
+        assertSame(before.root(), stage.getScene().getRoot());
+        assertEquals(title, stage.getTitle());
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+    }
+
+    @Test
+    void aGoodFileReplacesTheScenario(FxRobot robot) throws Exception {
+        Path minimal = dir.resolve("minimal.json");
+        try (InputStream in = getClass().getResourceAsStream("/memscope/scenarios/minimal.json")) {
+            Files.copy(in, minimal);
+        }
+        MainWindow before = app.window();
+        boolean[] opened = {false};
+        robot.interact(() -> opened[0] = app.openScenarioFile(minimal));
+        assertTrue(opened[0]);
+        assertNotSame(before, app.window());
+        assertSame(app.window().root(), stage.getScene().getRoot());
+        assertTrue(stage.getTitle().endsWith(app.window().session().scenario().title()), stage.getTitle());
+    }
+}
