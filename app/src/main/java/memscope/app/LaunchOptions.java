@@ -4,23 +4,45 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The command line: {@code [--scenario FILE] [--screenshot FILE.png]}. */
-public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot) {
+/** The command line: {@code [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]}. */
+public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
+    private static final String USAGE = "usage: [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]";
+
+    public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot) {
+        this(scenario, screenshot, Optional.empty());
+    }
 
     /** Throws {@link IllegalArgumentException} naming the problem for anything else. */
     public static LaunchOptions parse(List<String> args) {
         Path scenario = null;
         Path screenshot = null;
+        Path open = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--scenario" -> scenario = Path.of(value(args, ++i, a));
                 case "--screenshot" -> screenshot = Path.of(value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown argument \"" + a
-                        + "\" (usage: [--scenario FILE] [--screenshot FILE.png])");
+                case "--open" -> open = once(open, Path.of(value(args, ++i, a)));
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown argument \"" + a + "\" (" + USAGE + ")");
+                    }
+                    open = once(open, Path.of(a)); // a bare name is the file to edit
+                }
             }
         }
-        return new LaunchOptions(Optional.ofNullable(scenario), Optional.ofNullable(screenshot));
+        if (open != null && scenario != null) {
+            throw new IllegalArgumentException("give either a scenario or a file to open, not both (" + USAGE + ")");
+        }
+        return new LaunchOptions(Optional.ofNullable(scenario), Optional.ofNullable(screenshot),
+                Optional.ofNullable(open));
+    }
+
+    private static Path once(Path already, Path file) {
+        if (already != null) {
+            throw new IllegalArgumentException("only one file can be opened (" + USAGE + ")");
+        }
+        return file;
     }
 
     private static String value(List<String> args, int i, String option) {

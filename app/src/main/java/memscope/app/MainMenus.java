@@ -51,6 +51,9 @@ final class MainMenus {
     private final Messages messages;
     private final Actions actions;
     private CheckMenuItem debugging;
+    private Menu file;
+    private Menu edit;
+    private Menu view;
 
     MainMenus(Messages messages, Actions actions) {
         this.messages = messages;
@@ -58,11 +61,11 @@ final class MainMenus {
     }
 
     MenuBar build() {
-        Menu file = menu("menu.file",
-                item("menu.file.open", "Shortcut+O", actions::openScenario),
+        file = menu("menu.file",
+                item("menu.file.open", "Shortcut+Shift+O", actions::openScenario),
                 new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", actions::quit));
-        Menu edit = menu("menu.edit",
+        edit = menu("menu.edit",
                 item("menu.edit.undo", UNDO, actions::undo),
                 item("menu.edit.redo", REDO, actions::redo),
                 new SeparatorMenuItem(),
@@ -80,7 +83,7 @@ final class MainMenus {
             choice.setOnAction(e -> messages.setLocale(l));
             language.getItems().add(choice);
         }
-        Menu view = menu("menu.view", language,
+        view = menu("menu.view", language,
                 item("menu.view.clearLog", "Shortcut+L", actions::clearLog),
                 item("menu.view.console", "Shortcut+Shift+C", actions::showConsole));
         debugging = new CheckMenuItem();
@@ -97,6 +100,15 @@ final class MainMenus {
         MenuBar bar = new MenuBar(file, edit, view, simulation);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Adds items to a menu: File gets them above Quit, Edit and View at the end. Call after {@link #build}. */
+    void add(MainWindow.MenuSlot slot, java.util.List<MenuItem> items) {
+        switch (slot) {
+            case FILE -> file.getItems().addAll(file.getItems().size() - 2, items);
+            case EDIT -> edit.getItems().addAll(items);
+            case VIEW -> view.getItems().addAll(items);
+        }
     }
 
     private Menu menu(String key, MenuItem... items) {

@@ -63,6 +63,9 @@ public final class MainWindow implements MainMenus.Actions {
         void focus();
     }
 
+    /** Where contributed menu items go: File (above Quit), Edit, View (at the end). */
+    public enum MenuSlot { FILE, EDIT, VIEW }
+
     private static final int UNDO_DEPTH = 1000;
 
     private final KernelSession session;
@@ -83,10 +86,16 @@ public final class MainWindow implements MainMenus.Actions {
     private final ClipboardActions clipboard;
     private QuietByteSource source;
     private SplitPane centre;
-    private ScrollPane side;
+    private ScrollPane sideScroll;
     private Tool bottomTool;
     private Tool sideTool;
     private TabPane sideTabs;
+    private MainMenus menus;
+    private final VBox top = new VBox();
+    /** The right column: simulation controls, then contributed panels (inspector, bookmarks). */
+    private final VBox side = new VBox();
+    /** When set, the hex view shows only these addresses (an open file's bytes). */
+    private memscope.app.hex.AddressRange viewLimit;
 
     public MainWindow(KernelSession session, Messages messages, Host host) {
         this.session = session;
@@ -180,7 +189,7 @@ public final class MainWindow implements MainMenus.Actions {
         bottom.setDividerPositions(0.42);
         centre.getItems().set(1, bottom);
         centre.setDividerPositions(0.6);
-        Tab controls = new Tab(null, side);
+        Tab controls = new Tab(null, sideScroll);
         controls.textProperty().bind(messages.text("panel.title"));
         Tab tool = new Tab(null, sideTab.node());
         tool.textProperty().bind(sideTab.title());
@@ -196,7 +205,8 @@ public final class MainWindow implements MainMenus.Actions {
     public boolean goTo(String text) {
         try {
             long address = addresses.parse(text);
-            if (source != null && (address < source.start() || address >= source.end())) {
+            memscope.app.hex.ByteSource shown = hexView.getSource(); // an open file's range, when limited
+            if (shown != null && (address < shown.start() || address >= shown.end())) {
                 throw new InputException("error.address.outside", HexFormat.address(address));
             }
             hexView.goTo(address);
@@ -206,6 +216,30 @@ public final class MainWindow implements MainMenus.Actions {
             showProblem(e);
             return false;
         }
+    }
+
+    // ---- hooks for tools added from outside (file editing, find, inspector, bookmarks) ----
+
+    /** Adds menu items: to File above Quit, to the end of Edit or View. */
+    public void addMenuItems(MenuSlot slot, java.util.List<javafx.scene.control.MenuItem> items) {
+        menus.add(slot, items);
+    }
+
+    /** Puts a bar under the toolbar (the find bar). */
+    public void placeTop(javafx.scene.Node node) {
+        top.getChildren().add(node);
+    }
+
+    /** Puts a panel in the right column, under the simulation controls. */
+    public void placeSide(javafx.scene.Node node) {
+        side.getChildren().add(node);
+    }
+
+    /** Limits the hex view to {@code range} (an open file's bytes), from now on. */
+    public void limitView(memscope.app.hex.AddressRange range) {
+        viewLimit = range;
+        view(session.viewedProcessProperty().get());
+        hexView.goTo(range.start());
     }
 
     // ---- menu actions ----
@@ -293,7 +327,7 @@ public final class MainWindow implements MainMenus.Actions {
     // ---- reactions ----
 
     private void layout() {
-        MainMenus menus = new MainMenus(messages, this);
+        menus = new MainMenus(messages, this);
         goToField.setId("gotoAddress");
         goToField.promptTextProperty().bind(messages.text("goto.prompt"));
         goToField.setPrefColumnCount(24);
@@ -302,7 +336,8 @@ public final class MainWindow implements MainMenus.Actions {
         go.textProperty().bind(messages.text("goto.button"));
         go.setOnAction(e -> goTo(goToField.getText()));
         ToolBar toolbar = new ToolBar(goToField, go);
-        root.setTop(new VBox(menus.build(), toolbar));
+        top.getChildren().addAll(menus.build(), toolbar);
+        root.setTop(top);
 
         SplitPane treeAndHex = new SplitPane(tree.node(), hexView);
         treeAndHex.setDividerPositions(0.5);
@@ -311,10 +346,11 @@ public final class MainWindow implements MainMenus.Actions {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
         root.setCenter(centre);
-        side = new ScrollPane(panel.node());
-        side.setFitToWidth(true);
-        side.getStyleClass().add("side-panel");
-        root.setRight(side);
+        side.getChildren().add(panel.node());
+        sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.getStyleClass().add("side-panel");
+        root.setRight(sideScroll);
         root.setBottom(status.node());
         root.getStyleClass().add("memscope");
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
@@ -369,7 +405,7 @@ public final class MainWindow implements MainMenus.Actions {
         session.viewedProcessProperty().set(processKoid);
         source = new QuietByteSource(session, reader.getAsInt(), processKoid);
         hexView.clearChanges();
-        hexView.setSource(source);
+        hexView.setSource(viewLimit == null ? source : new memscope.app.files.ClippedByteSource(source, viewLimit));
         updates.viewedProcessChanged();
         hexView.refresh();
     }

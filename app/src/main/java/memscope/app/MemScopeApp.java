@@ -14,8 +14,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import memscope.app.files.FileWorkbench;
 import memscope.app.kernel.KernelSession;
 import memscope.app.lesson.Teaching;
 import memscope.model.scenario.LoadedScenario;
@@ -31,6 +33,22 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     private static final double HEIGHT = 880;
 
     private final Messages messages = Messages.forSystemLocale();
+    private final FileWorkbench files = new FileWorkbench(messages, new FileWorkbench.Shell() {
+        @Override
+        public Window owner() {
+            return stage;
+        }
+
+        @Override
+        public MainWindow show(LoadedScenario scenario) {
+            return MemScopeApp.this.show(scenario);
+        }
+
+        @Override
+        public MainWindow window() {
+            return window;
+        }
+    });
     private Stage stage;
     private Scene scene;
     private MainWindow window;
@@ -55,7 +73,27 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
         teaching = new Teaching(messages, this::show);
         show(scenario.get());
+        stage.setOnCloseRequest(e -> {
+            // unsaved file changes: ask first; the window closes once they are saved or given up
+            e.consume();
+            files.whenDiscardable(this::closeWindow);
+        });
+        if (options.open().isPresent() && !files.open(options.open().get()) && options.screenshot().isPresent()) {
+            // nobody will see the status pane of a screenshot run: say it where the caller looks
+            System.err.println("memscope: " + window.statusPane().text());
+            exit(1);
+            return;
+        }
         options.screenshot().ifPresent(this::screenshotAndExit);
+    }
+
+    /** The file and session commands (and the editing tools they add to each window). */
+    public FileWorkbench files() {
+        return files;
+    }
+
+    public MainWindow window() {
+        return window;
     }
 
     @Override
@@ -71,7 +109,12 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     /** Opens {@code file} in place of the current scenario; a bad file leaves the current one as it was. */
     boolean openScenarioFile(Path file) {
         try {
-            show(ScenarioLoader.load(file));
+            LoadedScenario next = ScenarioLoader.load(file);
+            // unsaved file changes are asked about first; the scenario replaces the window once they are settled
+            files.whenDiscardable(() -> {
+                files.closeDocument();
+                show(next);
+            });
             return true;
         } catch (ScenarioException e) {
             Alert alert = errorDialog(e.getMessage());
@@ -81,13 +124,17 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
     }
 
-    MainWindow window() {
-        return window;
-    }
-
     @Override
     public void quit() {
-        Platform.exit();
+        files.whenDiscardable(() -> {
+            files.closeDocument();
+            Platform.exit();
+        });
+    }
+
+    private void closeWindow() {
+        files.closeDocument();
+        stage.close();
     }
 
     private Optional<LoadedScenario> load(LaunchOptions options) {
@@ -104,7 +151,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     }
 
     /** Shows {@code scenario} in a new window: at start, on File > Open, and when a lesson rebuilds its world. */
-    private void show(LoadedScenario scenario) {
+    private MainWindow show(LoadedScenario scenario) {
         if (window != null) {
             window.dispose();
         }
@@ -120,8 +167,10 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             scene.setRoot(window.root());
         }
         window.install(scene);
-        stage.titleProperty().bind(messages.text("app.title", scenario.title()));
+        files.attach(window);
+        stage.titleProperty().bind(files.title(scenario));
         stage.show();
+        return window;
     }
 
     /** Lets layout and the first reads settle for a few pulses, then writes the PNG and exits. */

@@ -28,7 +28,7 @@ class LaunchOptionsTest {
                         .getMessage());
         assertEquals("--screenshot needs a file name", assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(List.of("--screenshot", "--scenario", "x"))).getMessage());
-        assertEquals("unknown argument \"--fast\" (usage: [--scenario FILE] [--screenshot FILE.png])",
+        assertEquals("unknown argument \"--fast\" (usage: [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png])",
                 assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--fast")))
                         .getMessage());
     }

@@ -36,6 +36,7 @@ final class HexPainter {
         ChangedRanges changed;
         AddressRange flashRange;
         double flashAlpha;
+        java.util.List<Highlight> highlights = java.util.List.of();
     }
 
     private final char[] hexText = new char[HexGeometry.hexChars()];
@@ -141,7 +142,7 @@ final class HexPainter {
         int h = HexGeometry.hexCharIndex(i);
         boolean changed = f.changed.contains(a);
         bold[i] = changed && kind.hasValue();
-        background[i] = f.selection.contains(a) ? t.selection : t.background(kind);
+        background[i] = f.selection.contains(a) ? t.selection : highlightOr(f, a, t.background(kind));
         if (kind == CellKind.UNMAPPED) {
             hexText[h] = '.';
             hexText[h + 1] = '.';
@@ -158,6 +159,17 @@ final class HexPainter {
             asciiText[i] = value >= 0x20 && value < 0x7f ? (char) value : '.';
             textColor[i] = changed ? t.changedText : value == 0 ? t.zeroText : t.text(kind);
         }
+    }
+
+    /** The colour of the last highlight holding {@code a} (later ones are drawn on top), else {@code plain}. */
+    private static Color highlightOr(Frame f, long a, Color plain) {
+        for (int k = f.highlights.size() - 1; k >= 0; k--) {
+            Highlight h = f.highlights.get(k);
+            if (h.contains(a)) {
+                return h.color();
+            }
+        }
+        return plain;
     }
 
     private void paintBackgrounds(GraphicsContext gc, Frame f, double y) {

@@ -46,6 +46,7 @@ public final class HexView extends Region {
     /** Set by refresh(): the bytes on screen may have changed, so the next repaint reads even the same block. */
     private boolean bytesStale = true;
     private boolean syncingScrollBar;
+    private java.util.List<Highlight> highlights = java.util.List.of();
 
     public HexView() {
         getStyleClass().add("hex-view");
@@ -174,6 +175,16 @@ public final class HexView extends Region {
     public void setTheme(HexTheme theme) {
         this.theme = theme == null ? HexTheme.LIGHT : theme;
         requestRepaint();
+    }
+
+    /** Tints these ranges (bookmarks) until the next call; the selection is drawn over them. */
+    public void setHighlights(java.util.List<Highlight> ranges) {
+        highlights = java.util.List.copyOf(ranges);
+        requestRepaint();
+    }
+
+    public java.util.List<Highlight> getHighlights() {
+        return highlights;
     }
 
     // ---- for the input handlers and tests in this package ----
@@ -353,6 +364,7 @@ public final class HexView extends Region {
         f.focused = isFocused();
         f.lowNibblePending = typing.lowNibblePending();
         f.changed = changes;
+        f.highlights = highlights;
         f.flashRange = flash.range();
         f.flashAlpha = flash.strength();
         painter.paint(canvas.getGraphicsContext2D(), f);
