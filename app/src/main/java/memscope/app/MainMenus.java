@@ -35,6 +35,14 @@ final class MainMenus {
         void killViewedProcess();
 
         boolean debuggingOn();
+
+        /** Flips the kernel personality edits go through (Zircon's debugger write or Mach's vm_write). */
+        void togglePersonality();
+
+        boolean machWrites();
+
+        /** The same write at the caret under both personalities, outcomes side by side. */
+        void compareWrite();
     }
 
     static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
@@ -45,6 +53,7 @@ final class MainMenus {
     private final Messages messages;
     private final Actions actions;
     private CheckMenuItem debugging;
+    private CheckMenuItem mach;
 
     MainMenus(Messages messages, Actions actions) {
         this.messages = messages;
@@ -81,10 +90,21 @@ final class MainMenus {
         debugging.textProperty().bind(messages.text("menu.simulation.debugging"));
         debugging.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         debugging.setOnAction(e -> actions.toggleDebugging());
+        mach = new CheckMenuItem();
+        mach.setId("machMenu");
+        mach.textProperty().bind(messages.text("menu.simulation.mach"));
+        mach.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        mach.setOnAction(e -> actions.togglePersonality());
+        MenuItem compare = item("menu.simulation.compare", "Shortcut+Shift+M", actions::compareWrite);
+        compare.setId("compareMenu");
         Menu simulation = menu("menu.simulation", debugging,
-                item("menu.simulation.kill", "Shortcut+K", actions::killViewedProcess));
-        // the check mark follows the kernel, whoever changed the option
-        simulation.setOnShowing(e -> debugging.setSelected(actions.debuggingOn()));
+                item("menu.simulation.kill", "Shortcut+K", actions::killViewedProcess),
+                new SeparatorMenuItem(), mach, compare);
+        // the check marks follow the kernel and the session, whoever changed them
+        simulation.setOnShowing(e -> {
+            debugging.setSelected(actions.debuggingOn());
+            mach.setSelected(actions.machWrites());
+        });
         MenuBar bar = new MenuBar(file, edit, view, simulation);
         bar.setId("menuBar");
         return bar;

@@ -1,5 +1,6 @@
 package memscope.app;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import javafx.geometry.Orientation;
@@ -12,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
 import memscope.app.edit.EditHistory;
 import memscope.app.edit.Editor;
@@ -19,7 +21,9 @@ import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
 import memscope.app.kernel.KernelSession;
+import memscope.app.kernel.Personality;
 import memscope.app.kernel.QuietByteSource;
+import memscope.app.status.ComparisonPane;
 import memscope.app.status.Outcome;
 import memscope.app.status.OutcomeDescriber;
 import memscope.app.status.StatusPane;
@@ -67,14 +71,17 @@ public final class MainWindow implements MainMenus.Actions {
     private final AddressParser addresses;
     private final Subscription subscription;
     private final ClipboardActions clipboard;
+    private final ComparisonPane comparison;
+    private final CompareAction compare;
     private QuietByteSource source;
 
     public MainWindow(KernelSession session, Messages messages, Host host) {
         this.session = session;
         this.messages = messages;
         this.host = host;
+        this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
-                .map(v -> v.cachePolicy().name()).orElse("?"));
+                .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
         this.log = new SyscallLog(messages, describer);
         this.tree = new MappingTreeView(messages, new MappingTreeBuilder(session));
         this.panel = new SimulationPanel(session, messages, new SimulationPanel.Reporter() {
@@ -91,6 +98,10 @@ public final class MainWindow implements MainMenus.Actions {
         this.editor = new Editor(session, new EditHistory(UNDO_DEPTH), this::showWrite);
         this.addresses = new AddressParser(this::mappingBase);
         this.clipboard = new ClipboardActions(session, hexView, editor, status, messages);
+        PersonalityControls personalities = new PersonalityControls(session, messages, this::compareWrite);
+        panel.addSection(personalities.node());
+        this.compare = new CompareAction(hexView, editor, status, comparison, describer, messages,
+                personalities::compareBytes);
         this.updates = new LiveUpdates(session, tree, new LiveUpdates.HexViewer() {
             @Override
             public HexView view() {
@@ -109,6 +120,7 @@ public final class MainWindow implements MainMenus.Actions {
         hexView.editHandlerProperty().set(editor);
         tree.onSelect(this::showRow);
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
+        session.personalityProperty().addListener((o, a, b) -> showEditorHandle());
         messages.localeProperty().addListener((o, a, b) -> showEditorHandle());
         showEditorHandle();
         view(session.viewedProcessProperty().get());
@@ -229,6 +241,25 @@ public final class MainWindow implements MainMenus.Actions {
     }
 
     @Override
+    public void togglePersonality() {
+        session.personalityProperty().set(session.personalityProperty().get().other());
+    }
+
+    @Override
+    public boolean machWrites() {
+        return session.personalityProperty().get() == Personality.MACH;
+    }
+
+    @Override
+    public void compareWrite() {
+        compare.run();
+    }
+
+    public ComparisonPane comparisonPane() {
+        return comparison;
+    }
+
+    @Override
     public boolean debuggingOn() {
         return session.kernel().options().debuggingSyscalls();
     }
@@ -258,7 +289,7 @@ public final class MainWindow implements MainMenus.Actions {
         side.setFitToWidth(true);
         side.getStyleClass().add("side-panel");
         root.setRight(side);
-        root.setBottom(status.node());
+        root.setBottom(new VBox(comparison.node(), status.node()));
         root.getStyleClass().add("memscope");
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
     }
@@ -291,7 +322,17 @@ public final class MainWindow implements MainMenus.Actions {
     private void showEditorHandle() {
         int h = session.editorHandleProperty().get();
         String name = session.nameOf(h).orElse("0x" + Integer.toHexString(h));
-        status.editorLabel().setText(messages.get("panel.editor") + ": " + name);
+        status.editorLabel().setText(messages.get("panel.editor") + ": " + name + " \u00b7 "
+                + messages.get(session.personalityProperty().get().messageKey()));
+    }
+
+    /** The mapping at {@code address} in the editor handle's process, to name a protection failure's cause. */
+    private java.util.Optional<MapEntry> editorMappingAt(long address) {
+        int editor = session.editorHandleProperty().get();
+        OptionalInt reader = session.kernel().inspector().handle(editor).map(HandleInfo::koid)
+                .map(session::readerFor).orElse(OptionalInt.empty());
+        List<MapEntry> maps = reader.isPresent() ? session.maps(reader.getAsInt()) : session.viewedMaps();
+        return maps.stream().filter(e -> e.isMapping() && e.contains(address)).findFirst();
     }
 
     /** A tree row was chosen: show its process, and move to its start. */
