@@ -322,8 +322,8 @@ public final class MainWindow implements MainMenus.Actions {
     private void showEditorHandle() {
         int h = session.editorHandleProperty().get();
         String name = session.nameOf(h).orElse("0x" + Integer.toHexString(h));
-        status.editorLabel().setText(messages.get("panel.editor") + ": " + name + " \u00b7 "
-                + messages.get(session.personalityProperty().get().messageKey()));
+        status.editorLabel().setText(messages.get("panel.editor") + ": " + name);
+        status.personalityLabel().setText(messages.get(session.personalityProperty().get().messageKey()));
     }
 
     /** The mapping at {@code address} in the editor handle's process, to name a protection failure's cause. */

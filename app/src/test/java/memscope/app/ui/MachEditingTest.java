@@ -126,8 +126,10 @@ class MachEditingTest {
         assertTrue(log.contains("vm_write(target_task=0x"), log);
         assertEquals(1, log.split("task_for_pid", -1).length - 1, "the task port is asked for once: " + log);
         assertFalse(log.contains("zx_process_write_memory"), "no edit went through Zircon: " + log);
+        assertEquals("Mach vm_write", demo.window.statusPane().personalityLabel().getText());
         push(robot, KeyCode.CONTROL, KeyCode.M);
         assertEquals(Personality.ZIRCON, demo.window.session().personalityProperty().get());
+        assertEquals("Zircon zx_process_write_memory", demo.window.statusPane().personalityLabel().getText());
     }
 
     @Test
