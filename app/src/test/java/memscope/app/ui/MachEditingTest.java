@@ -200,6 +200,18 @@ class MachEditingTest {
     }
 
     @Test
+    void theCompareShortcutComparesAtTheCaretUnderBoth(FxRobot robot) {
+        long heap = demo.mappingOf("app", "heap").base();
+        robot.interact(() -> hex(robot).goTo(heap));
+        push(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M);
+        assertEquals("KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(heap),
+                demo.window.comparisonPane().machText());
+        assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(heap), demo.window.comparisonPane().zirconText());
+        assertEquals(Personality.ZIRCON, demo.window.session().personalityProperty().get(),
+                "comparing does not flip the switch");
+    }
+
+    @Test
     void compareWithBadBytesSaysWhatIsWrongAndWritesNothing(FxRobot robot) {
         long at = code().base();
         byte[] before = demo.read("app", at, 1);
