@@ -47,8 +47,8 @@ final class ClipboardActions {
             return;
         }
         try {
-            String text = session.quietly(() -> new EditActions(session.kernel(), reader.getAsInt(),
-                    session.editorHandleProperty().get()).copy(range, CopyFormat.HEX));
+            String text = session.quietly(() -> new EditActions(session.kernel(), reader.getAsInt())
+                    .copy(range, CopyFormat.HEX));
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);

@@ -41,6 +41,14 @@ final class MainMenus {
         void showLessons();
 
         boolean debuggingOn();
+
+        /** Flips the kernel personality edits go through (Zircon's debugger write or Mach's vm_write). */
+        void togglePersonality();
+
+        boolean machWrites();
+
+        /** The same write at the caret under both personalities, outcomes side by side. */
+        void compareWrite();
     }
 
     static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
@@ -54,6 +62,7 @@ final class MainMenus {
     private Menu file;
     private Menu edit;
     private Menu view;
+    private CheckMenuItem mach;
 
     MainMenus(Messages messages, Actions actions) {
         this.messages = messages;
@@ -91,12 +100,23 @@ final class MainMenus {
         debugging.textProperty().bind(messages.text("menu.simulation.debugging"));
         debugging.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         debugging.setOnAction(e -> actions.toggleDebugging());
+        mach = new CheckMenuItem();
+        mach.setId("machMenu");
+        mach.textProperty().bind(messages.text("menu.simulation.mach"));
+        mach.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        mach.setOnAction(e -> actions.togglePersonality());
+        MenuItem compare = item("menu.simulation.compare", "Shortcut+Shift+M", actions::compareWrite);
+        compare.setId("compareMenu");
         Menu simulation = menu("menu.simulation", debugging,
                 item("menu.simulation.kill", "Shortcut+K", actions::killViewedProcess),
+                new SeparatorMenuItem(), mach, compare,
                 new SeparatorMenuItem(),
                 item("menu.simulation.lessons", "Shortcut+Shift+L", actions::showLessons));
-        // the check mark follows the kernel, whoever changed the option
-        simulation.setOnShowing(e -> debugging.setSelected(actions.debuggingOn()));
+        // the check marks follow the kernel and the session, whoever changed them
+        simulation.setOnShowing(e -> {
+            debugging.setSelected(actions.debuggingOn());
+            mach.setSelected(actions.machWrites());
+        });
         MenuBar bar = new MenuBar(file, edit, view, simulation);
         bar.setId("menuBar");
         return bar;

@@ -1,5 +1,6 @@
 package memscope.app;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import javafx.beans.value.ObservableStringValue;
@@ -16,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
 import memscope.app.edit.EditHistory;
 import memscope.app.edit.Editor;
@@ -23,7 +25,9 @@ import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
 import memscope.app.kernel.KernelSession;
+import memscope.app.kernel.Personality;
 import memscope.app.kernel.QuietByteSource;
+import memscope.app.status.ComparisonPane;
 import memscope.app.status.Outcome;
 import memscope.app.status.OutcomeDescriber;
 import memscope.app.status.StatusPane;
@@ -84,6 +88,8 @@ public final class MainWindow implements MainMenus.Actions {
     private final AddressParser addresses;
     private final Subscription subscription;
     private final ClipboardActions clipboard;
+    private final ComparisonPane comparison;
+    private final CompareAction compare;
     private QuietByteSource source;
     private SplitPane centre;
     private ScrollPane sideScroll;
@@ -101,8 +107,9 @@ public final class MainWindow implements MainMenus.Actions {
         this.session = session;
         this.messages = messages;
         this.host = host;
+        this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
-                .map(v -> v.cachePolicy().name()).orElse("?"));
+                .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
         this.log = new SyscallLog(messages, describer);
         this.tree = new MappingTreeView(messages, new MappingTreeBuilder(session));
         this.panel = new SimulationPanel(session, messages, new SimulationPanel.Reporter() {
@@ -119,6 +126,10 @@ public final class MainWindow implements MainMenus.Actions {
         this.editor = new Editor(session, new EditHistory(UNDO_DEPTH), this::showWrite);
         this.addresses = new AddressParser(this::mappingBase);
         this.clipboard = new ClipboardActions(session, hexView, editor, status, messages);
+        PersonalityControls personalities = new PersonalityControls(session, messages, this::compareWrite);
+        panel.addSection(personalities.node());
+        this.compare = new CompareAction(hexView, editor, status, comparison, describer, messages,
+                personalities::compareBytes);
         this.updates = new LiveUpdates(session, tree, new LiveUpdates.HexViewer() {
             @Override
             public HexView view() {
@@ -137,6 +148,7 @@ public final class MainWindow implements MainMenus.Actions {
         hexView.editHandlerProperty().set(editor);
         tree.onSelect(this::showRow);
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
+        session.personalityProperty().addListener((o, a, b) -> showEditorHandle());
         messages.localeProperty().addListener((o, a, b) -> showEditorHandle());
         showEditorHandle();
         view(session.viewedProcessProperty().get());
@@ -320,6 +332,25 @@ public final class MainWindow implements MainMenus.Actions {
     }
 
     @Override
+    public void togglePersonality() {
+        session.personalityProperty().set(session.personalityProperty().get().other());
+    }
+
+    @Override
+    public boolean machWrites() {
+        return session.personalityProperty().get() == Personality.MACH;
+    }
+
+    @Override
+    public void compareWrite() {
+        compare.run();
+    }
+
+    public ComparisonPane comparisonPane() {
+        return comparison;
+    }
+
+    @Override
     public boolean debuggingOn() {
         return session.kernel().options().debuggingSyscalls();
     }
@@ -351,7 +382,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("side-panel");
         root.setRight(sideScroll);
-        root.setBottom(status.node());
+        root.setBottom(new VBox(comparison.node(), status.node()));
         root.getStyleClass().add("memscope");
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
     }
@@ -385,6 +416,16 @@ public final class MainWindow implements MainMenus.Actions {
         int h = session.editorHandleProperty().get();
         String name = session.nameOf(h).orElse("0x" + Integer.toHexString(h));
         status.editorLabel().setText(messages.get("panel.editor") + ": " + name);
+        status.personalityLabel().setText(messages.get(session.personalityProperty().get().messageKey()));
+    }
+
+    /** The mapping at {@code address} in the editor handle's process, to name a protection failure's cause. */
+    private java.util.Optional<MapEntry> editorMappingAt(long address) {
+        int editor = session.editorHandleProperty().get();
+        OptionalInt reader = session.kernel().inspector().handle(editor).map(HandleInfo::koid)
+                .map(session::readerFor).orElse(OptionalInt.empty());
+        List<MapEntry> maps = reader.isPresent() ? session.maps(reader.getAsInt()) : session.viewedMaps();
+        return maps.stream().filter(e -> e.isMapping() && e.contains(address)).findFirst();
     }
 
     /** A tree row was chosen: show its process, and move to its start. */

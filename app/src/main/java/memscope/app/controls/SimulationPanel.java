@@ -175,6 +175,11 @@ public final class SimulationPanel {
         session.kernel().setOptions(now.withDebuggingSyscalls(on));
     }
 
+    /** Adds a section (controls another part of the window owns) at the bottom, after a separator. */
+    public void addSection(Node section) {
+        box.getChildren().addAll(new Separator(), section);
+    }
+
     /** Flips the boot option (the Simulation menu's shortcut). */
     public void toggleDebugging() {
         setDebugging(!session.kernel().options().debuggingSyscalls());

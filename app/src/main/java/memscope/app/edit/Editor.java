@@ -1,19 +1,23 @@
 package memscope.app.edit;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.OptionalInt;
 import memscope.app.hex.EditHandler;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.KernelSession;
+import memscope.app.kernel.Personality;
 import memscope.model.IoResult;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.Status;
 import memscope.model.SyscallRecord;
 
 /**
- * Turns typing into {@code writeMemory} calls through the chosen editor handle, and keeps the undo history.
- * Before each edit it reads the old bytes (through the reading handle, which is not an edit), so undo can write
- * them back; undo and redo are writes through the CURRENT editor handle and can be refused like any other.
+ * Turns typing into writes through the chosen editor handle and the chosen kernel personality (a {@link WritePath}:
+ * Zircon's {@code zx_process_write_memory} or Mach's {@code vm_write}), and keeps the undo history. Before each
+ * edit it reads the old bytes (through the reading handle, which is not an edit), so undo can write them back;
+ * undo and redo are writes through the CURRENT editor handle and personality and can be refused like any other.
  */
 public final class Editor implements EditHandler {
     /** Why a write was made. */
@@ -25,14 +29,24 @@ public final class Editor implements EditHandler {
         void written(Cause cause, SyscallRecord record, long address, int length);
     }
 
+    /**
+     * The same write made under both personalities, Mach first: {@code mach} and {@code zircon} hold the bytes
+     * each wrote and the record of the call that decided it.
+     */
+    public record Comparison(long address, int length, Recorded<Long> mach, Recorded<Long> zircon) {
+    }
+
     private final KernelSession session;
     private final EditHistory history;
     private final WriteListener listener;
+    private final Map<Personality, WritePath> paths = new EnumMap<>(Personality.class);
 
     public Editor(KernelSession session, EditHistory history, WriteListener listener) {
         this.session = session;
         this.history = history;
         this.listener = listener;
+        paths.put(Personality.ZIRCON, new ZirconWritePath(session));
+        paths.put(Personality.MACH, new MachWritePath(session));
     }
 
     public EditHistory history() {
@@ -42,13 +56,35 @@ public final class Editor implements EditHandler {
     @Override
     public boolean write(long address, byte[] bytes) {
         byte[] before = readOld(address, bytes.length);
-        Recorded<IoResult> r = writeThroughEditor(Cause.EDIT, address, bytes);
-        int written = (int) written(r.result());
-        // only what was actually written can be undone, and only if we know what was there before
-        if (written > 0 && before.length >= written) {
-            history.record(new Edit(address, Arrays.copyOf(before, written), Arrays.copyOf(bytes, written)));
-        }
+        long written = writeThroughEditor(Cause.EDIT, address, bytes).result();
+        remember(address, before, bytes, written);
         return written == bytes.length;
+    }
+
+    /**
+     * Makes the same write under both personalities through the editor handle, Mach first, and records one undo
+     * step for whatever was written. Neither outcome depends on the bytes already there (only on handle rights,
+     * mappings and their protection, which neither write changes), so the order cannot change a verdict; Mach
+     * goes first so that it meets the memory exactly as the user saw it, and a Zircon success cannot make a
+     * Mach refusal look like a harmless no-op. Nothing is restored in between: a restore would be a third write,
+     * itself refusable, and would show in the log as if the user had made it.
+     */
+    public Comparison compare(long address, byte[] bytes) {
+        int handle = session.editorHandleProperty().get();
+        byte[] before = readOld(address, bytes.length);
+        Recorded<Long> mach = paths.get(Personality.MACH).write(handle, address, bytes);
+        Recorded<Long> zircon = paths.get(Personality.ZIRCON).write(handle, address, bytes);
+        // Mach writes all or nothing and Zircon a prefix, so the longer of the two is what memory now holds
+        remember(address, before, bytes, Math.max(mach.result(), zircon.result()));
+        return new Comparison(address, bytes.length, mach, zircon);
+    }
+
+    /** Only what was actually written can be undone, and only if we know what was there before. */
+    private void remember(long address, byte[] before, byte[] bytes, long written) {
+        if (written > 0 && before.length >= written) {
+            int n = (int) written;
+            history.record(new Edit(address, Arrays.copyOf(before, n), Arrays.copyOf(bytes, n)));
+        }
     }
 
     /** Writes the latest edit's old bytes back; a refused undo stays on the undo stack. Empty if none. */
@@ -61,10 +97,9 @@ public final class Editor implements EditHandler {
         return history.redo(e -> fully(writeThroughEditor(Cause.REDO, e.address(), e.after()), e)).isPresent();
     }
 
-    private Recorded<IoResult> writeThroughEditor(Cause cause, long address, byte[] bytes) {
+    private Recorded<Long> writeThroughEditor(Cause cause, long address, byte[] bytes) {
         int handle = session.editorHandleProperty().get();
-        Recorded<IoResult> r = session.recorder().record(
-                () -> session.kernel().writeMemory(handle, address, bytes, bytes.length));
+        Recorded<Long> r = paths.get(session.personalityProperty().get()).write(handle, address, bytes);
         if (r.record() != null) {
             listener.written(cause, r.record(), address, bytes.length);
         }
@@ -84,11 +119,7 @@ public final class Editor implements EditHandler {
         return r.status() == Status.OK ? Arrays.copyOf(old, (int) r.actual()) : new byte[0];
     }
 
-    private static long written(IoResult r) {
-        return r.status() == Status.OK ? r.actual() : 0;
-    }
-
-    private static boolean fully(Recorded<IoResult> r, Edit e) {
-        return written(r.result()) == e.length();
+    private static boolean fully(Recorded<Long> r, Edit e) {
+        return r.result() == e.length();
     }
 }

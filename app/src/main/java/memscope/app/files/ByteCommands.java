@@ -101,7 +101,7 @@ public final class ByteCommands {
             status.show(messages.get("bytes.error.unreadable"), Outcome.ERROR);
             return false;
         }
-        EditActions actions = new EditActions(session.kernel(), reader.getAsInt(), reader.getAsInt());
+        EditActions actions = new EditActions(session.kernel(), reader.getAsInt());
         try {
             String text = session.quietly(() -> actions.copy(range, format));
             ClipboardContent content = new ClipboardContent();

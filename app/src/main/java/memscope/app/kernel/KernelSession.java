@@ -8,8 +8,10 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import memscope.model.Kernel;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.MapEntry;
@@ -31,6 +33,7 @@ public final class KernelSession {
     private final ThreadLocal<Boolean> quiet = ThreadLocal.withInitial(() -> false);
     private final IntegerProperty editorHandle = new SimpleIntegerProperty();
     private final LongProperty viewedProcess = new SimpleLongProperty();
+    private final ObjectProperty<Personality> personality = new SimpleObjectProperty<>(Personality.ZIRCON);
 
     public KernelSession(LoadedScenario scenario) {
         this.scenario = scenario;
@@ -56,6 +59,11 @@ public final class KernelSession {
     /** The process handle every edit goes through. */
     public IntegerProperty editorHandleProperty() {
         return editorHandle;
+    }
+
+    /** Which kernel personality edits go through (Zircon's debugger write or Mach's vm_write). */
+    public ObjectProperty<Personality> personalityProperty() {
+        return personality;
     }
 
     /** The koid of the process whose address space the hex view shows. */

@@ -1,26 +1,44 @@
 package memscope.app.status;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import memscope.app.Messages;
 import memscope.app.text.HexFormat;
+import memscope.model.KernReturn;
+import memscope.model.MapEntry;
 import memscope.model.Rights;
+import memscope.model.Rule;
 import memscope.model.SyscallRecord;
 
 /**
  * Puts a call's outcome in plain words: the status name, and the rule that decided it
  * ({@code ZX_ERR_ACCESS_DENIED: the handle lacks ZX_RIGHT_WRITE}, {@code wrote 3 of 8 bytes: the mapping ends at
- * 0x...}).
+ * 0x...}). A refused Mach call also gets {@code mach_error_string}'s words
+ * ({@code KERN_PROTECTION_FAILURE: (os/kern) protection failure — 0x1000000 is mapped r-x}).
  */
 public final class OutcomeDescriber {
+    /** The mapping containing an address, as the window sees it now (for the words of a protection failure). */
+    @FunctionalInterface
+    public interface MappingLookup {
+        Optional<MapEntry> mappingAt(long address);
+    }
+
     private final Messages messages;
     private final LongFunction<String> cachePolicyOfVmo;
+    private final MappingLookup mappings;
 
     /** {@code cachePolicyOfVmo} names a VMO's cache policy by koid (the NOT_CACHEABLE rule carries the koid). */
     public OutcomeDescriber(Messages messages, LongFunction<String> cachePolicyOfVmo) {
+        this(messages, cachePolicyOfVmo, address -> Optional.empty());
+    }
+
+    /** As above; {@code mappings} lets a protection failure name the mapping's permissions. */
+    public OutcomeDescriber(Messages messages, LongFunction<String> cachePolicyOfVmo, MappingLookup mappings) {
         this.messages = messages;
         this.cachePolicyOfVmo = cachePolicyOfVmo;
+        this.mappings = mappings;
     }
 
     /** The status line for a memory write or read at {@code address}. */
@@ -34,14 +52,27 @@ public final class OutcomeDescriber {
             return messages.get(write ? "outcome.wrotePartly" : "outcome.readPartly", r.resultName(), r.actual(),
                     r.requested(), rule(r));
         }
-        return messages.get("outcome.refused", r.resultName(), rule(r));
+        return refusal(r);
     }
 
     /** The status line for any other call: {@code zx_vmo_set_size: ZX_OK}. */
     public String describeCall(SyscallRecord r) {
+        if (r.kernReturn() != null && !r.ok()) {
+            return messages.get("outcome.call", r.name(), refusal(r));
+        }
         String rule = rule(r);
         return rule.isEmpty() ? messages.get("outcome.call", r.name(), r.resultName())
                 : messages.get("outcome.callRefused", r.name(), r.resultName(), rule);
+    }
+
+    /** {@code ZX_ERR_ACCESS_DENIED: rule}, or for Mach {@code KERN_...: (os/kern) words — rule}. */
+    private String refusal(SyscallRecord r) {
+        String rule = rule(r);
+        if (r.kernReturn() == null) {
+            return messages.get("outcome.refused", r.resultName(), rule);
+        }
+        return rule.isEmpty() ? messages.get("outcome.refused", r.resultName(), r.kernReturn().text())
+                : messages.get("outcome.refusedMach", r.resultName(), r.kernReturn().text(), rule);
     }
 
     /** The rule in words, or "" when the record names none. */
@@ -50,6 +81,12 @@ public final class OutcomeDescriber {
             return "";
         }
         String at = HexFormat.address(r.ruleAddress());
+        if (r.kernReturn() == KernReturn.PROTECTION_FAILURE && r.rule() == Rule.OTHER) {
+            // Mach refused because of the mapping's protection; ruleAddress is that mapping's base
+            return mappings.mappingAt(r.ruleAddress()).filter(MapEntry::isMapping)
+                    .map(m -> messages.get("rule.protection", at, HexFormat.permissions(m.permissions())))
+                    .orElseGet(() -> messages.get("rule.protectionUnknown", at));
+        }
         return switch (r.rule()) {
             case COMPLETE, OTHER -> "";
             case DEBUGGING_SYSCALLS_DISABLED -> messages.get("rule.debuggingOff");

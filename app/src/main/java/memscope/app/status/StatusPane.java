@@ -5,18 +5,22 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The line at the very bottom: the outcome of the last thing the user did, styled ok / partial / error so a
- * refusal is seen at a glance. The right side shows which handle edits go through.
+ * refusal is seen at a glance. The right side shows which handle and which kernel personality edits go through.
  */
 public final class StatusPane {
     private static final String PREFIX = "status-";
     private final StatusBar bar = new StatusBar();
     private final Label editor = new Label();
+    private final Label personality = new Label();
 
     public StatusPane() {
         bar.setId("statusPane");
         bar.getStyleClass().add("status-pane");
         editor.getStyleClass().add("status-editor");
-        bar.getRightItems().add(editor);
+        personality.setId("personalityLabel");
+        personality.getStyleClass().add("status-editor");
+        bar.getRightItems().addAll(editor, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                personality);
     }
 
     public StatusBar node() {
@@ -41,5 +45,10 @@ public final class StatusPane {
     /** The right-hand note: which handle edits go through. */
     public Label editorLabel() {
         return editor;
+    }
+
+    /** Right of it: which kernel personality edits go through. */
+    public Label personalityLabel() {
+        return personality;
     }
 }

@@ -65,11 +65,17 @@ public final class SyscallLog {
         area.showParagraphAtBottom(area.getParagraphs().size() - 1);
     }
 
-    /** {@code #12 zx_process_write_memory(handle=0x... vaddr=0x... buffer_size=8) -> ZX_OK [8/8]}. */
+    /**
+     * {@code #12 zx_process_write_memory(handle=0x... vaddr=0x... buffer_size=8) -> ZX_OK [8/8]}; a refused Mach
+     * call adds mach_error_string's words after its name.
+     */
     String format(SyscallRecord r) {
         StringBuilder s = new StringBuilder();
         s.append('#').append(r.sequence()).append(' ').append(r.name()).append('(').append(r.arguments())
                 .append(") -> ").append(r.resultName());
+        if (r.kernReturn() != null && !r.ok()) {
+            s.append(' ').append(r.kernReturn().text());
+        }
         if (r.requested() > 0) {
             s.append(" [").append(r.actual()).append('/').append(r.requested()).append(']');
         }

@@ -6,15 +6,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import memscope.app.edit.MachWritePath;
 import memscope.model.Kernel;
 import memscope.model.Mach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layer rules: the app changes memory contents only through {@code Kernel.writeMemory} (so every edit obeys
- * zx_process_write_memory's rules and shows in the log), never touches VMO storage, and the model stays free of
- * JavaFX.
+ * The layer rules: the app changes memory contents only through {@code Kernel.writeMemory} or {@code Mach.vmWrite}
+ * (so every edit obeys zx_process_write_memory's or vm_write's rules and shows in the log), never touches VMO
+ * storage, and the model stays free of JavaFX.
  */
 class LayerRulesTest {
     private static JavaClasses classes;
@@ -26,11 +27,21 @@ class LayerRulesTest {
     }
 
     @Test
-    void theAppWritesMemoryOnlyThroughWriteMemory() {
+    void theAppChangesMemoryOnlyThroughWriteMemoryOrVmWrite() {
+        // vmoWrite is the one public call that changes contents behind both personalities' checks
         ArchRule rule = noClasses().that().resideInAPackage("memscope.app..")
                 .should().callMethod(Kernel.class, "vmoWrite", int.class, byte[].class, long.class, long.class)
-                .orShould().callMethod(Mach.class, "vmWrite", int.class, long.class, byte[].class, long.class)
-                .because("every edit must go through Kernel.writeMemory and its checks");
+                .because("every edit must go through Kernel.writeMemory or Mach.vmWrite and their checks");
+        rule.check(classes);
+    }
+
+    @Test
+    void vmWriteIsCalledOnlyByTheEditorsMachWritePath() {
+        // Mach writes are edits: they must come through the Editor (undo, status, log), never from a side door
+        ArchRule rule = noClasses().that().resideInAPackage("memscope.app..")
+                .and().doNotHaveFullyQualifiedName(MachWritePath.class.getName())
+                .should().callMethod(Mach.class, "vmWrite", int.class, long.class, byte[].class, long.class)
+                .because("the Editor's Mach write path is the one place edits become vm_write calls");
         rule.check(classes);
     }
 

@@ -1,0 +1,87 @@
+package memscope.app;
+
+import java.util.function.Supplier;
+import memscope.app.edit.Editor;
+import memscope.app.edit.HexParseException;
+import memscope.app.edit.HexParser;
+import memscope.app.hex.AddressRange;
+import memscope.app.hex.HexView;
+import memscope.app.kernel.CallRecorder.Recorded;
+import memscope.app.status.ComparisonPane;
+import memscope.app.status.Outcome;
+import memscope.app.status.OutcomeDescriber;
+import memscope.app.status.StatusPane;
+import memscope.app.text.HexFormat;
+import memscope.model.SyscallRecord;
+
+/**
+ * Simulation > Compare: writes the typed bytes at the caret (repeated over the selection, if any) under Mach and
+ * then Zircon through the {@link Editor}, so it is one undoable edit and both calls reach the syscall log, and
+ * shows the two outcomes side by side.
+ */
+final class CompareAction {
+    /** A comparison is a demonstration, not a bulk fill: keep the repeated pattern small. */
+    static final int MAX_BYTES = 64 * 1024;
+
+    private final HexView hexView;
+    private final Editor editor;
+    private final StatusPane status;
+    private final ComparisonPane pane;
+    private final OutcomeDescriber describer;
+    private final Messages messages;
+    private final Supplier<String> typedBytes;
+
+    CompareAction(HexView hexView, Editor editor, StatusPane status, ComparisonPane pane,
+                  OutcomeDescriber describer, Messages messages, Supplier<String> typedBytes) {
+        this.hexView = hexView;
+        this.editor = editor;
+        this.status = status;
+        this.pane = pane;
+        this.describer = describer;
+        this.messages = messages;
+        this.typedBytes = typedBytes;
+    }
+
+    void run() {
+        byte[] pattern;
+        try {
+            pattern = HexParser.parse(typedBytes.get() == null ? "" : typedBytes.get());
+        } catch (HexParseException e) {
+            status.show(messages.get("status.compareBad", e.getMessage()), Outcome.ERROR);
+            return;
+        }
+        if (pattern.length == 0) {
+            status.show(messages.get("status.compareEmpty"), Outcome.ERROR);
+            return;
+        }
+        AddressRange selection = hexView.selectionProperty().get();
+        boolean over = selection != null && !selection.isEmpty();
+        long address = over ? selection.start() : hexView.caretProperty().get();
+        long length = over ? selection.length() : pattern.length;
+        if (length > MAX_BYTES) {
+            status.show(messages.get("status.compareTooLong", length, MAX_BYTES), Outcome.ERROR);
+            return;
+        }
+        byte[] bytes = new byte[(int) length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = pattern[i % pattern.length];
+        }
+        Editor.Comparison c = editor.compare(address, bytes);
+        if (c.mach().record() == null || c.zircon().record() == null) {
+            return; // the kernel made no record: nothing to compare (cannot happen with the simulated kernel)
+        }
+        Outcome zircon = Outcome.of(c.zircon().record());
+        Outcome mach = Outcome.of(c.mach().record());
+        String at = HexFormat.address(address);
+        pane.show(messages.get("compare.title", bytes.length, at), words(c.zircon(), address), zircon,
+                words(c.mach(), address), mach);
+        status.show(messages.get("status.compared", at, c.zircon().record().resultName(),
+                c.mach().record().resultName()), zircon == mach ? zircon : Outcome.PARTIAL);
+    }
+
+    /** A write in words; when Mach could not get a task port, the words of task_for_pid's refusal. */
+    private String words(Recorded<Long> side, long address) {
+        SyscallRecord r = side.record();
+        return r.name().contains("write") ? describer.describeTransfer(r, address) : describer.describeCall(r);
+    }
+}

@@ -1,0 +1,234 @@
+package memscope.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import memscope.app.hex.HexView;
+import memscope.app.kernel.Personality;
+import memscope.model.MapEntry;
+import memscope.model.VmOptions;
+import org.controlsfx.control.StatusBar;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the real window on the demo scenario with the personality switch: the same typing into the read-only
+ * code page is refused by Mach's vm_write (KERN_PROTECTION_FAILURE) and written by Zircon's debugger call, and
+ * Compare shows both outcomes side by side.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MachEditingTest {
+    private DemoWindow demo;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        demo = new DemoWindow(stage);
+    }
+
+    private HexView hex(FxRobot robot) {
+        return robot.from(demo.window.root()).lookup("#hexView").queryAs(HexView.class);
+    }
+
+    private String status(FxRobot robot) {
+        return robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
+    }
+
+    private String log(FxRobot robot) {
+        return robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+    }
+
+    /** The demo's read-only code mapping, found by its VMO's scenario name through processMaps. */
+    private MapEntry code() {
+        MapEntry code = demo.mappingOf("app", "code");
+        assertEquals("r-x", VmOptions.permString(code.permissions()), "the demo's code page is mapped r-x");
+        return code;
+    }
+
+    private void typeAt(FxRobot robot, long address, String digits) {
+        HexView hex = hex(robot);
+        robot.interact(() -> {
+            hex.goTo(address);
+            hex.requestFocus();
+        });
+        robot.write(digits);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Picks a personality in the Simulation panel's real choice box, as a click in its list would. */
+    @SuppressWarnings("unchecked")
+    private void choose(FxRobot robot, Personality p) {
+        ChoiceBox<Personality> box = robot.from(demo.window.root()).lookup("#personality").queryAs(ChoiceBox.class);
+        robot.interact(() -> {
+            box.show();
+            box.getSelectionModel().select(p);
+            box.hide();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(p, demo.window.session().personalityProperty().get());
+    }
+
+    private void push(FxRobot robot, KeyCode... keys) {
+        robot.interact(() -> hex(robot).requestFocus());
+        robot.push(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void underMachTypingIntoTheCodePageIsRefusedAndUnderZirconItIsWritten(FxRobot robot) {
+        long at = code().base();
+        byte[] before = demo.read("app", at, 1);
+        choose(robot, Personality.MACH);
+        typeAt(robot, at, "4a");
+        assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 0x" + Long.toHexString(at)
+                + " is mapped r-x", status(robot));
+        assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass()
+                .contains("status-error"));
+        assertArrayEquals(before, demo.read("app", at, 1), "vm_write honours the protection: nothing written");
+        assertEquals(0, demo.window.editor().history().undoSize(), "a refused write leaves nothing to undo");
+        assertTrue(log(robot).contains("-> KERN_PROTECTION_FAILURE (os/kern) protection failure [0/1]: 0x"
+                + Long.toHexString(at) + " is mapped r-x"), log(robot));
+
+        choose(robot, Personality.ZIRCON);
+        typeAt(robot, at, "4a");
+        assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(at), status(robot));
+        assertArrayEquals(new byte[] {0x4a}, demo.read("app", at, 1), "the debugger call writes through r-x");
+    }
+
+    @Test
+    void theMenuShortcutSwitchesAndAMachWriteIntoDataSucceeds(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        push(robot, KeyCode.CONTROL, KeyCode.M);
+        assertEquals(Personality.MACH, demo.window.session().personalityProperty().get());
+        assertEquals(Personality.MACH, robot.from(demo.window.root()).lookup("#personality")
+                .queryAs(ChoiceBox.class).getValue(), "the panel's switch follows the shortcut");
+        typeAt(robot, data, "4a");
+        assertEquals("KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(data), status(robot));
+        assertArrayEquals(new byte[] {0x4a}, demo.read("app", data, 1));
+        String log = log(robot);
+        int app = demo.handle("app");
+        assertTrue(log.contains("task_for_pid(pid=0x" + Integer.toHexString(app) + " flavor=CONTROL) -> KERN_SUCCESS"),
+                log);
+        assertTrue(log.contains("vm_write(target_task=0x"), log);
+        assertEquals(1, log.split("task_for_pid", -1).length - 1, "the task port is asked for once: " + log);
+        assertFalse(log.contains("zx_process_write_memory"), "no edit went through Zircon: " + log);
+        assertEquals("Mach vm_write", demo.window.statusPane().personalityLabel().getText());
+        push(robot, KeyCode.CONTROL, KeyCode.M);
+        assertEquals(Personality.ZIRCON, demo.window.session().personalityProperty().get());
+        assertEquals("Zircon zx_process_write_memory", demo.window.statusPane().personalityLabel().getText());
+    }
+
+    @Test
+    void undoUnderMachIsAVmWriteAndCanBeRefusedByTheProtection(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        byte[] before = demo.read("app", data, 1);
+        choose(robot, Personality.MACH);
+        typeAt(robot, data, "4a");
+        push(robot, KeyCode.CONTROL, KeyCode.Z);
+        assertArrayEquals(before, demo.read("app", data, 1));
+        assertEquals("Undo \u2014 KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(data), status(robot));
+        // the test's own read-backs are logged too: look at the last write
+        String lastWrite = java.util.Arrays.stream(log(robot).split("\n"))
+                .filter(l -> l.contains("write")).reduce((a, b) -> b).orElse("");
+        assertTrue(lastWrite.contains("vm_write(") && lastWrite.contains("KERN_SUCCESS [1/1]"), lastWrite);
+
+        // a Zircon write into r-x code, undone under Mach: vm_write refuses, the edit stays undoable
+        long at = code().base();
+        byte[] code = demo.read("app", at, 1);
+        choose(robot, Personality.ZIRCON);
+        typeAt(robot, at, "4a");
+        choose(robot, Personality.MACH);
+        push(robot, KeyCode.CONTROL, KeyCode.Z);
+        assertTrue(status(robot).startsWith("Undo \u2014 KERN_PROTECTION_FAILURE"), status(robot));
+        assertArrayEquals(new byte[] {0x4a}, demo.read("app", at, 1));
+        assertTrue(demo.window.editor().history().canUndoProperty().get(), "the refused undo is kept");
+        choose(robot, Personality.ZIRCON);
+        push(robot, KeyCode.CONTROL, KeyCode.Z);
+        assertArrayEquals(code, demo.read("app", at, 1));
+    }
+
+    @Test
+    void compareShowsBothOutcomesSideBySideAndIsOneUndoableEdit(FxRobot robot) throws Exception {
+        long at = code().base();
+        byte[] before = demo.read("app", at, 1);
+        robot.interact(() -> hex(robot).goTo(at));
+        robot.clickOn("#compareWrite");
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = demo.window.comparisonPane();
+        assertTrue(pane.isShowing());
+        String where = "0x" + Long.toHexString(at);
+        assertEquals("ZX_OK: wrote 1 byte at " + where, pane.zirconText());
+        assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 " + where + " is mapped r-x",
+                pane.machText());
+        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE", status(robot));
+        assertArrayEquals(new byte[] {(byte) 0xcc}, demo.read("app", at, 1), "Zircon wrote the default int3");
+        String log = log(robot);
+        int vmWrite = log.indexOf("vm_write(");
+        int zxWrite = log.indexOf("zx_process_write_memory(");
+        assertTrue(vmWrite >= 0 && zxWrite > vmWrite, "both calls logged, Mach first: " + log);
+        snapshot(robot, "mach-compare.png");
+
+        push(robot, KeyCode.CONTROL, KeyCode.Z);
+        assertArrayEquals(before, demo.read("app", at, 1), "one undo restores the byte");
+    }
+
+    @Test
+    void compareOverASelectionInDataSucceedsUnderBoth(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        robot.interact(() -> hex(robot).select(data, data + 4));
+        robot.doubleClickOn("#compareValue").write("01 02");
+        robot.clickOn("#compareWrite");
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = demo.window.comparisonPane();
+        assertEquals("ZX_OK: wrote 4 bytes at 0x" + Long.toHexString(data), pane.zirconText());
+        assertEquals("KERN_SUCCESS: wrote 4 bytes at 0x" + Long.toHexString(data), pane.machText());
+        assertArrayEquals(new byte[] {1, 2, 1, 2}, demo.read("app", data, 4), "the pattern fills the selection");
+    }
+
+    @Test
+    void theCompareShortcutComparesAtTheCaretUnderBoth(FxRobot robot) {
+        long heap = demo.mappingOf("app", "heap").base();
+        robot.interact(() -> hex(robot).goTo(heap));
+        push(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M);
+        assertEquals("KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(heap),
+                demo.window.comparisonPane().machText());
+        assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(heap), demo.window.comparisonPane().zirconText());
+        assertEquals(Personality.ZIRCON, demo.window.session().personalityProperty().get(),
+                "comparing does not flip the switch");
+    }
+
+    @Test
+    void compareWithBadBytesSaysWhatIsWrongAndWritesNothing(FxRobot robot) {
+        long at = code().base();
+        byte[] before = demo.read("app", at, 1);
+        robot.interact(() -> hex(robot).goTo(at));
+        robot.doubleClickOn("#compareValue").write("zz");
+        robot.clickOn("#compareWrite");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(status(robot).startsWith("Cannot compare: "), status(robot));
+        assertFalse(demo.window.comparisonPane().isShowing());
+        assertArrayEquals(before, demo.read("app", at, 1));
+    }
+
+    private void snapshot(FxRobot robot, String name) throws Exception {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = demo.window.root().getScene().snapshot(null));
+        Path dir = Path.of(System.getProperty("ui.snapshots", "target"));
+        Files.createDirectories(dir);
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", dir.resolve(name).toFile());
+    }
+}
