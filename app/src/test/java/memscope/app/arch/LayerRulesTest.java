@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import memscope.app.edit.MachWritePath;
+import memscope.app.edit.ZirconWritePath;
 import memscope.model.Kernel;
 import memscope.model.Mach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,16 @@ class LayerRulesTest {
                 .and().doNotHaveFullyQualifiedName(MachWritePath.class.getName())
                 .should().callMethod(Mach.class, "vmWrite", int.class, long.class, byte[].class, long.class)
                 .because("the Editor's Mach write path is the one place edits become vm_write calls");
+        rule.check(classes);
+    }
+
+    @Test
+    void writeMemoryIsCalledOnlyByTheEditorsZirconWritePath() {
+        // the same for Zircon: one edit path, so paste, fill, typing and undo all get undo, status and log
+        ArchRule rule = noClasses().that().resideInAPackage("memscope.app..")
+                .and().doNotHaveFullyQualifiedName(ZirconWritePath.class.getName())
+                .should().callMethod(Kernel.class, "writeMemory", int.class, long.class, byte[].class, long.class)
+                .because("the Editor's Zircon write path is the one place edits become zx_process_write_memory");
         rule.check(classes);
     }
 
