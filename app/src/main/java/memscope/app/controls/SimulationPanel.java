@@ -252,8 +252,12 @@ public final class SimulationPanel {
             combo.setValue(null);
             combo.setItems(javafx.collections.FXCollections.observableArrayList(items));
         }
+        // the fallback is the first object's strongest handle, so a control does not start on a reduced one
         combo.setValue(items.stream().filter(h -> h.handle() == handle).findFirst()
-                .orElse(items.isEmpty() || !orFirst ? null : items.get(0)));
+                .orElse(!orFirst ? null : items.stream()
+                        .reduce((a, b) -> a.koid() == b.koid() && Integer.bitCount(b.rights())
+                                > Integer.bitCount(a.rights()) ? b : a)
+                        .orElse(null)));
     }
 
     private ComboBox<HandleInfo> handleCombo(String id) {

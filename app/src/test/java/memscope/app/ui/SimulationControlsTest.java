@@ -70,6 +70,15 @@ class SimulationControlsTest {
     }
 
     @Test
+    void theKillControlStartsOnTheStrongestHandleNotAReducedOne(FxRobot robot) {
+        // app and app.ro name the same process; a kill through app.ro (no DESTROY) would only be refused
+        @SuppressWarnings("unchecked")
+        ComboBox<memscope.model.KernelInspector.HandleInfo> kill =
+                robot.lookup("#killProcess").queryAs(ComboBox.class);
+        assertEquals(demo.handle("app"), kill.getValue().handle());
+    }
+
+    @Test
     void killingAProcessShowsItDeadInTheTree(FxRobot robot) {
         choose(robot, "killProcess", "logger");
         robot.clickOn("#killButton");
