@@ -3,6 +3,10 @@ package memscope.app.ui;
 import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.scene.Scene;
+import memscope.app.hex.HexView;
+import org.controlsfx.control.StatusBar;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import javafx.stage.Stage;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
@@ -80,5 +84,26 @@ final class DemoWindow {
                     + ": " + r);
         }
         return out;
+    }
+
+    /** The window's hex view. */
+    HexView hex(FxRobot robot) {
+        return robot.from(window.root()).lookup("#hexView").queryAs(HexView.class);
+    }
+
+    /** What the status pane says now. */
+    String status(FxRobot robot) {
+        return robot.from(window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
+    }
+
+    /** Puts the caret on {@code address} and types {@code digits} into the hex column, as a person would. */
+    void typeAt(FxRobot robot, long address, String digits) {
+        HexView hex = hex(robot);
+        robot.interact(() -> {
+            hex.goTo(address);
+            hex.requestFocus();
+        });
+        robot.write(digits);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

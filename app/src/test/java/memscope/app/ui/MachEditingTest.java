@@ -13,11 +13,9 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import memscope.app.hex.HexView;
 import memscope.app.kernel.Personality;
 import memscope.model.MapEntry;
 import memscope.model.VmOptions;
-import org.controlsfx.control.StatusBar;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,14 +38,6 @@ class MachEditingTest {
         demo = new DemoWindow(stage);
     }
 
-    private HexView hex(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#hexView").queryAs(HexView.class);
-    }
-
-    private String status(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
-    }
-
     private String log(FxRobot robot) {
         return robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
     }
@@ -57,16 +47,6 @@ class MachEditingTest {
         MapEntry code = demo.mappingOf("app", "code");
         assertEquals("r-x", VmOptions.permString(code.permissions()), "the demo's code page is mapped r-x");
         return code;
-    }
-
-    private void typeAt(FxRobot robot, long address, String digits) {
-        HexView hex = hex(robot);
-        robot.interact(() -> {
-            hex.goTo(address);
-            hex.requestFocus();
-        });
-        robot.write(digits);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Picks a personality in the Simulation panel's real choice box, as a click in its list would. */
@@ -83,7 +63,7 @@ class MachEditingTest {
     }
 
     private void push(FxRobot robot, KeyCode... keys) {
-        robot.interact(() -> hex(robot).requestFocus());
+        robot.interact(() -> demo.hex(robot).requestFocus());
         robot.push(keys);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -93,9 +73,9 @@ class MachEditingTest {
         long at = code().base();
         byte[] before = demo.read("app", at, 1);
         choose(robot, Personality.MACH);
-        typeAt(robot, at, "4a");
+        demo.typeAt(robot, at, "4a");
         assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 0x" + Long.toHexString(at)
-                + " is mapped r-x", status(robot));
+                + " is mapped r-x", demo.status(robot));
         assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass()
                 .contains("status-error"));
         assertArrayEquals(before, demo.read("app", at, 1), "vm_write honours the protection: nothing written");
@@ -104,8 +84,8 @@ class MachEditingTest {
                 + Long.toHexString(at) + " is mapped r-x"), log(robot));
 
         choose(robot, Personality.ZIRCON);
-        typeAt(robot, at, "4a");
-        assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(at), status(robot));
+        demo.typeAt(robot, at, "4a");
+        assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(at), demo.status(robot));
         assertArrayEquals(new byte[] {0x4a}, demo.read("app", at, 1), "the debugger call writes through r-x");
     }
 
@@ -116,8 +96,8 @@ class MachEditingTest {
         assertEquals(Personality.MACH, demo.window.session().personalityProperty().get());
         assertEquals(Personality.MACH, robot.from(demo.window.root()).lookup("#personality")
                 .queryAs(ChoiceBox.class).getValue(), "the panel's switch follows the shortcut");
-        typeAt(robot, data, "4a");
-        assertEquals("KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(data), status(robot));
+        demo.typeAt(robot, data, "4a");
+        assertEquals("KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(data), demo.status(robot));
         assertArrayEquals(new byte[] {0x4a}, demo.read("app", data, 1));
         String log = log(robot);
         int app = demo.handle("app");
@@ -137,10 +117,10 @@ class MachEditingTest {
         long data = demo.mappingOf("app", "data").base();
         byte[] before = demo.read("app", data, 1);
         choose(robot, Personality.MACH);
-        typeAt(robot, data, "4a");
+        demo.typeAt(robot, data, "4a");
         push(robot, KeyCode.CONTROL, KeyCode.Z);
         assertArrayEquals(before, demo.read("app", data, 1));
-        assertEquals("Undo \u2014 KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(data), status(robot));
+        assertEquals("Undo \u2014 KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(data), demo.status(robot));
         // the test's own read-backs are logged too: look at the last write
         String lastWrite = java.util.Arrays.stream(log(robot).split("\n"))
                 .filter(l -> l.contains("write")).reduce((a, b) -> b).orElse("");
@@ -150,10 +130,10 @@ class MachEditingTest {
         long at = code().base();
         byte[] code = demo.read("app", at, 1);
         choose(robot, Personality.ZIRCON);
-        typeAt(robot, at, "4a");
+        demo.typeAt(robot, at, "4a");
         choose(robot, Personality.MACH);
         push(robot, KeyCode.CONTROL, KeyCode.Z);
-        assertTrue(status(robot).startsWith("Undo \u2014 KERN_PROTECTION_FAILURE"), status(robot));
+        assertTrue(demo.status(robot).startsWith("Undo \u2014 KERN_PROTECTION_FAILURE"), demo.status(robot));
         assertArrayEquals(new byte[] {0x4a}, demo.read("app", at, 1));
         assertTrue(demo.window.editor().history().canUndoProperty().get(), "the refused undo is kept");
         choose(robot, Personality.ZIRCON);
@@ -165,7 +145,7 @@ class MachEditingTest {
     void compareShowsBothOutcomesSideBySideAndIsOneUndoableEdit(FxRobot robot) throws Exception {
         long at = code().base();
         byte[] before = demo.read("app", at, 1);
-        robot.interact(() -> hex(robot).goTo(at));
+        robot.interact(() -> demo.hex(robot).goTo(at));
         robot.clickOn("#compareWrite");
         WaitForAsyncUtils.waitForFxEvents();
         var pane = demo.window.comparisonPane();
@@ -174,7 +154,7 @@ class MachEditingTest {
         assertEquals("ZX_OK: wrote 1 byte at " + where, pane.zirconText());
         assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 " + where + " is mapped r-x",
                 pane.machText());
-        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE", status(robot));
+        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE", demo.status(robot));
         assertArrayEquals(new byte[] {(byte) 0xcc}, demo.read("app", at, 1), "Zircon wrote the default int3");
         String log = log(robot);
         int vmWrite = log.indexOf("vm_write(");
@@ -189,7 +169,7 @@ class MachEditingTest {
     @Test
     void compareOverASelectionInDataSucceedsUnderBoth(FxRobot robot) {
         long data = demo.mappingOf("app", "data").base();
-        robot.interact(() -> hex(robot).select(data, data + 4));
+        robot.interact(() -> demo.hex(robot).select(data, data + 4));
         robot.doubleClickOn("#compareValue").write("01 02");
         robot.clickOn("#compareWrite");
         WaitForAsyncUtils.waitForFxEvents();
@@ -202,7 +182,7 @@ class MachEditingTest {
     @Test
     void theCompareShortcutComparesAtTheCaretUnderBoth(FxRobot robot) {
         long heap = demo.mappingOf("app", "heap").base();
-        robot.interact(() -> hex(robot).goTo(heap));
+        robot.interact(() -> demo.hex(robot).goTo(heap));
         push(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M);
         assertEquals("KERN_SUCCESS: wrote 1 byte at 0x" + Long.toHexString(heap),
                 demo.window.comparisonPane().machText());
@@ -215,11 +195,11 @@ class MachEditingTest {
     void compareWithBadBytesSaysWhatIsWrongAndWritesNothing(FxRobot robot) {
         long at = code().base();
         byte[] before = demo.read("app", at, 1);
-        robot.interact(() -> hex(robot).goTo(at));
+        robot.interact(() -> demo.hex(robot).goTo(at));
         robot.doubleClickOn("#compareValue").write("zz");
         robot.clickOn("#compareWrite");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(status(robot).startsWith("Cannot compare: "), status(robot));
+        assertTrue(demo.status(robot).startsWith("Cannot compare: "), demo.status(robot));
         assertFalse(demo.window.comparisonPane().isShowing());
         assertArrayEquals(before, demo.read("app", at, 1));
     }

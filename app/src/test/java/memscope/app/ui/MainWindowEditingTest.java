@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import memscope.app.hex.HexView;
 import memscope.model.MapEntry;
-import memscope.model.Status;
-import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,25 +26,6 @@ class MainWindowEditingTest {
     @Start
     void start(Stage stage) throws Exception {
         demo = new DemoWindow(stage);
-    }
-
-    private HexView hex(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#hexView").queryAs(HexView.class);
-    }
-
-    private String status(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
-    }
-
-    /** Puts the caret on {@code address} and types {@code digits} into the hex column. */
-    private void typeAt(FxRobot robot, long address, String digits) {
-        HexView hex = hex(robot);
-        robot.interact(() -> {
-            hex.goTo(address);
-            hex.requestFocus();
-        });
-        robot.write(digits);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**
@@ -72,20 +50,20 @@ class MainWindowEditingTest {
     @Test
     void typingAHexByteWritesItThroughWriteMemory(FxRobot robot) {
         long data = demo.mappingOf("app", "data").base();
-        typeAt(robot, data, "4a");
+        demo.typeAt(robot, data, "4a");
         assertArrayEquals(new byte[] {0x4a}, demo.read("app", data, 1));
-        assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(data), status(robot));
+        assertEquals("ZX_OK: wrote 1 byte at 0x" + Long.toHexString(data), demo.status(robot));
         assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-ok"));
-        assertEquals(data + 1, hex(robot).caretProperty().get(), "the caret moves on after a whole byte");
+        assertEquals(data + 1, demo.hex(robot).caretProperty().get(), "the caret moves on after a whole byte");
     }
 
     @Test
     void theVdsoRefusesAndKeepsItsBytes(FxRobot robot) {
         MapEntry vdso = demo.vdso("app");
         byte[] before = demo.read("app", vdso.base(), 1);
-        typeAt(robot, vdso.base(), "0");
+        demo.typeAt(robot, vdso.base(), "0");
         assertEquals("ZX_ERR_ACCESS_DENIED: 0x" + Long.toHexString(vdso.base()) + ": the vDSO is protected",
-                status(robot));
+                demo.status(robot));
         assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-error"));
         assertArrayEquals(before, demo.read("app", vdso.base(), 1));
     }
@@ -95,8 +73,8 @@ class MainWindowEditingTest {
         long data = demo.mappingOf("app", "data").base();
         byte[] before = demo.read("app", data, 1);
         chooseEditor(robot, "app.ro");
-        typeAt(robot, data, "f");
-        assertEquals("ZX_ERR_ACCESS_DENIED: the handle lacks ZX_RIGHT_WRITE", status(robot));
+        demo.typeAt(robot, data, "f");
+        assertEquals("ZX_ERR_ACCESS_DENIED: the handle lacks ZX_RIGHT_WRITE", demo.status(robot));
         assertArrayEquals(before, demo.read("app", data, 1));
     }
 
@@ -105,8 +83,8 @@ class MainWindowEditingTest {
         long data = demo.mappingOf("app", "data").base();
         byte[] before = demo.read("app", data, 1);
         chooseEditor(robot, "worker");
-        typeAt(robot, data, "f");
-        assertEquals("ZX_ERR_BAD_STATE: the process is dead", status(robot));
+        demo.typeAt(robot, data, "f");
+        assertEquals("ZX_ERR_BAD_STATE: the process is dead", demo.status(robot));
         assertArrayEquals(before, demo.read("app", data, 1));
     }
 
@@ -122,8 +100,8 @@ class MainWindowEditingTest {
                 changes.add(change);
             }
         });
-        typeAt(robot, device, "f");
-        assertEquals("ZX_ERR_BAD_STATE: the VMO is not cacheable (UNCACHED_DEVICE)", status(robot));
+        demo.typeAt(robot, device, "f");
+        assertEquals("ZX_ERR_BAD_STATE: the VMO is not cacheable (UNCACHED_DEVICE)", demo.status(robot));
         assertTrue(changes.stream().noneMatch(c -> c.vmoKoid() == deviceKoid), changes.toString());
     }
 
@@ -131,9 +109,9 @@ class MainWindowEditingTest {
     void anAddressBeyondAShrunkVmoIsRefused(FxRobot robot) {
         MapEntry growable = demo.mappingOf("app", "growable");
         long vmoSize = demo.kernel.inspector().vmo(demo.koidOf("growable")).orElseThrow().size();
-        typeAt(robot, growable.base() + vmoSize, "f");
+        demo.typeAt(robot, growable.base() + vmoSize, "f");
         assertEquals("ZX_ERR_OUT_OF_RANGE: offset 0x" + Long.toHexString(vmoSize)
-                + " is beyond the end of the VMO (it was shrunk)", status(robot));
+                + " is beyond the end of the VMO (it was shrunk)", demo.status(robot));
     }
 
     @Test
@@ -147,12 +125,12 @@ class MainWindowEditingTest {
         robot.interact(() -> whole[0] = demo.window.editor().write(at, eight));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("ZX_OK: wrote 3 of 8 bytes: the mapping ends at 0x" + Long.toHexString(data.end()),
-                status(robot));
+                demo.status(robot));
         assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-partial"));
         assertArrayEquals(new byte[] {1, 2, 3}, demo.read("app", at, 3));
         assertTrue(!whole[0], "the view is told the write was not whole");
         assertEquals(1, demo.window.editor().history().undoSize(), "the three written bytes can be undone");
-        robot.interact(() -> hex(robot).requestFocus());
+        robot.interact(() -> demo.hex(robot).requestFocus());
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertArrayEquals(before, demo.read("app", at, 3));
@@ -165,16 +143,16 @@ class MainWindowEditingTest {
         robot.clickOn("#debuggingToggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!demo.kernel.options().debuggingSyscalls());
-        typeAt(robot, data, "f");
-        assertEquals("ZX_ERR_NOT_SUPPORTED: kernel.enable-debugging-syscalls is off", status(robot));
+        demo.typeAt(robot, data, "f");
+        assertEquals("ZX_ERR_NOT_SUPPORTED: kernel.enable-debugging-syscalls is off", demo.status(robot));
         assertArrayEquals(before, demo.read("app", data, 1));
     }
 
     @Test
     void everyCallLandsInTheLogColouredByOutcome(FxRobot robot) {
         long data = demo.mappingOf("app", "data").base();
-        typeAt(robot, data, "4");
-        typeAt(robot, demo.vdso("app").base(), "4");
+        demo.typeAt(robot, data, "4");
+        demo.typeAt(robot, demo.vdso("app").base(), "4");
         org.fxmisc.richtext.StyleClassedTextArea log = robot.from(demo.window.root()).lookup("#syscallLog")
                 .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
         String text = log.getText();
@@ -195,13 +173,13 @@ class MainWindowEditingTest {
             javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
             c.putString("de ad be ef 01 02 03 04");
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-            hex(robot).goTo(at);
-            hex(robot).requestFocus();
+            demo.hex(robot).goTo(at);
+            demo.hex(robot).requestFocus();
         });
         robot.push(KeyCode.CONTROL, KeyCode.V);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("ZX_OK: wrote 3 of 8 bytes: the mapping ends at 0x" + Long.toHexString(data.end()),
-                status(robot));
+                demo.status(robot));
         assertArrayEquals(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe}, demo.read("app", at, 3));
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
@@ -213,8 +191,8 @@ class MainWindowEditingTest {
         long data = demo.mappingOf("app", "data").base();
         byte[] first = demo.read("app", data, 4);
         robot.interact(() -> {
-            hex(robot).select(data, data + 4);
-            hex(robot).requestFocus();
+            demo.hex(robot).select(data, data + 4);
+            demo.hex(robot).requestFocus();
         });
         robot.push(KeyCode.CONTROL, KeyCode.C);
         WaitForAsyncUtils.waitForFxEvents();
@@ -222,6 +200,6 @@ class MainWindowEditingTest {
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertEquals(expected, copied[0].trim().toUpperCase(java.util.Locale.ROOT));
-        assertEquals("Copied 4 bytes at 0x" + Long.toHexString(data) + " as hex", status(robot));
+        assertEquals("Copied 4 bytes at 0x" + Long.toHexString(data) + " as hex", demo.status(robot));
     }
 }

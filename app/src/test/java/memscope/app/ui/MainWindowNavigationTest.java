@@ -9,10 +9,8 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import memscope.app.hex.HexView;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
-import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -30,21 +28,13 @@ class MainWindowNavigationTest {
         demo = new DemoWindow(stage);
     }
 
-    private HexView hex(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#hexView").queryAs(HexView.class);
-    }
-
-    private String status(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getText();
-    }
-
     @SuppressWarnings("unchecked")
     private TreeTableView<MappingRow> tree(FxRobot robot) {
         return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(TreeTableView.class);
     }
 
     private void goToWithCtrlG(FxRobot robot, String text) {
-        robot.interact(() -> hex(robot).requestFocus());
+        robot.interact(() -> demo.hex(robot).requestFocus());
         robot.push(KeyCode.CONTROL, KeyCode.G);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.from(demo.window.root()).lookup("#gotoAddress").queryAs(TextField.class).isFocused(), "Ctrl+G focuses the field");
@@ -56,26 +46,26 @@ class MainWindowNavigationTest {
     void ctrlGGoesToAMappingPlusOffset(FxRobot robot) {
         long data = demo.mappingOf("app", "data").base();
         goToWithCtrlG(robot, "data+40");
-        assertEquals(data + 0x40, hex(robot).caretProperty().get());
-        assertEquals("At 0x" + Long.toHexString(data + 0x40), status(robot));
+        assertEquals(data + 0x40, demo.hex(robot).caretProperty().get());
+        assertEquals("At 0x" + Long.toHexString(data + 0x40), demo.status(robot));
     }
 
     @Test
     void ctrlGAcceptsPlainHex(FxRobot robot) {
         long heap = demo.mappingOf("app", "heap").base();
         goToWithCtrlG(robot, Long.toHexString(heap + 0x10) + "h");
-        assertEquals(heap + 0x10, hex(robot).caretProperty().get());
+        assertEquals(heap + 0x10, demo.hex(robot).caretProperty().get());
     }
 
     @Test
     void aBadAddressSaysWhyAndMovesNothing(FxRobot robot) {
-        long before = hex(robot).caretProperty().get();
-        long top = hex(robot).topAddressProperty().get();
+        long before = demo.hex(robot).caretProperty().get();
+        long top = demo.hex(robot).topAddressProperty().get();
         goToWithCtrlG(robot, "0xZZ");
-        assertEquals("\"0xZZ\" is not a hex address", status(robot));
+        assertEquals("\"0xZZ\" is not a hex address", demo.status(robot));
         assertTrue(robot.from(demo.window.root()).lookup("#statusPane").query().getStyleClass().contains("status-error"));
-        assertEquals(before, hex(robot).caretProperty().get());
-        assertEquals(top, hex(robot).topAddressProperty().get());
+        assertEquals(before, demo.hex(robot).caretProperty().get());
+        assertEquals(top, demo.hex(robot).topAddressProperty().get());
     }
 
     @Test
@@ -87,8 +77,8 @@ class MainWindowNavigationTest {
         robot.clickOn(robot.from(demo.window.root()).lookup(".tree-table-row-cell").match((javafx.scene.control.TreeTableRow<?> r) ->
                 r.getTreeItem() == row).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(stack.base(), hex(robot).caretProperty().get());
-        assertEquals(stack.base() & ~0xfL, hex(robot).topAddressProperty().get());
+        assertEquals(stack.base(), demo.hex(robot).caretProperty().get());
+        assertEquals(stack.base() & ~0xfL, demo.hex(robot).topAddressProperty().get());
     }
 
     @Test
@@ -99,7 +89,7 @@ class MainWindowNavigationTest {
         robot.interact(() -> tree(robot).getSelectionModel().select(row));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(demo.koidOf("logger"), demo.window.session().viewedProcessProperty().get());
-        assertEquals(ring.base(), hex(robot).caretProperty().get());
+        assertEquals(ring.base(), demo.hex(robot).caretProperty().get());
     }
 
     @Test
@@ -107,8 +97,8 @@ class MainWindowNavigationTest {
         long data = demo.mappingOf("app", "data").base();
         byte[] original = demo.read("app", data, 1);
         robot.interact(() -> {
-            hex(robot).goTo(data);
-            hex(robot).requestFocus();
+            demo.hex(robot).goTo(data);
+            demo.hex(robot).requestFocus();
         });
         robot.write("7e");
         WaitForAsyncUtils.waitForFxEvents();
@@ -117,7 +107,7 @@ class MainWindowNavigationTest {
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertArrayEquals(original, demo.read("app", data, 1), "one undo restores the byte typed as two digits");
-        assertEquals("Undo \u2014 ZX_OK: wrote 1 byte at 0x" + Long.toHexString(data), status(robot));
+        assertEquals("Undo \u2014 ZX_OK: wrote 1 byte at 0x" + Long.toHexString(data), demo.status(robot));
 
         robot.push(KeyCode.CONTROL, KeyCode.Y);
         WaitForAsyncUtils.waitForFxEvents();
@@ -134,17 +124,17 @@ class MainWindowNavigationTest {
         long data = demo.mappingOf("app", "data").base();
         byte[] original = demo.read("app", data, 1);
         robot.interact(() -> {
-            hex(robot).goTo(data);
-            hex(robot).requestFocus();
+            demo.hex(robot).goTo(data);
+            demo.hex(robot).requestFocus();
         });
         robot.write("00");
         WaitForAsyncUtils.waitForFxEvents();
         // undo goes through the CURRENT editor handle: one without WRITE refuses it
         robot.interact(() -> demo.window.session().editorHandleProperty().set(demo.handle("app.ro")));
-        robot.interact(() -> hex(robot).requestFocus());
+        robot.interact(() -> demo.hex(robot).requestFocus());
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Undo \u2014 ZX_ERR_ACCESS_DENIED: the handle lacks ZX_RIGHT_WRITE", status(robot));
+        assertEquals("Undo \u2014 ZX_ERR_ACCESS_DENIED: the handle lacks ZX_RIGHT_WRITE", demo.status(robot));
         assertArrayEquals(new byte[] {0}, demo.read("app", data, 1));
         assertEquals(1, demo.window.editor().history().undoSize());
 
