@@ -1,7 +1,16 @@
 package memscope.app;
 
+import javafx.application.Application;
+
+/**
+ * Plain entry point: launching through a class that does not extend Application lets JavaFX run from the
+ * classpath (exec:java) without module-path set-up.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("MemScope");
+        Application.launch(MemScopeApp.class, args);
     }
 }

@@ -26,6 +26,11 @@ public final class Mach {
         this.protector = new MachProtect(k);
     }
 
+    /** The task ports, for sessions; guarded by the kernel lock. */
+    MachPorts ports() {
+        return ports;
+    }
+
     /**
      * {@code task_for_pid} and its {@code task_read/inspect/name_for_pid} siblings: a send right to the task port
      * of the process behind {@code processHandle}. A handle that is not a live handle to a process is

@@ -53,4 +53,20 @@ final class MachPorts {
         } while (name == 0 || byName.containsKey(name));
         return name;
     }
+
+    /** Every port, for sessions. */
+    java.util.List<TaskPort> all() {
+        return new java.util.ArrayList<>(byName.values());
+    }
+
+    /** Session restore: puts back a port with its saved name; false if the name or the (task, flavour) is taken. */
+    boolean restore(TaskPort port) {
+        Map<TaskFlavor, TaskPort> flavours = byTask.computeIfAbsent(port.process(), p -> new HashMap<>());
+        if (port.name() == 0 || byName.containsKey(port.name()) || flavours.containsKey(port.flavor())) {
+            return false;
+        }
+        flavours.put(port.flavor(), port);
+        byName.put(port.name(), port);
+        return true;
+    }
 }

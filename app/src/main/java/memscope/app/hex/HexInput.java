@@ -9,7 +9,8 @@ import javafx.scene.input.ScrollEvent;
 /**
  * Keyboard and mouse for a {@link HexView}. Keys: arrows move by a byte or a row, Page Up/Down by a page, Home/End
  * to the row's first/last byte, Ctrl+Home/End to the source's first/last byte; Shift with any of them extends the
- * selection; Tab switches between the hex and ASCII columns; Escape drops the selection. Mouse: a click places the
+ * selection; Tab switches between the hex and ASCII columns; Escape drops a selection (and is left alone
+ * when there is none). Mouse: a click places the
  * caret (and picks the column), a drag selects, Shift+click extends, the wheel scrolls by rows.
  */
 final class HexInput {
@@ -46,7 +47,12 @@ final class HexInput {
             case HOME -> view.moveCaret(ctrl ? Long.MIN_VALUE : rowStart, shift);
             case END -> view.moveCaret(ctrl ? Long.MAX_VALUE : rowStart + RowViewport.ROW_BYTES - 1, shift);
             case TAB -> view.setActiveColumn(view.getActiveColumn().other());
-            case ESCAPE -> view.moveCaret(caret, false);
+            case ESCAPE -> {
+                if (view.selectionProperty().get().isEmpty()) {
+                    return; // nothing to drop: leave Escape to dialogs and the window
+                }
+                view.moveCaret(caret, false);
+            }
             default -> {
                 return; // not ours: let it bubble (menu shortcuts, focus keys of the window)
             }

@@ -44,6 +44,11 @@ final class HexPainter {
     private final Color[] textColor = new Color[ROW];
     private final boolean[] bold = new boolean[ROW];
 
+    HexPainter() {
+        // the separators between hex pairs are never rewritten, only the pairs themselves
+        java.util.Arrays.fill(hexText, ' ');
+    }
+
     void paint(GraphicsContext gc, Frame f) {
         HexGeometry g = f.geometry;
         HexTheme t = f.theme;
@@ -81,9 +86,7 @@ final class HexPainter {
         HexGeometry g = f.geometry;
         HexTheme t = f.theme;
         boolean caretRow = f.caret - rowAddress >= 0 && f.caret - rowAddress < ROW;
-        gc.setFont(caretRow ? g.boldFont : g.font);
-        gc.setFill(caretRow ? t.caretRowAddress : t.address);
-        gc.fillText(address(rowAddress, g.addressDigits), g.addressX, y + g.baseline);
+        paintAddress(gc, f, rowAddress, caretRow, y);
 
         int first = ROW;
         int last = -1;
@@ -112,6 +115,21 @@ final class HexPainter {
         }
         paintText(gc, f, HexColumn.HEX, y, caretCell);
         paintText(gc, f, HexColumn.ASCII, y, caretCell);
+    }
+
+    /** The row's address, its leading zeros dimmed; bold on the caret's row. */
+    private void paintAddress(GraphicsContext gc, Frame f, long rowAddress, boolean caretRow, double y) {
+        HexGeometry g = f.geometry;
+        String text = address(rowAddress, g.addressDigits);
+        int padding = 0;
+        while (padding < text.length() - 1 && text.charAt(padding) == '0') {
+            padding++;
+        }
+        gc.setFont(caretRow ? g.boldFont : g.font);
+        gc.setFill(f.theme.addressPadding);
+        gc.fillText(text.substring(0, padding), g.addressX, y + g.baseline);
+        gc.setFill(caretRow ? f.theme.caretRowAddress : f.theme.address);
+        gc.fillText(text.substring(padding), g.addressX + padding * g.charWidth, y + g.baseline);
     }
 
     /** Fills the per-cell arrays (text, colours) for the byte at {@code a}, shown in cell {@code i}. */

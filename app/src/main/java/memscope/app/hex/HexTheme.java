@@ -12,6 +12,7 @@ public final class HexTheme {
     /** Light theme: white page, tinted cells per mapping kind, a blue caret. */
     public static final HexTheme LIGHT = new Builder()
             .background("#ffffff").gutter("#f6f8fa").gridLine("#d8dee4").header("#57606a").address("#57606a")
+            .addressPadding("#b6bcc4")
             .caretRowAddress("#1f2328").text("#1f2328").zeroText("#8c959f").changedText("#c2410c")
             .selection("#cce0ff").caret("#1f6feb").caretText("#ffffff").caretUnfocused("#8c959f")
             .flash("#e5393599")
@@ -23,11 +24,27 @@ public final class HexTheme {
             .kind(CellKind.UNREADABLE, "#fdecea", "#b3261e")
             .build();
 
+    /** Dark theme: the same meanings on a dark page, tints kept low so the text stays the brightest thing. */
+    public static final HexTheme DARK = new Builder()
+            .background("#0d1117").gutter("#161b22").gridLine("#30363d").header("#8b949e").address("#8b949e")
+            .addressPadding("#484f58")
+            .caretRowAddress("#e6edf3").text("#e6edf3").zeroText("#6e7681").changedText("#ffa657")
+            .selection("#1f3a5f").caret("#388bfd").caretText("#ffffff").caretUnfocused("#6e7681")
+            .flash("#f85149aa")
+            .kind(CellKind.UNMAPPED, "#161b22", "#484f58")
+            .kind(CellKind.WRITABLE, "#0d1117", "#e6edf3")
+            .kind(CellKind.READ_ONLY, "#131d2b", "#e6edf3")
+            .kind(CellKind.EXECUTABLE, "#10231a", "#e6edf3")
+            .kind(CellKind.VDSO, "#1f1630", "#e6edf3")
+            .kind(CellKind.UNREADABLE, "#2d1517", "#ff7b72")
+            .build();
+
     final Color background;
     final Color gutter;
     final Color gridLine;
     final Color header;
     final Color address;
+    final Color addressPadding;
     final Color caretRowAddress;
     final Color text;
     final Color zeroText;
@@ -46,6 +63,7 @@ public final class HexTheme {
         gridLine = b.gridLine;
         header = b.header;
         address = b.address;
+        addressPadding = b.addressPadding;
         caretRowAddress = b.caretRowAddress;
         text = b.text;
         zeroText = b.zeroText;
@@ -81,6 +99,7 @@ public final class HexTheme {
         private Color gridLine;
         private Color header;
         private Color address;
+        private Color addressPadding;
         private Color caretRowAddress;
         private Color text;
         private Color zeroText;
@@ -98,6 +117,8 @@ public final class HexTheme {
         public Builder gridLine(String css) { gridLine = Color.web(css); return this; }
         public Builder header(String css) { header = Color.web(css); return this; }
         public Builder address(String css) { address = Color.web(css); return this; }
+        /** The leading zeros of an address, dimmed so the significant digits stand out. */
+        public Builder addressPadding(String css) { addressPadding = Color.web(css); return this; }
         public Builder caretRowAddress(String css) { caretRowAddress = Color.web(css); return this; }
         public Builder text(String css) { text = Color.web(css); return this; }
         public Builder zeroText(String css) { zeroText = Color.web(css); return this; }

@@ -74,7 +74,7 @@ final class HexTyping {
             return false;
         }
         boolean written = handler.write(address, new byte[] {(byte) value});
-        view.requestRepaint(); // show what memory holds now, written or not
+        view.refresh(); // show what memory holds now, written or not
         return written;
     }
 

@@ -1,23 +1,16 @@
 package memscope.app.hex;
 
-import javafx.animation.Interpolator;
-import javafx.animation.KeyFrame;
-import javafx.animation.KeyValue;
-import javafx.animation.Timeline;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Region;
-import javafx.util.Duration;
 
 /**
  * A virtualized hex editor: address column, 16 bytes per row in hex, ASCII column, caret and selection. Only the
@@ -28,7 +21,6 @@ import javafx.util.Duration;
 public final class HexView extends Region {
     private static final double FONT_SIZE = 13;
     private static final int PREF_ROWS = 24;
-    private static final Duration FLASH_TIME = Duration.millis(1000);
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
@@ -43,16 +35,16 @@ public final class HexView extends Region {
     private final HexPainter painter = new HexPainter();
     private final HexPainter.Frame frame = new HexPainter.Frame();
     private final HexTyping typing = new HexTyping(this);
-    private final DoubleProperty flashAlpha = new SimpleDoubleProperty(0);
-    private final Timeline flashFade = new Timeline();
+    private final HexFlash flash = new HexFlash(this::requestRepaint);
     private ByteSource source;
     private HexGeometry geometry = new HexGeometry(FONT_SIZE, 8);
     private HexTheme theme = HexTheme.LIGHT;
     private HexColumn activeColumn = HexColumn.HEX;
-    private AddressRange flashRange;
     private byte[] data = new byte[0];
     private CellKind[] kinds = new CellKind[0];
     private boolean dirty = true;
+    /** Set by refresh(): the bytes on screen may have changed, so the next repaint reads even the same block. */
+    private boolean bytesStale = true;
     private boolean syncingScrollBar;
 
     public HexView() {
@@ -63,11 +55,6 @@ public final class HexView extends Region {
         scrollBar.valueProperty().addListener((obs, old, value) -> scrollBarMoved(value.doubleValue()));
         getChildren().addAll(canvas, scrollBar);
         focusedProperty().addListener((obs, was, is) -> requestRepaint());
-        flashAlpha.addListener((obs, old, value) -> requestRepaint());
-        flashFade.setOnFinished(e -> {
-            flashRange = null;
-            requestRepaint();
-        });
         new HexInput(this, canvas).install();
         syncScrollBar();
     }
@@ -76,20 +63,20 @@ public final class HexView extends Region {
 
     /** Shows {@code s} from its start, caret on its first byte; forgets changes marked for the old source. */
     public void setSource(ByteSource s) {
-        source = s;
         long start = s == null ? 0 : s.start();
         long end = s == null ? 0 : s.end();
         if (end < start) {
             throw new IllegalArgumentException(String.format(
                     "byte source ends (0x%x) before it starts (0x%x)", end, start));
         }
+        source = s;
         geometry = new HexGeometry(FONT_SIZE, HexGeometry.digitsFor(Math.max(start, end - 1)));
         viewport.reset(start, end);
         cursor.reset(start, end);
         changes.clear();
-        flashFade.stop();
-        flashRange = null;
+        flash.stop();
         typing.reset();
+        bytesStale = true;
         requestLayout();
         cursorMoved(false);
     }
@@ -132,8 +119,12 @@ public final class HexView extends Region {
         cursorMoved(true);
     }
 
-    /** Re-reads and repaints the visible rows (call after memory changed). */
+    /**
+     * Re-reads and repaints the visible rows (call after memory changed). Repaints for the caret, the selection or
+     * a flash reuse the bytes already read, so they cost the source (and the kernel's syscall log) nothing.
+     */
     public void refresh() {
+        bytesStale = true;
         requestRepaint();
     }
 
@@ -150,18 +141,10 @@ public final class HexView extends Region {
 
     /** Briefly highlights a range (a refused write): red fading out over about a second. */
     public void flash(long address, long length) {
-        if (length <= 0) {
-            return;
+        if (length > 0) {
+            flash.start(address, length);
+            requestRepaint();
         }
-        long end = address + length < address ? Long.MAX_VALUE : address + length;
-        flashRange = new AddressRange(address, end);
-        flashFade.stop();
-        flashFade.getKeyFrames().setAll(
-                new KeyFrame(Duration.ZERO, new KeyValue(flashAlpha, 1)),
-                new KeyFrame(FLASH_TIME, new KeyValue(flashAlpha, 0, Interpolator.EASE_IN)));
-        flashAlpha.set(1);
-        flashFade.playFromStart();
-        requestRepaint();
     }
 
     // ---- additions ----
@@ -356,15 +339,11 @@ public final class HexView extends Region {
         f.rows = (int) Math.max(0, Math.min(rowsOnCanvas, viewport.rowCount() - viewport.top()));
         f.sourceStart = source == null ? 0 : source.start();
         f.sourceEnd = source == null ? 0 : source.end();
-        f.blockStart = Math.max(f.topAddress, f.sourceStart);
+        long blockStart = Math.max(f.topAddress, f.sourceStart);
         long blockEnd = Math.min(f.topAddress + (long) f.rows * RowViewport.ROW_BYTES, f.sourceEnd);
-        f.blockLength = (int) Math.max(0, blockEnd - f.blockStart);
-        if (f.blockLength > data.length) {
-            data = new byte[f.blockLength];
-            kinds = new CellKind[f.blockLength];
-        }
-        if (f.blockLength > 0) {
-            source.read(f.blockStart, data, kinds, f.blockLength);
+        int blockLength = (int) Math.max(0, blockEnd - blockStart);
+        if (bytesStale || blockStart != f.blockStart || blockLength != f.blockLength) {
+            readBlock(blockStart, blockLength);
         }
         f.data = data;
         f.kinds = kinds;
@@ -374,9 +353,28 @@ public final class HexView extends Region {
         f.focused = isFocused();
         f.lowNibblePending = typing.lowNibblePending();
         f.changed = changes;
-        f.flashRange = flashRange;
-        f.flashAlpha = flashAlpha.get();
+        f.flashRange = flash.range();
+        f.flashAlpha = flash.strength();
         painter.paint(canvas.getGraphicsContext2D(), f);
+    }
+
+    /** The one source read of a repaint: every visible byte at once. */
+    private void readBlock(long blockStart, int blockLength) {
+        bytesStale = false;
+        frame.blockStart = blockStart;
+        frame.blockLength = blockLength;
+        if (blockLength > data.length) {
+            data = new byte[blockLength];
+            kinds = new CellKind[blockLength];
+        }
+        if (blockLength > 0) {
+            source.read(blockStart, data, kinds, blockLength);
+        }
+    }
+
+    /** Whether a flash is still fading. */
+    boolean isFlashing() {
+        return flash.range() != null;
     }
 
     /** What the last repaint showed for {@code address} in the hex column ("41", "..", "??"), or null. */

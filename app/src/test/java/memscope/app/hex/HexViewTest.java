@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
@@ -211,6 +212,25 @@ class HexViewTest {
         assertEquals(top, fx.view.topAddressProperty().get());
     }
 
+    @Test
+    void scrollBarCoversTheWholeAddressSpaceInExactRows(FxRobot robot) {
+        long start = 0x1000000L;
+        long end = (1L << 47) - 4096;
+        source = new FakeByteSource(start, end).region(start, end - start, CellKind.WRITABLE);
+        fx.show(robot, source, source);
+        ScrollBar bar = (ScrollBar) fx.view.lookup(".scroll-bar");
+        long rows = (end - start) / 16;
+        assertEquals(rows - fx.view.getVisibleRowCount(), (long) bar.getMax());
+        robot.interact(() -> bar.setValue(1L << 42));
+        assertEquals(start + (1L << 46), fx.view.topAddressProperty().get());
+        robot.interact(() -> bar.setValue((1L << 42) + 1));
+        assertEquals(start + (1L << 46) + 16, fx.view.topAddressProperty().get(), "one row, even at 2^42");
+        assertEquals(String.format("%02x", (start + (1L << 46) + 16) & 0xff),
+                fx.shownAfterRefresh(robot, start + (1L << 46) + 16));
+        robot.interact(() -> fx.view.goTo(end - 1));
+        assertEquals(bar.getMax(), bar.getValue(), "keyboard and goTo move the bar too");
+    }
+
     /** A mouse-wheel notch as desktop platforms report it: negative lines scroll the content down. */
     private static ScrollEvent wheel(double lines) {
         return new ScrollEvent(ScrollEvent.SCROLL, 10, 40, 10, 40, false, false, false, false, false, false,
@@ -231,6 +251,38 @@ class HexViewTest {
         int rowsOnScreen = fx.view.getVisibleRowCount() + 1;
         assertTrue(source.lastReadLength <= rowsOnScreen * 16, "read " + source.lastReadLength + " bytes");
         assertEquals(new AddressRange(0x1000, 0x1000 + source.lastReadLength), fx.view.shownRange());
+
+        robot.interact(() -> {
+            fx.view.goTo(0x1020);
+            fx.view.flash(0x1000, 8);
+            fx.view.layout();
+        });
+        assertEquals(before + 1, source.reads, "caret and flash repaints reuse the bytes already read");
+        robot.interact(() -> {
+            fx.view.goTo(0x9000);
+            fx.view.layout();
+        });
+        assertEquals(before + 2, source.reads, "scrolling reads the new block");
+    }
+
+    @Test
+    void escapeDropsTheSelection(FxRobot robot) {
+        showWritable(robot, 0x1000);
+        robot.clickOn(fx.cell(0x1004, HexColumn.HEX));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT, 2).release(KeyCode.SHIFT);
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(AddressRange.empty(0x1006), fx.view.selectionProperty().get());
+    }
+
+    @Test
+    void invertedSourceIsRejectedAndTheShownOneKept(FxRobot robot) {
+        showWritable(robot, 0x1000);
+        FakeByteSource inverted = new FakeByteSource(0x2000, 0x1000);
+        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> fx.view.setSource(inverted));
+        assertTrue(error.getMessage().contains("0x1000") && error.getMessage().contains("0x2000"),
+                error.getMessage());
+        assertEquals(source, fx.view.getSource());
     }
 
     @Test

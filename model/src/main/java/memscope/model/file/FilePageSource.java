@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -11,6 +13,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import memscope.model.Kernel;
 import memscope.model.PageSource;
+import memscope.model.PageSourceResolver;
+import memscope.model.SessionException;
 
 /**
  * The pages of a file, read lazily with positional reads (several threads may read at once; nothing is read
@@ -49,6 +53,32 @@ public final class FilePageSource implements PageSource, AutoCloseable {
     /** A source that opens {@code file} on its first page read; {@code length} bytes of it are shown. */
     public static FilePageSource lazy(Path file, long length) {
         return new FilePageSource(file.toAbsolutePath(), length, null);
+    }
+
+    /**
+     * Reopens the {@code file:} descriptors of a saved session, lazily; a missing file refuses the session
+     * (showing zeros in place of a file's bytes would be a lie).
+     */
+    public static PageSourceResolver resolver() {
+        return (descriptor, vmoSize) -> {
+            if (!descriptor.startsWith(SCHEME)) {
+                throw new SessionException("unknown page source \"" + descriptor + "\"");
+            }
+            Path file;
+            try {
+                file = Path.of(descriptor.substring(SCHEME.length()));
+            } catch (InvalidPathException e) {
+                throw new SessionException("bad file name in page source \"" + descriptor + "\"");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new SessionException("the file behind a file-backed VMO is missing: " + file);
+            }
+            try {
+                return lazy(file, Math.min(Files.size(file), vmoSize));
+            } catch (IOException e) {
+                throw new SessionException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     public Path path() {

@@ -1,0 +1,75 @@
+package memscope.app;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Every user-visible string, from {@code memscope/app/messages*.properties}. Labels bind to {@link #text} so a
+ * language switch relabels the whole window at once; one-off texts (status, dialogs) use {@link #get}.
+ */
+public final class Messages {
+    /** The languages the View menu offers. */
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
+    private ResourceBundle bundle;
+    private Locale bundleLocale;
+
+    public Messages(Locale initial) {
+        locale.set(initial);
+    }
+
+    /** The system locale's language when we have it, else English. */
+    public static Messages forSystemLocale() {
+        Locale system = Locale.getDefault();
+        return new Messages(system.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Locale getLocale() {
+        return locale.get();
+    }
+
+    public void setLocale(Locale l) {
+        locale.set(l);
+    }
+
+    /** The text for {@code key} in the current language, with {@code args} put in ({@link MessageFormat}). */
+    public String get(String key, Object... args) {
+        String pattern = bundle().getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, getLocale()).format(args);
+    }
+
+    /** The text for {@code key}, following language switches. */
+    public StringBinding text(String key, Object... args) {
+        return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+
+    /**
+     * Loaded on demand: bindings are invalidated before change listeners run, so a listener that swapped the
+     * bundle could come too late for a label re-reading its text at once.
+     */
+    private ResourceBundle bundle() {
+        Locale now = getLocale();
+        if (bundle == null || !now.equals(bundleLocale)) {
+            bundle = load(now);
+            bundleLocale = now;
+        }
+        return bundle;
+    }
+
+    private static ResourceBundle load(Locale l) {
+        // the base file is English: never fall back to the JVM's default locale instead
+        return ResourceBundle.getBundle("memscope.app.messages", l,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+}

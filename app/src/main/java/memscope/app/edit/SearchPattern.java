@@ -1,0 +1,97 @@
+package memscope.app.edit;
+
+import java.util.Arrays;
+
+/**
+ * What to look for: a byte sequence in which some positions may be wildcards (from {@code ??} in hex input).
+ * Immutable.
+ */
+public final class SearchPattern {
+    /** Longer patterns are refused: they would only be pasted by mistake, and chunks must overlap by this much. */
+    public static final int MAX_LENGTH = 64 * 1024;
+
+    private final byte[] bytes;
+    private final boolean[] wildcard;
+
+    private SearchPattern(byte[] bytes, boolean[] wildcard) {
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("nothing to search for");
+        }
+        if (bytes.length > MAX_LENGTH) {
+            throw new IllegalArgumentException("the pattern is " + bytes.length + " bytes; at most " + MAX_LENGTH);
+        }
+        this.bytes = bytes;
+        this.wildcard = wildcard;
+    }
+
+    public static SearchPattern of(byte[] bytes) {
+        return new SearchPattern(bytes.clone(), new boolean[bytes.length]);
+    }
+
+    public static SearchPattern text(String text, TextEncoding encoding) {
+        return of(encoding.encode(text));
+    }
+
+    /**
+     * Hex input as {@link HexParser} accepts it, where a {@code ??} token matches any byte:
+     * {@code "DE AD ?? EF"}. Throws {@link HexParseException} naming the column of a bad character.
+     */
+    public static SearchPattern hex(String input) throws HexParseException {
+        HexParser.Parsed parsed = HexParser.parseWithWildcards(input);
+        return new SearchPattern(parsed.bytes(), parsed.wildcards());
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    /** True when the pattern matches {@code data[offset .. offset + length())}. */
+    public boolean matchesAt(byte[] data, int offset) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (!wildcard[i] && data[offset + i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first match starting in {@code [from, to)} whose bytes lie within {@code data[0, dataEnd)}, or -1. */
+    int firstIn(byte[] data, int dataEnd, int from, int to) {
+        int last = Math.min(to, dataEnd - bytes.length + 1);
+        for (int i = from; i < last; i++) {
+            if (matchesAt(data, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last match starting in {@code [from, to)} whose bytes lie within {@code data[0, dataEnd)}, or -1. */
+    int lastIn(byte[] data, int dataEnd, int from, int to) {
+        for (int i = Math.min(to, dataEnd - bytes.length + 1) - 1; i >= from; i--) {
+            if (matchesAt(data, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SearchPattern p && Arrays.equals(bytes, p.bytes) && Arrays.equals(wildcard, p.wildcard);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes) * 31 + Arrays.hashCode(wildcard);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < bytes.length; i++) {
+            s.append(i == 0 ? "" : " ").append(wildcard[i] ? "??" : String.format("%02X", bytes[i] & 0xff));
+        }
+        return s.toString();
+    }
+}

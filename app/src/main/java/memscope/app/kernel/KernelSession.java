@@ -1,0 +1,134 @@
+package memscope.app.kernel;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import memscope.model.Kernel;
+import memscope.model.KernelInspector.HandleInfo;
+import memscope.model.MapEntry;
+import memscope.model.MapsResult;
+import memscope.model.ObjectType;
+import memscope.model.Rights;
+import memscope.model.Status;
+import memscope.model.scenario.LoadedScenario;
+
+/**
+ * One loaded scenario as the window sees it: the kernel, which process is viewed, which handle edits go through,
+ * and the handles used for reading. Reading is not editing: the view reads through a full-rights handle per
+ * process, while edits use only the chosen editor handle.
+ */
+public final class KernelSession {
+    private final LoadedScenario scenario;
+    private final Kernel kernel;
+    private final CallRecorder recorder = new CallRecorder();
+    private final ThreadLocal<Boolean> quiet = ThreadLocal.withInitial(() -> false);
+    private final IntegerProperty editorHandle = new SimpleIntegerProperty();
+    private final LongProperty viewedProcess = new SimpleLongProperty();
+
+    public KernelSession(LoadedScenario scenario) {
+        this.scenario = scenario;
+        this.kernel = scenario.kernel();
+        kernel.subscribe(recorder);
+        editorHandle.set(handleNamed(scenario.editorHandle()).orElse(0));
+        int viewed = handleNamed(scenario.viewProcess()).orElse(0);
+        viewedProcess.set(kernel.inspector().handle(viewed).map(HandleInfo::koid).orElse(0L));
+    }
+
+    public LoadedScenario scenario() {
+        return scenario;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public CallRecorder recorder() {
+        return recorder;
+    }
+
+    /** The process handle every edit goes through. */
+    public IntegerProperty editorHandleProperty() {
+        return editorHandle;
+    }
+
+    /** The koid of the process whose address space the hex view shows. */
+    public LongProperty viewedProcessProperty() {
+        return viewedProcess;
+    }
+
+    public OptionalInt handleNamed(String name) {
+        Integer h = name == null ? null : scenario.handles().get(name);
+        return h == null ? OptionalInt.empty() : OptionalInt.of(h);
+    }
+
+    /** The scenario's name for a handle ({@code "p1.ro"}), or empty for a handle made later. */
+    public Optional<String> nameOf(int handle) {
+        return scenario.handles().entrySet().stream().filter(e -> e.getValue() == handle).map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    public List<HandleInfo> processHandles() {
+        return handlesOf(ObjectType.PROCESS);
+    }
+
+    public List<HandleInfo> vmoHandles() {
+        return handlesOf(ObjectType.VMO);
+    }
+
+    /** One handle per process able to read its memory (READ and WRITE), the one with most rights; by koid. */
+    public List<HandleInfo> readers() {
+        return processHandles().stream().filter(h -> Rights.has(h.rights(), Rights.READ | Rights.WRITE))
+                .collect(java.util.stream.Collectors.toMap(HandleInfo::koid, h -> h,
+                        (a, b) -> Integer.bitCount(b.rights()) > Integer.bitCount(a.rights()) ? b : a,
+                        java.util.LinkedHashMap::new))
+                .values().stream().toList();
+    }
+
+    /** The reading handle of the process with this koid, if the scenario gave us one. */
+    public OptionalInt readerFor(long processKoid) {
+        return readers().stream().filter(h -> h.koid() == processKoid).mapToInt(HandleInfo::handle).findFirst();
+    }
+
+    public OptionalInt viewedReader() {
+        return readerFor(viewedProcess.get());
+    }
+
+    /** The viewed process's mappings and VMARs, or an empty list when it is dead or unreadable. */
+    public List<MapEntry> viewedMaps() {
+        OptionalInt reader = viewedReader();
+        return reader.isPresent() ? maps(reader.getAsInt()) : List.of();
+    }
+
+    public List<MapEntry> maps(int processHandle) {
+        MapsResult r = quietly(() -> kernel.processMaps(processHandle));
+        return r.status() == Status.OK ? r.entries() : List.of();
+    }
+
+    /** Runs the window's own bookkeeping calls (reads for display) without them filling the syscall log. */
+    public <T> T quietly(Supplier<T> call) {
+        boolean was = quiet.get();
+        quiet.set(true);
+        try {
+            return call.get();
+        } finally {
+            quiet.set(was);
+        }
+    }
+
+    /** True while the current thread is inside {@link #quietly}. */
+    public boolean isQuiet() {
+        return quiet.get();
+    }
+
+    private List<HandleInfo> handlesOf(ObjectType type) {
+        return kernel.inspector().handles().stream().filter(h -> h.type() == type)
+                .sorted(Comparator.comparingLong(HandleInfo::koid).thenComparingInt(HandleInfo::handle)).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package memscope.app.text;
+
+/**
+ * Text the user typed that does not say what it must: carries a message key and its arguments, so the UI can
+ * word the problem in the current language.
+ */
+public final class InputException extends Exception {
+    private final String key;
+    private final transient Object[] args;
+
+    public InputException(String key, Object... args) {
+        super(key);
+        this.key = key;
+        this.args = args.clone();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+}

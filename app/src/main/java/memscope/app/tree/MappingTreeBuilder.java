@@ -1,0 +1,81 @@
+package memscope.app.tree;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.TreeItem;
+import memscope.app.kernel.KernelSession;
+import memscope.model.CachePolicy;
+import memscope.model.KernelInspector;
+import memscope.model.KernelInspector.HandleInfo;
+import memscope.model.KernelInspector.ProcessInfo;
+import memscope.model.KernelInspector.VmoInfo;
+import memscope.model.MapEntry;
+
+/**
+ * Builds the tree processes -> root VMAR -> child VMARs -> mappings from {@code processMaps} (depth-ordered, as
+ * ZX_INFO_PROCESS_MAPS gives it) and the inspector's VMO and process facts.
+ */
+public final class MappingTreeBuilder {
+    private final KernelSession session;
+
+    public MappingTreeBuilder(KernelSession session) {
+        this.session = session;
+    }
+
+    /** A hidden root whose children are the processes, in koid order. */
+    public TreeItem<MappingRow> build() {
+        KernelInspector inspector = session.kernel().inspector();
+        TreeItem<MappingRow> root = new TreeItem<>(MappingRow.process(0, "", false));
+        Map<Long, String> processes = new LinkedHashMap<>();
+        for (HandleInfo h : session.processHandles()) {
+            processes.putIfAbsent(h.koid(), h.name());
+        }
+        for (Map.Entry<Long, String> p : processes.entrySet()) {
+            Optional<ProcessInfo> info = inspector.process(p.getKey());
+            boolean dead = info.map(i -> !i.alive()).orElse(true);
+            String name = info.map(ProcessInfo::name).orElse(p.getValue());
+            TreeItem<MappingRow> process = new TreeItem<>(MappingRow.process(p.getKey(), name, dead));
+            if (!dead) {
+                session.readerFor(p.getKey()).ifPresent(reader ->
+                        addEntries(process, p.getKey(), session.maps(reader), inspector));
+            }
+            root.getChildren().add(process);
+        }
+        return root;
+    }
+
+    private static void addEntries(TreeItem<MappingRow> process, long koid, List<MapEntry> entries,
+                                   KernelInspector inspector) {
+        // parents.peek() is the VMAR at depth parents.size() - 1
+        Deque<TreeItem<MappingRow>> parents = new ArrayDeque<>();
+        for (MapEntry e : entries) {
+            while (parents.size() > e.depth()) {
+                parents.pop();
+            }
+            TreeItem<MappingRow> parent = parents.isEmpty() ? process : parents.peek();
+            TreeItem<MappingRow> item = new TreeItem<>(row(koid, e, inspector));
+            parent.getChildren().add(item);
+            if (!e.isMapping()) {
+                parents.push(item);
+            }
+        }
+    }
+
+    private static MappingRow row(long processKoid, MapEntry e, KernelInspector inspector) {
+        if (!e.isMapping()) {
+            return new MappingRow(MappingRow.Kind.VMAR, processKoid, e.name(), e.depth(), e.base(), e.size(), 0, 0,
+                    "", 0, null, false, false, false);
+        }
+        Optional<VmoInfo> vmo = inspector.vmo(e.vmoKoid());
+        String vmoName = vmo.map(VmoInfo::name).orElse(e.name());
+        CachePolicy policy = vmo.map(VmoInfo::cachePolicy).orElse(null);
+        boolean vdso = vmo.map(VmoInfo::vdso).orElse(false) || e.vmoKoid() == inspector.vdsoKoid();
+        boolean shared = vmo.map(VmoInfo::shared).orElse(false);
+        return new MappingRow(MappingRow.Kind.MAPPING, processKoid, e.name(), e.depth(), e.base(), e.size(),
+                e.permissions(), e.vmoKoid(), vmoName, e.vmoOffset(), policy, vdso, shared, false);
+    }
+}

@@ -1,0 +1,185 @@
+package memscope.app.tree;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import memscope.app.Messages;
+import memscope.app.text.HexFormat;
+
+/**
+ * The mapping tree ({@code #mappingTree}). Rebuilt from scratch on every structure change, then the expansion and
+ * the selection are put back by {@link MappingRow#key()}, so a live update does not lose the user's place.
+ */
+public final class MappingTreeView {
+    private final TreeTableView<MappingRow> table = new TreeTableView<>();
+    private final Messages messages;
+    private final MappingTreeBuilder builder;
+    private boolean rebuilding;
+
+    public MappingTreeView(Messages messages, MappingTreeBuilder builder) {
+        this.messages = messages;
+        this.builder = builder;
+        table.setId("mappingTree");
+        table.setShowRoot(false);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("column.range", 205, this::rangeText));
+        table.getColumns().add(column("column.size", 70, r -> r.kind() == MappingRow.Kind.PROCESS ? ""
+                : HexFormat.humanSize(r.size())));
+        table.getColumns().add(column("column.perms", 44, r -> r.kind() == MappingRow.Kind.MAPPING
+                ? HexFormat.permissions(r.perms()) : ""));
+        table.getColumns().add(column("column.vmo", 175, this::vmoText));
+        table.getColumns().add(column("column.offset", 56, r -> r.kind() == MappingRow.Kind.MAPPING
+                ? HexFormat.address(r.vmoOffset()) : ""));
+        table.getColumns().add(column("column.cache", 120, r -> r.cachePolicy() == null ? ""
+                : r.cachePolicy().name()));
+        table.setRowFactory(t -> new StyledRow());
+        messages.localeProperty().addListener((o, a, b) -> table.refresh());
+        rebuild();
+    }
+
+    public TreeTableView<MappingRow> node() {
+        return table;
+    }
+
+    /** Calls {@code action} when the user selects a row (not when a rebuild restores the selection). */
+    public void onSelect(Consumer<MappingRow> action) {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (!rebuilding && now != null) {
+                action.accept(now.getValue());
+            }
+        });
+    }
+
+    /** Rebuilds from the kernel, keeping what was expanded and selected where those rows still exist. */
+    public void rebuild() {
+        Set<String> expanded = new HashSet<>();
+        if (table.getRoot() != null) {
+            collectExpanded(table.getRoot(), expanded);
+        }
+        TreeItem<MappingRow> selected = table.getSelectionModel().getSelectedItem();
+        String selectedKey = selected == null ? null : selected.getValue().key();
+        boolean first = table.getRoot() == null;
+        TreeItem<MappingRow> root = builder.build();
+        root.setExpanded(true);
+        restore(root, expanded, first);
+        rebuilding = true;
+        try {
+            table.setRoot(root);
+            if (selectedKey != null) {
+                find(root, selectedKey).ifPresent(item -> table.getSelectionModel().select(item));
+            }
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    /** Selects the row with this key, as if the user had clicked it. */
+    public boolean select(Function<MappingRow, Boolean> which) {
+        java.util.Optional<TreeItem<MappingRow>> item = findFirst(table.getRoot(), which);
+        item.ifPresent(i -> {
+            for (TreeItem<MappingRow> p = i.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            table.getSelectionModel().select(i);
+            table.scrollTo(Math.max(0, table.getRow(i) - 2));
+        });
+        return item.isPresent();
+    }
+
+    private String rangeText(MappingRow r) {
+        return switch (r.kind()) {
+            case PROCESS -> messages.get(r.dead() ? "tree.process.dead" : "tree.process", r.name(),
+                    String.valueOf(r.processKoid()));
+            case VMAR -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end()) + "  " + r.name();
+            case MAPPING -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end());
+        };
+    }
+
+    private String vmoText(MappingRow r) {
+        if (r.kind() != MappingRow.Kind.MAPPING) {
+            return "";
+        }
+        String tags = (r.vdso() ? " [" + messages.get("tree.tag.vdso") + "]" : "")
+                + (r.shared() ? " [" + messages.get("tree.tag.shared") + "]" : "");
+        return r.vmoName() + " (" + r.vmoKoid() + ")" + tags;
+    }
+
+    private TreeTableColumn<MappingRow, String> column(String key, double width, Function<MappingRow, String> text) {
+        TreeTableColumn<MappingRow, String> c = new TreeTableColumn<>();
+        c.textProperty().bind(messages.text(key));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().getValue() == null ? ""
+                : text.apply(f.getValue().getValue())));
+        return c;
+    }
+
+    private static void collectExpanded(TreeItem<MappingRow> item, Set<String> out) {
+        for (TreeItem<MappingRow> child : item.getChildren()) {
+            if (child.isExpanded()) {
+                out.add(child.getValue().key());
+            }
+            collectExpanded(child, out);
+        }
+    }
+
+    /** The first build opens processes and VMARs so mappings show; later builds follow the user's choices. */
+    private static void restore(TreeItem<MappingRow> item, Set<String> expanded, boolean first) {
+        for (TreeItem<MappingRow> child : item.getChildren()) {
+            boolean open = first ? !child.getValue().dead() && child.getValue().kind() != MappingRow.Kind.MAPPING
+                    : expanded.contains(child.getValue().key());
+            child.setExpanded(open);
+            restore(child, expanded, first);
+        }
+    }
+
+    private static java.util.Optional<TreeItem<MappingRow>> find(TreeItem<MappingRow> root, String key) {
+        return findFirst(root, r -> r.key().equals(key));
+    }
+
+    private static java.util.Optional<TreeItem<MappingRow>> findFirst(TreeItem<MappingRow> item,
+                                                                       Function<MappingRow, Boolean> which) {
+        for (TreeItem<MappingRow> child : item.getChildren()) {
+            if (which.apply(child.getValue())) {
+                return java.util.Optional.of(child);
+            }
+            java.util.Optional<TreeItem<MappingRow>> deeper = findFirst(child, which);
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Marks vDSO, shared and dead rows with style classes so the CSS can tag them. */
+    private static final class StyledRow extends TreeTableRow<MappingRow> {
+        @Override
+        protected void updateItem(MappingRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("row-vdso", "row-shared", "row-dead", "row-process", "row-vmar");
+            if (empty || row == null) {
+                return;
+            }
+            if (row.vdso()) {
+                getStyleClass().add("row-vdso");
+            }
+            if (row.shared()) {
+                getStyleClass().add("row-shared");
+            }
+            if (row.dead()) {
+                getStyleClass().add("row-dead");
+            }
+            if (row.kind() == MappingRow.Kind.PROCESS) {
+                getStyleClass().add("row-process");
+            } else if (row.kind() == MappingRow.Kind.VMAR) {
+                getStyleClass().add("row-vmar");
+            }
+        }
+    }
+}

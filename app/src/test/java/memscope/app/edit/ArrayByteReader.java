@@ -1,0 +1,65 @@
+package memscope.app.edit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Memory for tests: {@code data} at {@code base}, where only the bytes marked readable can be read. */
+final class ArrayByteReader implements ByteReader {
+    private final long base;
+    private final byte[] data;
+    private final boolean[] readable;
+    int reads;
+
+    ArrayByteReader(long base, byte[] data, boolean[] readable) {
+        this.base = base;
+        this.data = data;
+        this.readable = readable;
+    }
+
+    @Override
+    public int read(long address, byte[] dst, int length) {
+        reads++;
+        int n = 0;
+        while (n < length && address + n - base >= 0 && address + n - base < data.length
+                && readable[(int) (address + n - base)]) {
+            dst[n] = data[(int) (address + n - base)];
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public List<ByteRange> readableRanges(long start, long end) {
+        List<ByteRange> out = new ArrayList<>();
+        long runStart = -1;
+        for (long a = Math.max(start, base); a < Math.min(end, base + data.length); a++) {
+            boolean r = readable[(int) (a - base)];
+            if (r && runStart < 0) {
+                runStart = a;
+            } else if (!r && runStart >= 0) {
+                out.add(new ByteRange(runStart, a));
+                runStart = -1;
+            }
+        }
+        if (runStart >= 0) {
+            out.add(new ByteRange(runStart, Math.min(end, base + data.length)));
+        }
+        return out;
+    }
+
+    /** Every match start a naive scan finds inside {@code within}, all bytes readable. */
+    List<Long> bruteForce(SearchPattern p, ByteRange within) {
+        List<Long> out = new ArrayList<>();
+        for (long a = Math.max(within.start(), base); a + p.length() <= Math.min(within.end(), base + data.length);
+             a++) {
+            boolean all = true;
+            for (int i = 0; i < p.length(); i++) {
+                all &= readable[(int) (a - base + i)];
+            }
+            if (all && p.matchesAt(data, (int) (a - base))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package memscope.app.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The chunked search agrees with a naive scan, forwards and backwards, whatever the chunk size and gaps. */
+class FinderPropertiesTest {
+    private static final long BASE = 0x7ffd_0000_0000L;
+
+    @Provide
+    Arbitrary<byte[]> data() {
+        return Arbitraries.bytes().between((byte) 0, (byte) 2).array(byte[].class).ofMaxSize(80);
+    }
+
+    /** Pattern bytes 0..2, or -1 for a {@code ??} wildcard. */
+    @Provide
+    Arbitrary<int[]> pattern() {
+        return Arbitraries.integers().between(-1, 2).array(int[].class).ofMinSize(1).ofMaxSize(5)
+                .filter(p -> p[0] != -1 || p.length > 1);
+    }
+
+    static SearchPattern toPattern(int[] p) throws HexParseException {
+        StringBuilder s = new StringBuilder();
+        for (int b : p) {
+            s.append(b < 0 ? "?? " : String.format("0x%02x, ", b));
+        }
+        return SearchPattern.hex(s.toString());
+    }
+
+    static ArrayByteReader reader(byte[] data, long gapSeed) {
+        boolean[] readable = new boolean[data.length];
+        Random r = new Random(gapSeed);
+        boolean on = true;
+        for (int i = 0; i < data.length; i++) {
+            if (gapSeed != 0 && r.nextInt(12) == 0) {
+                on = !on;
+            }
+            readable[i] = on;
+        }
+        return new ArrayByteReader(BASE, data, readable);
+    }
+
+    @Property(tries = 400)
+    void everyMatchForwardsIsFoundInOrder(@ForAll("data") byte[] data, @ForAll("pattern") int[] pat,
+                                          @ForAll @IntRange(min = 1, max = 9) int chunk,
+                                          @ForAll @IntRange(min = 0, max = 3) int gapSeed,
+                                          @ForAll @IntRange(min = 0, max = 10) int cutStart,
+                                          @ForAll @IntRange(min = 0, max = 10) int cutEnd) throws Exception {
+        SearchPattern p = toPattern(pat);
+        ArrayByteReader reader = reader(data, gapSeed);
+        ByteRange within = new ByteRange(BASE + cutStart - 3, BASE + Math.max(cutStart - 3, data.length - cutEnd));
+        Finder finder = new Finder(reader, chunk);
+        List<Long> found = new ArrayList<>();
+        long from = within.start();
+        for (Optional<ByteRange> m = finder.findNext(p, from, within); m.isPresent();
+             m = finder.findNext(p, m.get().start() + 1, within)) {
+            assertEquals(p.length(), m.get().length());
+            found.add(m.get().start());
+        }
+        assertEquals(reader.bruteForce(p, within), found);
+        assertEquals(found.size(), finder.findAll(p, within, Integer.MAX_VALUE).size());
+    }
+
+    @Property(tries = 400)
+    void everyMatchBackwardsIsFoundInReverseOrder(@ForAll("data") byte[] data, @ForAll("pattern") int[] pat,
+                                                  @ForAll @IntRange(min = 1, max = 9) int chunk,
+                                                  @ForAll @IntRange(min = 0, max = 3) int gapSeed) throws Exception {
+        SearchPattern p = toPattern(pat);
+        ArrayByteReader reader = reader(data, gapSeed);
+        ByteRange within = new ByteRange(BASE, BASE + data.length);
+        Finder finder = new Finder(reader, chunk);
+        List<Long> found = new ArrayList<>();
+        for (Optional<ByteRange> m = finder.findPrevious(p, within.end(), within); m.isPresent();
+             m = finder.findPrevious(p, m.get().start(), within)) {
+            found.add(0, m.get().start());
+        }
+        assertEquals(reader.bruteForce(p, within), found);
+    }
+
+    @Property(tries = 200)
+    void findNextFromAnyPointIsTheFirstMatchAtOrAfterIt(@ForAll("data") byte[] data, @ForAll("pattern") int[] pat,
+                                                        @ForAll @IntRange(min = 1, max = 7) int chunk,
+                                                        @ForAll @IntRange(min = 0, max = 90) int from)
+            throws Exception {
+        SearchPattern p = toPattern(pat);
+        ArrayByteReader reader = reader(data, 0);
+        ByteRange within = new ByteRange(BASE, BASE + data.length);
+        Optional<Long> expected = reader.bruteForce(p, within).stream().filter(a -> a >= BASE + from).findFirst();
+        assertEquals(expected, new Finder(reader, chunk).findNext(p, BASE + from, within).map(ByteRange::start));
+        Optional<Long> before = reader.bruteForce(p, within).stream().filter(a -> a < BASE + from)
+                .reduce((a, b) -> b);
+        assertEquals(before, new Finder(reader, chunk).findPrevious(p, BASE + from, within).map(ByteRange::start));
+    }
+}

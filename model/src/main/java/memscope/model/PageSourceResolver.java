@@ -1,0 +1,17 @@
+package memscope.model;
+
+/**
+ * Reopens the page source a saved session names by {@link PageSource#sessionDescriptor()} (for example
+ * {@code memscope.model.file.FilePageSource.resolver()} reopens {@code file:} descriptors).
+ */
+@FunctionalInterface
+public interface PageSourceResolver {
+    /** Refuses every descriptor: for sessions without file-backed VMOs. */
+    PageSourceResolver NONE = (descriptor, size) -> {
+        throw new SessionException("the session has a VMO backed by \"" + descriptor
+                + "\" and no resolver to reopen it was given");
+    };
+
+    /** The source for a VMO of {@code vmoSize} bytes named {@code descriptor}; may open it lazily. */
+    PageSource open(String descriptor, long vmoSize) throws SessionException;
+}

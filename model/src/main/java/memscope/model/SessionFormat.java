@@ -1,0 +1,32 @@
+package memscope.model;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Constants of the session file format, version 1 (documented in resources/sessions/FORMAT.md): a header, then
+ * sections framed as tag, length, payload, CRC32; every number big-endian.
+ */
+final class SessionFormat {
+    static final byte[] MAGIC = "MEMSCOPE".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+    static final int HEADER_SIZE = MAGIC.length + 4;
+    /** tag + length before the payload, CRC after it. */
+    static final int FRAME_OVERHEAD = 4 + 4 + 4;
+    /** No section is larger: page sections are split well below it. */
+    static final int MAX_SECTION = 64 << 20;
+    static final int PAGES_PER_SECTION = 4096;
+    static final int MAX_STRING = 4096;
+
+    static final String BOOT = "BOOT";
+    static final String OBJECTS = "OBJS";
+    static final String HANDLES = "HNDL";
+    static final String PORTS = "PORT";
+    static final String PAGES = "PAGE";
+    static final String END = "END ";
+
+    static final int SOURCE_ZERO = 0;
+    static final int SOURCE_DESCRIBED = 1;
+
+    private SessionFormat() {
+    }
+}

@@ -1,0 +1,140 @@
+package memscope.model;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Reads a session file's framing: the header (magic, version), then each section's tag, length and CRC32, in
+ * the order BOOT, OBJS, HNDL, PAGE*, END, with nothing after END. The payloads go to {@link SessionBuilder},
+ * which builds a new kernel; nothing else is touched, so a refused file changes nothing.
+ */
+final class SessionReader {
+    private final DataInputStream in;
+    private final long fileSize;
+    private long position;
+    private int sections;
+
+    SessionReader(InputStream in, long fileSize) {
+        this.in = new DataInputStream(in);
+        this.fileSize = fileSize;
+    }
+
+    Kernel read(PageSourceResolver resolver) throws IOException, SessionException {
+        if (fileSize == 0) {
+            throw new SessionException("the file is empty");
+        }
+        byte[] magic = new byte[SessionFormat.MAGIC.length];
+        readFully(magic, "the header");
+        if (!Arrays.equals(magic, SessionFormat.MAGIC)) {
+            throw new SessionException("not a MemScope session (wrong magic number)");
+        }
+        byte[] versionBytes = new byte[4];
+        readFully(versionBytes, "the header");
+        int version = ((versionBytes[0] & 0xff) << 8) | (versionBytes[1] & 0xff);
+        int flags = ((versionBytes[2] & 0xff) << 8) | (versionBytes[3] & 0xff);
+        if (version != SessionFormat.VERSION) {
+            throw new SessionException("unsupported session version " + version + " (this MemScope reads version "
+                    + SessionFormat.VERSION + ")");
+        }
+        if (flags != 0) {
+            throw new SessionException("unknown header flags 0x" + Integer.toHexString(flags));
+        }
+        SessionBuilder builder = new SessionBuilder(resolver);
+        builder.boot(expect(SessionFormat.BOOT));
+        builder.objects(expect(SessionFormat.OBJECTS));
+        builder.handles(expect(SessionFormat.HANDLES));
+        builder.ports(expect(SessionFormat.PORTS));
+        while (true) {
+            int before = sections;
+            Section s = next();
+            if (s.tag.equals(SessionFormat.PAGES)) {
+                builder.pages(s.payload());
+                continue;
+            }
+            if (!s.tag.equals(SessionFormat.END)) {
+                throw new SessionException("unexpected section \"" + s.tag.trim() + "\" where PAGE or END belongs");
+            }
+            SessionPayload end = s.payload();
+            int declared = end.u32("the section count");
+            end.end();
+            if (declared != before) {
+                throw new SessionException("the END section counts " + declared + " sections but " + before
+                        + " were read");
+            }
+            break;
+        }
+        if (position != fileSize || in.read() != -1) {
+            throw new SessionException((fileSize - position) + " unexpected bytes after the END section");
+        }
+        return builder.kernel();
+    }
+
+    private record Section(String tag, byte[] bytes) {
+        SessionPayload payload() {
+            return new SessionPayload(tag, bytes);
+        }
+    }
+
+    private SessionPayload expect(String tag) throws IOException, SessionException {
+        Section s = next();
+        if (!s.tag.equals(tag)) {
+            throw new SessionException("expected section " + tag.trim() + " but found \"" + s.tag.trim() + "\"");
+        }
+        return s.payload();
+    }
+
+    private Section next() throws IOException, SessionException {
+        int number = sections + 1;
+        long start = position;
+        byte[] head = new byte[8];
+        readFully(head, "the header of section #" + number);
+        String tag = new String(head, 0, 4, StandardCharsets.US_ASCII);
+        long length = ((head[4] & 0xffL) << 24) | ((head[5] & 0xff) << 16) | ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+        if (length > SessionFormat.MAX_SECTION) {
+            throw new SessionException("section #" + number + " (\"" + printable(tag) + "\") at byte " + start
+                    + " declares an absurd length of " + length + " bytes");
+        }
+        if (length + 4 > fileSize - position) {
+            throw new SessionException("the file is truncated: section #" + number + " (\"" + printable(tag)
+                    + "\") at byte " + start + " needs " + (length + 4) + " more bytes but only "
+                    + (fileSize - position) + " remain");
+        }
+        byte[] payload = new byte[(int) length];
+        readFully(payload, "section " + tag);
+        byte[] crcBytes = new byte[4];
+        readFully(crcBytes, "the checksum of section " + tag);
+        CRC32 crc = new CRC32();
+        crc.update(head);
+        crc.update(payload);
+        long stored = ((crcBytes[0] & 0xffL) << 24) | ((crcBytes[1] & 0xff) << 16) | ((crcBytes[2] & 0xff) << 8)
+                | (crcBytes[3] & 0xff);
+        if (crc.getValue() != stored) {
+            throw new SessionException("checksum mismatch in section #" + number + " (\"" + printable(tag)
+                    + "\") at byte " + start + ": the file is damaged");
+        }
+        sections++;
+        return new Section(tag, payload);
+    }
+
+    private void readFully(byte[] b, String what) throws IOException, SessionException {
+        try {
+            in.readFully(b);
+            position += b.length;
+        } catch (EOFException e) {
+            throw new SessionException("the file is truncated at byte " + fileSize + ", inside " + what);
+        }
+    }
+
+    private static String printable(String tag) {
+        StringBuilder s = new StringBuilder();
+        for (char c : tag.toCharArray()) {
+            s.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+        }
+        return s.toString().trim();
+    }
+}
