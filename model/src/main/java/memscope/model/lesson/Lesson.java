@@ -1,6 +1,7 @@
 package memscope.model.lesson;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A teaching demo: a scenario to start from and ordered steps, each explained in English and Simplified Chinese.
@@ -17,11 +18,11 @@ public record Lesson(String id, String source, String title, String titleZh, Str
     }
 
     /** The title in the language asked for: Simplified Chinese for a {@code zh} locale, else English. */
-    public String title(java.util.Locale locale) {
+    public String title(Locale locale) {
         return LessonStep.isChinese(locale) ? titleZh : title;
     }
 
-    public String summary(java.util.Locale locale) {
+    public String summary(Locale locale) {
         return LessonStep.isChinese(locale) ? summaryZh : summary;
     }
 

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -185,10 +184,8 @@ public final class LessonLoader {
         }
 
         void known(JsonNode node, String at, Set<String> allowed) throws LessonException {
-            Set<String> seen = new HashSet<>();
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
-                seen.add(name);
                 if (!allowed.contains(name)) {
                     throw at(join(at, name), "unknown field (expected one of " + String.join(", ",
                             allowed.stream().sorted().toList()) + ")");

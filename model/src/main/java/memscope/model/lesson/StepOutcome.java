@@ -17,6 +17,11 @@ public record StepOutcome(int index, LessonStep step, CommandResult result, List
         return problems.isEmpty();
     }
 
+    /** True when the kernel answered the expected status (further expectations may still have failed). */
+    public boolean statusMatches() {
+        return result == null || result.statusName().equals(step.expectStatus());
+    }
+
     /** The status the kernel answered, e.g. {@code ZX_ERR_ACCESS_DENIED}; empty for an explanation-only step. */
     public String observedStatus() {
         return result == null ? "" : result.statusName();

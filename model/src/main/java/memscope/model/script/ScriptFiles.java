@@ -2,8 +2,10 @@ package memscope.model.script;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,9 +24,21 @@ public final class ScriptFiles {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
+    /** Writes a temporary file beside {@code file} and moves it over, so a failed save leaves the old file whole. */
     public static void save(Path file, String script) throws IOException {
         String text = script.endsWith("\n") || script.isEmpty() ? script : script + "\n";
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** Saves the commands of a transcript (e.g. what the person typed at the prompt) as a replayable script. */

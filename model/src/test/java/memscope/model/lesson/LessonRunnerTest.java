@@ -83,6 +83,9 @@ class LessonRunnerTest {
                 "expected 4a 66 at 0x1000000 in p1, found 4a 65"), outcomes.get(1).problems());
         assertEquals(List.of("expected ZX_OK, observed ZX_ERR_ACCESS_DENIED"), outcomes.get(3).problems());
         assertFalse(outcomes.get(3).passed());
+        assertFalse(outcomes.get(3).statusMatches());
+        assertTrue(outcomes.get(1).statusMatches(), "the status matched; actual and memory did not");
+        assertFalse(outcomes.get(1).passed());
         assertTrue(outcomes.get(4).passed());
     }
 

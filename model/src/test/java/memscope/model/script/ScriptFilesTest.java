@@ -54,4 +54,15 @@ class ScriptFilesTest {
         assertEquals(List.of(new ScriptError(2, 20, "bad byte '0g': a byte is two hex digits, 00 to ff")), r.errors());
         assertArrayEquals(new byte[] {0}, console.run("read p1 0x1000000 1").results().get(0).data());
     }
+
+    @Test
+    void savingOverAnExistingScriptReplacesItWholeAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("s.msc");
+        ScriptFiles.save(file, "close h3\nclose h3\nclose h3");
+        ScriptFiles.save(file, "kill p1");
+        assertEquals("kill p1\n", Files.readString(file));
+        try (var list = Files.list(dir)) {
+            assertEquals(List.of(file), list.toList());
+        }
+    }
 }
