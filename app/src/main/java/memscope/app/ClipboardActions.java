@@ -52,7 +52,7 @@ final class ClipboardActions {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
-            status.info(messages.get("status.copied", range.length(), HexFormat.address(range.start())));
+            status.info(() -> messages.get("status.copied", range.length(), HexFormat.address(range.start())));
         } catch (IllegalArgumentException e) {
             status.show(messages.get("status.copyFailed", e.getMessage()), Outcome.ERROR);
         }

@@ -150,10 +150,11 @@ public final class MainWindow implements MainMenus.Actions {
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
         session.personalityProperty().addListener((o, a, b) -> showEditorHandle());
         messages.localeProperty().addListener((o, a, b) -> showEditorHandle());
+        status.followLanguage(messages.localeProperty());
         showEditorHandle();
         view(session.viewedProcessProperty().get());
         hexView.goTo(session.scenario().startAddress());
-        status.info(messages.get("status.ready", session.scenario().title()));
+        status.info(() -> messages.get("status.ready", session.scenario().title()));
         subscription = session.kernel().subscribe(new FxKernelAdapter(updates, r -> !session.isQuiet()));
     }
 
@@ -222,7 +223,7 @@ public final class MainWindow implements MainMenus.Actions {
                 throw new InputException("error.address.outside", HexFormat.address(address));
             }
             hexView.goTo(address);
-            status.info(messages.get("status.moved", HexFormat.address(address)));
+            status.info(() -> messages.get("status.moved", HexFormat.address(address)));
             return true;
         } catch (InputException e) {
             showProblem(e);
@@ -269,14 +270,14 @@ public final class MainWindow implements MainMenus.Actions {
     @Override
     public void undo() {
         if (!editor.undo()) {
-            status.info(messages.get("status.nothingToUndo"));
+            status.info(() -> messages.get("status.nothingToUndo"));
         }
     }
 
     @Override
     public void redo() {
         if (!editor.redo()) {
-            status.info(messages.get("status.nothingToRedo"));
+            status.info(() -> messages.get("status.nothingToRedo"));
         }
     }
 

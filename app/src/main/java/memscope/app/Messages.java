@@ -8,6 +8,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import memscope.app.text.InputException;
+import memscope.model.text.Localized;
+import memscope.model.text.Text;
 
 /**
  * Every user-visible string, from {@code memscope/app/messages*.properties}. Labels bind to {@link #text} so a
@@ -47,6 +50,26 @@ public final class Messages {
     public String get(String key, Object... args) {
         String pattern = bundle().getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, getLocale()).format(args);
+    }
+
+    /** A message the model made, in the current language. */
+    public String render(Text text) {
+        return text.in(getLocale());
+    }
+
+    /**
+     * What went wrong, in the current language: the model's own words for its exceptions, the app's for input
+     * errors, and otherwise the exception's message (a file system's words about a path, say).
+     */
+    public String describe(Throwable e) {
+        if (e instanceof Localized l) {
+            return render(l.text());
+        }
+        if (e instanceof InputException input) {
+            return get(input.key(), input.args());
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** The text for {@code key}, following language switches. */

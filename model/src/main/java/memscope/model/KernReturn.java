@@ -1,5 +1,7 @@
 package memscope.model;
 
+import memscope.model.text.Text;
+
 /** Mach {@code kern_return_t} values with {@code mach_error_string}'s words. */
 public enum KernReturn {
     SUCCESS(0, "(os/kern) successful"),
@@ -27,8 +29,13 @@ public enum KernReturn {
         return this == SEND_INVALID_DEST ? "MACH_SEND_INVALID_DEST" : "KERN_" + name();
     }
 
-    /** What {@code mach_error_string} says. */
+    /** What {@code mach_error_string} says (in English, as the real function does). */
     public String text() {
         return text;
+    }
+
+    /** {@code mach_error_string}'s words, for showing in the user's language. */
+    public Text words() {
+        return ModelWords.of("kern." + name());
     }
 }

@@ -107,7 +107,7 @@ public final class ByteCommands {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
-            status.info(messages.get("bytes.status.copied", range.length(), format.label()));
+            status.info(() -> messages.get("bytes.status.copied", range.length(), format.label()));
             return true;
         } catch (RuntimeException e) {
             status.show(messages.get("bytes.error.copy", e.getMessage()), Outcome.ERROR);

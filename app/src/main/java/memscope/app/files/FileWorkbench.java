@@ -153,7 +153,7 @@ public final class FileWorkbench {
         MainWindow window = shell.show(DocumentScenario.of(opened));
         window.limitView(new AddressRange(opened.baseAddress(), opened.endAddress()));
         watch(opened);
-        window.statusPane().info(messages.get(opened.readOnly() ? "files.status.openedReadOnly"
+        window.statusPane().info(() -> messages.get(opened.readOnly() ? "files.status.openedReadOnly"
                 : "files.status.opened", opened.path().getFileName(), opened.length()));
         closeQuietly(previous);
         return true;
@@ -237,7 +237,7 @@ public final class FileWorkbench {
         MainWindow window = shell.window();
         try {
             Sessions.save(window.session().kernel(), file);
-            window.statusPane().info(messages.get("files.status.sessionSaved", file.getFileName()));
+            window.statusPane().info(() -> messages.get("files.status.sessionSaved", file.getFileName()));
         } catch (IOException | SessionException e) {
             problem(messages.get("files.error.sessionSave", file.getFileName(), reason(e)));
         }
@@ -266,7 +266,7 @@ public final class FileWorkbench {
         }
         closeDocument();
         MainWindow window = shell.show(loaded);
-        window.statusPane().info(messages.get("files.status.sessionOpened", file.getFileName()));
+        window.statusPane().info(() -> messages.get("files.status.sessionOpened", file.getFileName()));
         return true;
     }
 

@@ -54,7 +54,7 @@ final class SaveRunner {
         };
         task.messageProperty().addListener((o, a, text) -> {
             if (text != null && !text.isEmpty()) {
-                status.get().info(text);
+                status.get().info(() -> text);
             }
         });
         task.setOnSucceeded(e -> {
@@ -65,7 +65,7 @@ final class SaveRunner {
             running = false;
             status.get().show(messages.get("files.error.save", name, task.getException()), Outcome.ERROR);
         });
-        status.get().info(messages.get("files.status.saving", name, 0));
+        status.get().info(() -> messages.get("files.status.saving", name, 0));
         Thread worker = new Thread(task, "memscope-save");
         worker.setDaemon(true);
         worker.start();

@@ -1,5 +1,7 @@
 package memscope.app.status;
 
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
 
@@ -12,6 +14,7 @@ public final class StatusPane {
     private final StatusBar bar = new StatusBar();
     private final Label editor = new Label();
     private final Label personality = new Label();
+    private Supplier<String> words = () -> "";
 
     public StatusPane() {
         bar.setId("statusPane");
@@ -31,14 +34,29 @@ public final class StatusPane {
         return bar.getText();
     }
 
-    public void show(String text, Outcome outcome) {
-        bar.setText(text);
+    /**
+     * Re-words the line whenever {@code language} changes, so a message shown before a language switch does not
+     * stay in the old language.
+     */
+    public void followLanguage(ObservableValue<?> language) {
+        language.addListener((o, was, now) -> bar.setText(words.get()));
+    }
+
+    /** Shows {@code text}, worded now and again after each language switch (so it must read current state). */
+    public void show(Supplier<String> text, Outcome outcome) {
+        words = text;
+        bar.setText(text.get());
         bar.getStyleClass().removeIf(c -> c.startsWith(PREFIX) && !c.equals("status-pane"));
         bar.getStyleClass().add(PREFIX + outcome.styleClass());
     }
 
+    /** Shows text that is the same in every language, or was worded once on purpose. */
+    public void show(String text, Outcome outcome) {
+        show(() -> text, outcome);
+    }
+
     /** A neutral message (moved, ready). */
-    public void info(String text) {
+    public void info(Supplier<String> text) {
         show(text, Outcome.OK);
     }
 
