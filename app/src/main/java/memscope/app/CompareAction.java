@@ -47,11 +47,11 @@ final class CompareAction {
         try {
             pattern = HexParser.parse(typedBytes.get() == null ? "" : typedBytes.get());
         } catch (HexParseException e) {
-            status.show(messages.get("status.compareBad", e.getMessage()), Outcome.ERROR);
+            status.show(() -> messages.get("status.compareBad", messages.describe(e)), Outcome.ERROR);
             return;
         }
         if (pattern.length == 0) {
-            status.show(messages.get("status.compareEmpty"), Outcome.ERROR);
+            status.show(() -> messages.get("status.compareEmpty"), Outcome.ERROR);
             return;
         }
         AddressRange selection = hexView.selectionProperty().get();
@@ -59,7 +59,7 @@ final class CompareAction {
         long address = over ? selection.start() : hexView.caretProperty().get();
         long length = over ? selection.length() : pattern.length;
         if (length > MAX_BYTES) {
-            status.show(messages.get("status.compareTooLong", length, MAX_BYTES), Outcome.ERROR);
+            status.show(() -> messages.get("status.compareTooLong", length, MAX_BYTES), Outcome.ERROR);
             return;
         }
         byte[] bytes = new byte[(int) length];
@@ -73,9 +73,10 @@ final class CompareAction {
         Outcome zircon = Outcome.of(c.zircon().record());
         Outcome mach = Outcome.of(c.mach().record());
         String at = HexFormat.address(address);
-        pane.show(messages.get("compare.title", bytes.length, at), words(c.zircon(), address), zircon,
-                words(c.mach(), address), mach);
-        status.show(messages.get("status.compared", at, c.zircon().record().resultName(),
+        int written = bytes.length;
+        pane.show(() -> messages.get("compare.title", written, at), () -> words(c.zircon(), address), zircon,
+                () -> words(c.mach(), address), mach);
+        status.show(() -> messages.get("status.compared", at, c.zircon().record().resultName(),
                 c.mach().record().resultName()), zircon == mach ? zircon : Outcome.PARTIAL);
     }
 

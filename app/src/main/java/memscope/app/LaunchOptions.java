@@ -2,17 +2,40 @@ package memscope.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import memscope.app.text.Worded;
 
 /** The command line: {@code [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]}. */
 public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
-    private static final String USAGE = "usage: [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]";
+    /** A command line MemScope cannot follow; worded in English by {@link #getMessage()}, else by the app. */
+    public static final class UsageException extends IllegalArgumentException implements Worded {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final transient Object[] args;
+
+        UsageException(String key, Object... args) {
+            super(new Messages(Locale.ENGLISH).get(key, args));
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public Object[] args() {
+            return args.clone();
+        }
+    }
 
     public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot) {
         this(scenario, screenshot, Optional.empty());
     }
 
-    /** Throws {@link IllegalArgumentException} naming the problem for anything else. */
+    /** Throws {@link UsageException} naming the problem for anything else. */
     public static LaunchOptions parse(List<String> args) {
         Path scenario = null;
         Path screenshot = null;
@@ -25,14 +48,14 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
                 case "--open" -> open = once(open, Path.of(value(args, ++i, a)));
                 default -> {
                     if (a.startsWith("--")) {
-                        throw new IllegalArgumentException("unknown argument \"" + a + "\" (" + USAGE + ")");
+                        throw new UsageException("launch.unknown", a);
                     }
                     open = once(open, Path.of(a)); // a bare name is the file to edit
                 }
             }
         }
         if (open != null && scenario != null) {
-            throw new IllegalArgumentException("give either a scenario or a file to open, not both (" + USAGE + ")");
+            throw new UsageException("launch.scenarioAndFile");
         }
         return new LaunchOptions(Optional.ofNullable(scenario), Optional.ofNullable(screenshot),
                 Optional.ofNullable(open));
@@ -40,14 +63,14 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
 
     private static Path once(Path already, Path file) {
         if (already != null) {
-            throw new IllegalArgumentException("only one file can be opened (" + USAGE + ")");
+            throw new UsageException("launch.twoFiles");
         }
         return file;
     }
 
     private static String value(List<String> args, int i, String option) {
         if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a file name");
+            throw new UsageException("launch.needsFile", option);
         }
         return args.get(i);
     }

@@ -389,14 +389,12 @@ public final class MainWindow implements MainMenus.Actions {
     }
 
     private void showWrite(Editor.Cause cause, SyscallRecord record, long address, int length) {
-        String text = describer.describeTransfer(record, address);
-        if (cause == Editor.Cause.UNDO) {
-            text = messages.get("status.undo", text);
-        } else if (cause == Editor.Cause.REDO) {
-            text = messages.get("status.redo", text);
-        }
         Outcome outcome = Outcome.of(record);
-        status.show(text, outcome);
+        status.show(() -> {
+            String text = describer.describeTransfer(record, address);
+            return cause == Editor.Cause.UNDO ? messages.get("status.undo", text)
+                    : cause == Editor.Cause.REDO ? messages.get("status.redo", text) : text;
+        }, outcome);
         if (outcome != Outcome.OK) {
             long done = record.ok() ? record.actual() : 0;
             hexView.flash(address + done, length - done);
@@ -405,12 +403,12 @@ public final class MainWindow implements MainMenus.Actions {
 
     private void showCall(SyscallRecord record) {
         if (record != null) {
-            status.show(describer.describeCall(record), Outcome.of(record));
+            status.show(() -> describer.describeCall(record), Outcome.of(record));
         }
     }
 
     private void showProblem(InputException problem) {
-        status.show(messages.get(problem.key(), problem.args()), Outcome.ERROR);
+        status.show(() -> messages.describe(problem), Outcome.ERROR);
     }
 
     private void showEditorHandle() {

@@ -61,8 +61,8 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         try {
             // no Parameters when a test starts the application itself rather than through launch()
             options = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
-        } catch (IllegalArgumentException e) {
-            System.err.println("memscope: " + e.getMessage());
+        } catch (LaunchOptions.UsageException e) {
+            System.err.println("memscope: " + messages.describe(e));
             exit(2);
             return;
         }
@@ -99,7 +99,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     @Override
     public void openScenario() {
         FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("chooser.scenarios"), "*.json"));
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
             openScenarioFile(file.toPath());
@@ -117,7 +117,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             });
             return true;
         } catch (ScenarioException e) {
-            Alert alert = errorDialog(e.getMessage());
+            Alert alert = errorDialog(messages.describe(e));
             alert.initOwner(stage);
             alert.show();
             return false;
@@ -142,9 +142,9 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             return Optional.of(options.scenario().isPresent() ? ScenarioLoader.load(options.scenario().get())
                     : ScenarioLoader.loadDefault());
         } catch (ScenarioException e) {
-            System.err.println("memscope: " + e.getMessage());
+            System.err.println("memscope: " + messages.describe(e));
             if (options.screenshot().isEmpty()) {
-                error(e.getMessage());
+                error(messages.describe(e));
             }
             return Optional.empty();
         }
@@ -179,10 +179,10 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         settle.setOnFinished(e -> {
             try {
                 writePng(scene, file);
-                System.out.println("memscope: wrote " + file.toAbsolutePath());
+                System.out.println("memscope: " + messages.get("cli.wrote", file.toAbsolutePath()));
                 exit(0);
             } catch (UncheckedIOException ex) {
-                System.err.println("memscope: cannot write " + file + ": " + ex.getCause().getMessage());
+                System.err.println("memscope: " + messages.get("cli.cannotWrite", file, messages.describe(ex.getCause())));
                 exit(1);
             }
         });

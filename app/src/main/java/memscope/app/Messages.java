@@ -8,7 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import memscope.app.text.InputException;
+import memscope.app.text.Worded;
 import memscope.model.text.Localized;
 import memscope.model.text.Text;
 
@@ -65,8 +65,8 @@ public final class Messages {
         if (e instanceof Localized l) {
             return render(l.text());
         }
-        if (e instanceof InputException input) {
-            return get(input.key(), input.args());
+        if (e instanceof Worded w) {
+            return get(w.key(), w.args());
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,13 @@ class LaunchOptionsTest {
         assertEquals("unknown argument \"--fast\" (usage: [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png])",
                 assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--fast")))
                         .getMessage());
+    }
+
+    @Test
+    void mistakesAreWordedInTheUsersLanguage() {
+        LaunchOptions.UsageException e = assertThrows(LaunchOptions.UsageException.class,
+                () -> LaunchOptions.parse(List.of("--scenario")));
+        assertEquals("--scenario 后面需要一个文件名", new Messages(Locale.SIMPLIFIED_CHINESE).describe(e));
+        assertEquals("--scenario needs a file name", new Messages(Locale.ENGLISH).describe(e));
     }
 }

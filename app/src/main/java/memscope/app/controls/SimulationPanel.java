@@ -61,6 +61,8 @@ public final class SimulationPanel {
         this.reporter = reporter;
         build();
         refresh();
+        // the labels refresh writes (rights, VMO facts) are worded once: word them again after a switch
+        messages.localeProperty().addListener((o, was, now) -> refresh());
         // undo, a menu or a test may change the editor handle too: the combo shows whatever edits use now
         session.editorHandleProperty().addListener((o, was, now) -> {
             if (!refreshing) {

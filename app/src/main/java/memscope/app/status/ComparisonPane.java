@@ -1,5 +1,7 @@
 package memscope.app.status;
 
+import java.util.function.Supplier;
+
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -19,7 +21,13 @@ public final class ComparisonPane {
     private final Label zircon = outcomeLabel("compareZircon");
     private final Label mach = outcomeLabel("compareMach");
 
+    /** The words of the comparison shown, asked again after a language switch. */
+    private Supplier<String> heading = () -> "";
+    private Supplier<String> zirconWords = () -> "";
+    private Supplier<String> machWords = () -> "";
+
     public ComparisonPane(Messages messages) {
+        messages.localeProperty().addListener((o, was, now) -> reword());
         grid.setId("comparison");
         grid.getStyleClass().add("comparison-pane");
         grid.setPadding(new Insets(4, 8, 4, 8));
@@ -58,18 +66,29 @@ public final class ComparisonPane {
         return mach.getText();
     }
 
-    /** Shows one comparison: a title naming the write, and each personality's outcome in words. */
-    public void show(String heading, String zirconOutcome, Outcome zirconStyle, String machOutcome,
-                     Outcome machStyle) {
-        title.setText(heading);
-        set(zircon, zirconOutcome, zirconStyle);
-        set(mach, machOutcome, machStyle);
+    /**
+     * Shows one comparison: a title naming the write, and each personality's outcome in words; the suppliers
+     * word them in the current language, now and after each switch.
+     */
+    public void show(Supplier<String> heading, Supplier<String> zirconOutcome, Outcome zirconStyle,
+                     Supplier<String> machOutcome, Outcome machStyle) {
+        this.heading = heading;
+        this.zirconWords = zirconOutcome;
+        this.machWords = machOutcome;
+        reword();
+        style(zircon, zirconStyle);
+        style(mach, machStyle);
         grid.setVisible(true);
         grid.setManaged(true);
     }
 
-    private static void set(Label label, String text, Outcome outcome) {
-        label.setText(text);
+    private void reword() {
+        title.setText(heading.get());
+        zircon.setText(zirconWords.get());
+        mach.setText(machWords.get());
+    }
+
+    private static void style(Label label, Outcome outcome) {
         label.getStyleClass().removeIf(c -> c.startsWith(PREFIX) && !c.equals("compare-outcome"));
         label.getStyleClass().add(PREFIX + outcome.styleClass());
     }

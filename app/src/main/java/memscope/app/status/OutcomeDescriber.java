@@ -71,8 +71,9 @@ public final class OutcomeDescriber {
         if (r.kernReturn() == null) {
             return messages.get("outcome.refused", r.resultName(), rule);
         }
-        return rule.isEmpty() ? messages.get("outcome.refused", r.resultName(), r.kernReturn().text())
-                : messages.get("outcome.refusedMach", r.resultName(), r.kernReturn().text(), rule);
+        String words = messages.render(r.kernReturn().words());
+        return rule.isEmpty() ? messages.get("outcome.refused", r.resultName(), words)
+                : messages.get("outcome.refusedMach", r.resultName(), words, rule);
     }
 
     /** The rule in words, or "" when the record names none. */

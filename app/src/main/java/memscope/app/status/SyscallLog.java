@@ -1,5 +1,7 @@
 package memscope.app.status;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import memscope.app.Messages;
@@ -9,7 +11,8 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Every syscall, newest last, one line each, coloured by outcome. A burst arrives as one batch and is appended
- * in one edit; the area keeps at most {@link #MAX_LINES} lines, so it never grows without bound.
+ * in one edit; the area keeps at most {@link #MAX_LINES} lines, so it never grows without bound. The calls are
+ * kept as records, not text, so a language switch re-words every line.
  */
 public final class SyscallLog {
     public static final int MAX_LINES = 5000;
@@ -17,11 +20,13 @@ public final class SyscallLog {
     private final StyleClassedTextArea area = new StyleClassedTextArea();
     private final Messages messages;
     private final OutcomeDescriber describer;
-    private int lines;
+    /** What each shown line says: a {@link SyscallRecord}, or a {@link Long} count of calls left out. */
+    private final ArrayDeque<Object> shown = new ArrayDeque<>();
 
     public SyscallLog(Messages messages, OutcomeDescriber describer) {
         this.messages = messages;
         this.describer = describer;
+        messages.localeProperty().addListener((o, was, now) -> reword());
         area.setId("syscallLog");
         area.getStyleClass().add("syscall-log");
         area.setEditable(false);
@@ -33,12 +38,12 @@ public final class SyscallLog {
     }
 
     public int lineCount() {
-        return lines;
+        return shown.size();
     }
 
     public void clear() {
         area.clear();
-        lines = 0;
+        shown.clear();
     }
 
     /** Appends a batch, oldest first; {@code dropped} older calls of the burst were not kept. */
@@ -47,22 +52,56 @@ public final class SyscallLog {
         List<SyscallRecord> kept = records.size() > MAX_LINES
                 ? records.subList(records.size() - MAX_LINES, records.size()) : records;
         long skipped = dropped + (records.size() - kept.size());
-        StringBuilder text = new StringBuilder();
-        StyleSpansBuilder<Collection<String>> styles = new StyleSpansBuilder<>();
-        int added = 0;
+        List<Object> batch = new ArrayList<>(kept.size() + 1);
         if (skipped > 0) {
-            added += line(text, styles, messages.get("log.dropped", skipped), "log-note");
+            batch.add(skipped);
         }
-        for (SyscallRecord r : kept) {
-            added += line(text, styles, format(r), "log-" + Outcome.of(r).styleClass());
-        }
+        batch.addAll(kept);
         int start = area.getLength();
-        area.appendText(text.toString());
-        area.setStyleSpans(start, styles.create());
-        lines += added;
+        Lines added = lines(batch, start == 0);
+        area.appendText(added.text.toString());
+        area.setStyleSpans(start, added.styles.create());
+        shown.addAll(batch);
         trim();
+        showNewest();
+    }
+
+    /** Writes every kept line again in the current language. */
+    private void reword() {
+        if (shown.isEmpty()) {
+            return;
+        }
+        Lines all = lines(shown, true);
+        area.replaceText(all.text.toString());
+        area.setStyleSpans(0, all.styles.create());
+        showNewest();
+    }
+
+    private void showNewest() {
         area.moveTo(area.getLength());
         area.showParagraphAtBottom(area.getParagraphs().size() - 1);
+    }
+
+    private record Lines(StringBuilder text, StyleSpansBuilder<Collection<String>> styles) {
+    }
+
+    private Lines lines(Collection<Object> entries, boolean first) {
+        Lines out = new Lines(new StringBuilder(), new StyleSpansBuilder<>());
+        for (Object entry : entries) {
+            // every line but the very first starts with its newline, so the area never ends with an empty line
+            String piece = (first && out.text.length() == 0 ? "" : "\n") + words(entry);
+            out.text.append(piece);
+            out.styles.add(List.of(style(entry)), piece.length());
+        }
+        return out;
+    }
+
+    private String words(Object entry) {
+        return entry instanceof SyscallRecord r ? format(r) : messages.get("log.dropped", entry);
+    }
+
+    private static String style(Object entry) {
+        return entry instanceof SyscallRecord r ? "log-" + Outcome.of(r).styleClass() : "log-note";
     }
 
     /**
@@ -74,7 +113,7 @@ public final class SyscallLog {
         s.append('#').append(r.sequence()).append(' ').append(r.name()).append('(').append(r.arguments())
                 .append(") -> ").append(r.resultName());
         if (r.kernReturn() != null && !r.ok()) {
-            s.append(' ').append(r.kernReturn().text());
+            s.append(' ').append(messages.render(r.kernReturn().words()));
         }
         if (r.requested() > 0) {
             s.append(" [").append(r.actual()).append('/').append(r.requested()).append(']');
@@ -86,20 +125,14 @@ public final class SyscallLog {
         return s.toString();
     }
 
-    private int line(StringBuilder text, StyleSpansBuilder<Collection<String>> styles, String line, String style) {
-        // every line but the very first starts with its newline, so the area never ends with an empty line
-        String piece = (area.getLength() == 0 && text.length() == 0 ? "" : "\n") + line;
-        text.append(piece);
-        styles.add(List.of(style), piece.length());
-        return 1;
-    }
-
     private void trim() {
-        int excess = lines - MAX_LINES;
+        int excess = shown.size() - MAX_LINES;
         if (excess > 0) {
             int end = area.getAbsolutePosition(excess, 0);
             area.deleteText(0, end);
-            lines -= excess;
+            for (int i = 0; i < excess; i++) {
+                shown.removeFirst();
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ package memscope.app.text;
  * Text the user typed that does not say what it must: carries a message key and its arguments, so the UI can
  * word the problem in the current language.
  */
-public final class InputException extends Exception {
+public final class InputException extends Exception implements Worded {
     private final String key;
     private final transient Object[] args;
 
@@ -14,10 +14,12 @@ public final class InputException extends Exception {
         this.args = args.clone();
     }
 
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public Object[] args() {
         return args.clone();
     }

@@ -211,4 +211,29 @@ class MachEditingTest {
         Files.createDirectories(dir);
         ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", dir.resolve(name).toFile());
     }
+
+    @Test
+    void aLanguageSwitchRewordsTheStatusTheLogAndTheComparisonAlreadyShown(FxRobot robot) {
+        long at = code().base();
+        String where = "0x" + Long.toHexString(at);
+        robot.interact(() -> demo.hex(robot).goTo(at));
+        robot.clickOn("#compareWrite");
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = demo.window.comparisonPane();
+        assertTrue(log(robot).contains("KERN_PROTECTION_FAILURE (os/kern) protection failure [0/1]"), log(robot));
+
+        robot.interact(() -> demo.messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals("KERN_PROTECTION_FAILURE\uff1a(os/kern) \u4fdd\u62a4\u5931\u8d25 \u2014 " + where
+                + " \u7684\u6620\u5c04\u6743\u9650\u4e3a r-x", pane.machText());
+        assertEquals("\u5df2\u5728 " + where + " \u6bd4\u8f83\uff1aZircon ZX_OK\uff0cMach KERN_PROTECTION_FAILURE",
+                demo.status(robot));
+        String log = log(robot);
+        assertTrue(log.contains("KERN_PROTECTION_FAILURE (os/kern) \u4fdd\u62a4\u5931\u8d25 [0/1]"), log);
+        assertFalse(log.contains("protection failure"), "no line keeps the old language: " + log);
+
+        robot.interact(() -> demo.messages.setLocale(java.util.Locale.ENGLISH));
+        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE", demo.status(robot));
+        assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 " + where + " is mapped r-x",
+                pane.machText());
+    }
 }
