@@ -145,6 +145,7 @@ public final class MainWindow implements MainMenus.Actions {
         }, panel, log);
         layout();
         hexView.setId("hexView");
+        hexView.addressHeadingProperty().bind(messages.text("hex.addressHeading"));
         hexView.editHandlerProperty().set(editor);
         tree.onSelect(this::showRow);
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());

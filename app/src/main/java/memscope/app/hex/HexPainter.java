@@ -17,6 +17,7 @@ final class HexPainter {
     static final class Frame {
         HexGeometry geometry;
         HexTheme theme;
+        String addressHeading = "";
         double width;
         double height;
         long topAddress;
@@ -76,7 +77,7 @@ final class HexPainter {
         HexGeometry g = f.geometry;
         gc.setFont(g.font);
         gc.setFill(f.theme.header);
-        gc.fillText("Address", g.addressX, g.baseline);
+        gc.fillText(f.addressHeading, g.addressX, g.baseline);
         for (int i = 0; i < ROW; i++) {
             gc.fillText("0" + DIGITS[i], g.hexCellX(i), g.baseline);
         }

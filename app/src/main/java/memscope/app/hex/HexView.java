@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -29,6 +31,7 @@ public final class HexView extends Region {
     private final ReadOnlyObjectWrapper<AddressRange> selection =
             new ReadOnlyObjectWrapper<>(this, "selection", AddressRange.empty(0));
     private final ReadOnlyLongWrapper topAddress = new ReadOnlyLongWrapper(this, "topAddress");
+    private final StringProperty addressHeading = new SimpleStringProperty(this, "addressHeading", "Address");
     private final RowViewport viewport = new RowViewport();
     private final HexCursor cursor = new HexCursor();
     private final ChangedRanges changes = new ChangedRanges();
@@ -56,6 +59,7 @@ public final class HexView extends Region {
         scrollBar.valueProperty().addListener((obs, old, value) -> scrollBarMoved(value.doubleValue()));
         getChildren().addAll(canvas, scrollBar);
         focusedProperty().addListener((obs, was, is) -> requestRepaint());
+        addressHeading.addListener((obs, was, is) -> requestRepaint());
         new HexInput(this, canvas).install();
         syncScrollBar();
     }
@@ -97,6 +101,11 @@ public final class HexView extends Region {
     /** The selected bytes {@code [start, end)}; an empty range at the caret when nothing is selected. */
     public ReadOnlyObjectProperty<AddressRange> selectionProperty() {
         return selection.getReadOnlyProperty();
+    }
+
+    /** The heading over the address column; the window binds it to the current language. */
+    public StringProperty addressHeadingProperty() {
+        return addressHeading;
     }
 
     /** The address of the first visible row. */
@@ -343,6 +352,7 @@ public final class HexView extends Region {
         HexPainter.Frame f = frame;
         f.geometry = geometry;
         f.theme = theme;
+        f.addressHeading = addressHeading.get();
         f.width = canvas.getWidth();
         f.height = canvas.getHeight();
         f.topAddress = viewport.topAddress();

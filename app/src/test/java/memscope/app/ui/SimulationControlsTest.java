@@ -162,6 +162,7 @@ class SimulationControlsTest {
     void theLanguageMenuSwitchesTheWindowToChinese(FxRobot robot) {
         robot.interact(() -> demo.messages.setLocale(Locale.SIMPLIFIED_CHINESE));
         assertEquals("调整大小", robot.from(demo.window.root()).lookup("#resizeButton").queryAs(Button.class).getText());
+        assertEquals("地址", demo.hex(robot).addressHeadingProperty().get(), "the hex view's column heading too");
         long vdso = demo.vdso("app").base();
         robot.interact(() -> demo.window.editor().write(vdso, new byte[] {0}));
         assertEquals("ZX_ERR_ACCESS_DENIED：0x" + Long.toHexString(vdso) + "：要写入的地址范围属于 vDSO 之类的受保护区域",
