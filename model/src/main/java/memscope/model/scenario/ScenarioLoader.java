@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
+import memscope.model.text.Text;
+
 /**
  * Loads scenario files (FORMAT.md in resources/scenarios describes them) into freshly booted kernels. A load
  * either returns a complete {@link LoadedScenario} or throws a {@link ScenarioException} naming the file, the
@@ -44,18 +46,17 @@ public final class ScenarioLoader {
     public static LoadedScenario loadResource(String name) throws ScenarioException {
         String source = RESOURCE_DIRECTORY + name;
         if (name == null || name.isBlank() || name.contains("..") || name.startsWith("/")) {
-            throw new ScenarioException(String.valueOf(name), "", "not a scenario name like \"demo.json\"");
+            throw fileProblem(String.valueOf(name), null, "loader.badName");
         }
         ClassLoader loader = ScenarioLoader.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(source)) {
             if (in == null) {
-                throw new ScenarioException(source, "", "no such scenario on the classpath (bundled: "
-                        + String.join(", ", BUNDLED) + ")");
+                throw fileProblem(source, null, "loader.noResource", String.join(", ", BUNDLED));
             }
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             return parse(decode(bytes, source), source);
         } catch (IOException e) {
-            throw new ScenarioException(source, "", "cannot read the resource: " + e.getMessage(), e);
+            throw fileProblem(source, e, "loader.cannotReadResource", String.valueOf(e.getMessage()));
         }
     }
 
@@ -63,20 +64,19 @@ public final class ScenarioLoader {
     public static LoadedScenario load(Path file) throws ScenarioException {
         String source = String.valueOf(file);
         if (file == null) {
-            throw new ScenarioException("(no file)", "", "no scenario file given");
+            throw fileProblem("(no file)", null, "loader.noFile");
         }
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw new ScenarioException(source, "", "is a directory, not a scenario file");
+                throw fileProblem(source, null, "loader.directory");
             }
             if (Files.exists(file) && Files.size(file) > MAX_FILE_BYTES) {
-                throw new ScenarioException(source, "", "the file is " + Files.size(file)
-                        + " bytes; a scenario file is at most " + MAX_FILE_BYTES + " bytes");
+                throw fileProblem(source, null, "loader.fileTooLarge", Files.size(file), MAX_FILE_BYTES);
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ScenarioException(source, "", describe(e), e);
+            throw new ScenarioException(source, null, problemReading(e), e);
         }
         return parse(decode(bytes, source), source);
     }
@@ -85,7 +85,7 @@ public final class ScenarioLoader {
     public static LoadedScenario parse(String json, String sourceName) throws ScenarioException {
         String source = sourceName == null || sourceName.isBlank() ? "(scenario)" : sourceName;
         if (json == null) {
-            throw new ScenarioException(source, "", "no scenario text given");
+            throw fileProblem(source, null, "loader.noText");
         }
         ScenarioErrors errors = new ScenarioErrors(source);
         Node root = new JsonTreeReader(source).read(json);
@@ -93,22 +93,30 @@ public final class ScenarioLoader {
         return ScenarioBuilder.build(spec, errors);
     }
 
-    /** Why a file could not be read, in words. */
+    /** Why a file could not be read, in English words. */
     static String describe(IOException e) {
+        return problemReading(e).english();
+    }
+
+    /** Why a file could not be read, in any language (the system's own detail stays as the system gave it). */
+    static Text problemReading(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "file not found";
+            return ScenarioWords.of("loader.notFound");
         }
         if (e instanceof AccessDeniedException) {
-            return "cannot read the file: permission denied";
+            return ScenarioWords.of("loader.denied");
         }
         String detail = e.getMessage();
-        return "cannot read the file: " + (detail == null ? e.getClass().getSimpleName() : detail);
+        return ScenarioWords.of("loader.cannotRead", detail == null ? e.getClass().getSimpleName() : detail);
+    }
+
+    private static ScenarioException fileProblem(String source, Throwable cause, String key, Object... args) {
+        return new ScenarioException(source, null, ScenarioWords.of(key, args), cause);
     }
 
     private static String decode(byte[] bytes, String source) throws ScenarioException {
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new ScenarioException(source, "", "larger than " + MAX_FILE_BYTES
-                    + " bytes; a scenario file is at most that");
+            throw fileProblem(source, null, "loader.tooLarge", MAX_FILE_BYTES);
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -118,7 +126,7 @@ public final class ScenarioLoader {
             // a UTF-8 byte order mark is harmless; Jackson would call it an unexpected character
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new ScenarioException(source, "", "not UTF-8 text; a scenario file is JSON in UTF-8", e);
+            throw fileProblem(source, e, "loader.notUtf8");
         }
     }
 }
