@@ -20,7 +20,8 @@ public final class ScenarioWorlds implements WorldFactory {
     public LoadedScenario create(Lesson lesson) throws LessonException {
         Lesson.ScenarioRef ref = lesson.scenario();
         try {
-            return ref.isInline() ? ScenarioLoader.parse(ref.inlineJson(), lesson.source() + " (inline scenario)")
+            return ref.isInline() ? ScenarioLoader.parse(ref.inlineJson(),
+                    LessonWords.of("source.inline", lesson.source()))
                     : ScenarioLoader.loadResource(ref.resource());
         } catch (ScenarioException e) {
             throw new LessonException(lesson.source(), Text.verbatim("scenario"), e.text(), e);

@@ -27,9 +27,9 @@ final class JsonTreeReader {
     private static final Pattern SOURCE_NOTE =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
-    private final String source;
+    private final Text source;
 
-    JsonTreeReader(String source) {
+    JsonTreeReader(Text source) {
         this.source = source;
     }
 

@@ -4,9 +4,9 @@ import memscope.model.text.Text;
 
 /** Makes {@link ScenarioException}s that name the scenario's source. */
 final class ScenarioErrors {
-    final String source;
+    final Text source;
 
-    ScenarioErrors(String source) {
+    ScenarioErrors(Text source) {
         this.source = source;
     }
 

@@ -12,7 +12,7 @@ import memscope.model.text.Text;
 public final class ScenarioException extends Exception implements Localized {
     private static final long serialVersionUID = 1L;
 
-    private final String source;
+    private final Text source;
     private final Text location;
     private final Text problem;
 
@@ -27,6 +27,11 @@ public final class ScenarioException extends Exception implements Localized {
 
     /** {@code location} is null for a problem with the whole file. */
     public ScenarioException(String source, Text location, Text problem, Throwable cause) {
+        this(Text.verbatim(source), location, problem, cause);
+    }
+
+    /** For a source that is itself words, such as "a lesson's inline scenario". */
+    public ScenarioException(Text source, Text location, Text problem, Throwable cause) {
         super(whole(source, location, problem).english(), cause);
         this.source = source;
         this.location = location;
@@ -35,7 +40,7 @@ public final class ScenarioException extends Exception implements Localized {
 
     /** The file or resource name the scenario came from. */
     public String source() {
-        return source;
+        return source.english();
     }
 
     /** Where in the file: a JSON pointer, with line and column when known; empty for whole-file problems. */
@@ -59,7 +64,7 @@ public final class ScenarioException extends Exception implements Localized {
         return whole(source, location, problem);
     }
 
-    private static Text whole(String source, Text location, Text problem) {
+    private static Text whole(Text source, Text location, Text problem) {
         return location == null ? ScenarioWords.of("error.file", source, problem)
                 : ScenarioWords.of("error.located", source, location, problem);
     }

@@ -44,12 +44,13 @@ public final class ScenarioLoader {
 
     /** A bundled scenario by file name ("demo.json"), from {@code memscope/scenarios/} on the classpath. */
     public static LoadedScenario loadResource(String name) throws ScenarioException {
-        String source = RESOURCE_DIRECTORY + name;
+        String path = RESOURCE_DIRECTORY + name;
+        Text source = Text.verbatim(path);
         if (name == null || name.isBlank() || name.contains("..") || name.startsWith("/")) {
-            throw fileProblem(String.valueOf(name), null, "loader.badName");
+            throw fileProblem(Text.verbatim(String.valueOf(name)), null, "loader.badName");
         }
         ClassLoader loader = ScenarioLoader.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(source)) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 throw fileProblem(source, null, "loader.noResource", String.join(", ", BUNDLED));
             }
@@ -62,10 +63,10 @@ public final class ScenarioLoader {
 
     /** A scenario file on disk. */
     public static LoadedScenario load(Path file) throws ScenarioException {
-        String source = String.valueOf(file);
         if (file == null) {
-            throw fileProblem("(no file)", null, "loader.noFile");
+            throw fileProblem(ScenarioWords.of("source.none"), null, "loader.noFile");
         }
+        Text source = Text.verbatim(String.valueOf(file));
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -83,7 +84,12 @@ public final class ScenarioLoader {
 
     /** A scenario given as JSON text; {@code sourceName} names it in messages. */
     public static LoadedScenario parse(String json, String sourceName) throws ScenarioException {
-        String source = sourceName == null || sourceName.isBlank() ? "(scenario)" : sourceName;
+        return parse(json, sourceName == null || sourceName.isBlank() ? null : Text.verbatim(sourceName));
+    }
+
+    /** A scenario given as JSON text, named in messages by words ("lesson.json (inline scenario)"). */
+    public static LoadedScenario parse(String json, Text sourceName) throws ScenarioException {
+        Text source = sourceName == null ? ScenarioWords.of("source.unnamed") : sourceName;
         if (json == null) {
             throw fileProblem(source, null, "loader.noText");
         }
@@ -110,11 +116,11 @@ public final class ScenarioLoader {
         return ScenarioWords.of("loader.cannotRead", detail == null ? e.getClass().getSimpleName() : detail);
     }
 
-    private static ScenarioException fileProblem(String source, Throwable cause, String key, Object... args) {
+    private static ScenarioException fileProblem(Text source, Throwable cause, String key, Object... args) {
         return new ScenarioException(source, null, ScenarioWords.of(key, args), cause);
     }
 
-    private static String decode(byte[] bytes, String source) throws ScenarioException {
+    private static String decode(byte[] bytes, Text source) throws ScenarioException {
         if (bytes.length > MAX_FILE_BYTES) {
             throw fileProblem(source, null, "loader.tooLarge", MAX_FILE_BYTES);
         }

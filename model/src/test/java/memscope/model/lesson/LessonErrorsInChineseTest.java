@@ -53,7 +53,7 @@ class LessonErrorsInChineseTest {
         LessonException e = assertThrows(LessonException.class,
                 () -> new LessonRunner(broken, ScenarioWorlds.bundled()));
         // the inline scenario is read back from the lesson's JSON tree, compact: "processes" is at column 37
-        assertEquals("gate.json: scenario: gate.json (inline scenario): /processes（第 1 行，第 37 列）:"
+        assertEquals("gate.json: scenario: gate.json（内嵌场景）: /processes（第 1 行，第 37 列）:"
                 + " 场景的 \"processes\" 中至少需要一个进程", e.text().in(ZH));
     }
 
