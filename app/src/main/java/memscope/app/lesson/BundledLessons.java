@@ -11,19 +11,19 @@ public final class BundledLessons {
     private BundledLessons() {
     }
 
-    /** Every bundled lesson that loads; each one that does not is left out and named in {@code problems}. */
-    public static List<Lesson> load(List<String> problems) {
+    /** Every bundled lesson that loads; each one that does not is left out and its problem added to {@code problems}. */
+    public static List<Lesson> load(List<LessonException> problems) {
         List<Lesson> out = new ArrayList<>();
         try {
             for (String name : LessonLoader.bundled()) {
                 try {
                     out.add(LessonLoader.loadResource(name));
                 } catch (LessonException e) {
-                    problems.add(e.getMessage());
+                    problems.add(e);
                 }
             }
         } catch (LessonException e) {
-            problems.add(e.getMessage());
+            problems.add(e);
         }
         return out;
     }

@@ -3,7 +3,10 @@ package memscope.app.lesson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -21,7 +24,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
-import memscope.app.console.ConsolePane;
 import memscope.app.console.ConsoleStyles;
 import memscope.app.status.Outcome;
 import memscope.model.lesson.Lesson;
@@ -57,10 +59,13 @@ public final class LessonPane implements MainWindow.Tool {
     private final Button perform = new Button();
     private final Button next = new Button();
     private final StepList steps;
-    private ConsolePane.Reporter reporter = (t, o) -> { };
+    private BiConsumer<Supplier<String>, Outcome> reporter = (t, o) -> { };
+    /** The problem line's words, made again in the new language after a switch; empty when all is well. */
+    private Supplier<String> problemWords = () -> "";
     private LessonRunner runner;
 
-    public LessonPane(Messages messages, List<Lesson> lessons, List<String> loadProblems,
+    /** {@code loadProblems}: the bundled lessons that did not load, shown above the lesson. */
+    public LessonPane(Messages messages, List<Lesson> lessons, List<LessonException> loadProblems,
                       Consumer<LoadedScenario> showWorld) {
         this.messages = messages;
         this.showWorld = showWorld;
@@ -68,7 +73,8 @@ public final class LessonPane implements MainWindow.Tool {
         choice.getItems().setAll(lessons);
         build();
         if (!loadProblems.isEmpty()) {
-            problem.setText(String.join("\n", loadProblems));
+            List<LessonException> problems = List.copyOf(loadProblems);
+            showProblem(() -> problems.stream().map(messages::describe).collect(Collectors.joining("\n")));
         }
         if (!lessons.isEmpty()) {
             choice.getSelectionModel().selectFirst();
@@ -78,7 +84,8 @@ public final class LessonPane implements MainWindow.Tool {
         refresh();
     }
 
-    void setReporter(ConsolePane.Reporter reporter) {
+    /** Where a performed step is reported: the status line, which re-words a supplier after a language switch. */
+    void setReporter(BiConsumer<Supplier<String>, Outcome> reporter) {
         this.reporter = reporter;
     }
 
@@ -127,12 +134,12 @@ public final class LessonPane implements MainWindow.Tool {
                     refresh();
                 }
             });
-            problem.setText("");
+            showProblem(() -> "");
             showWorld.accept(fresh.world());
             refresh();
             return true;
         } catch (LessonException e) {
-            problem.setText(messages.get("lesson.cannotStart", e.getMessage()));
+            cannotRun(e);
             return false;
         }
     }
@@ -201,7 +208,8 @@ public final class LessonPane implements MainWindow.Tool {
     private void perform() {
         if (runner != null && !runner.finished() && !runner.performed()) {
             StepOutcome outcome = runner.perform();
-            reporter.report(messages.get("lesson.status", runner.currentIndex() + 1,
+            int step = runner.currentIndex() + 1;
+            reporter.accept(() -> messages.get("lesson.status", step,
                     CheckMark.describe(outcome, messages).lines().findFirst().orElse("")),
                     outcome.passed() ? Outcome.OK : Outcome.ERROR);
         }
@@ -220,7 +228,7 @@ public final class LessonPane implements MainWindow.Tool {
         try {
             runner.previous();
         } catch (LessonException e) {
-            problem.setText(messages.get("lesson.cannotStart", e.getMessage()));
+            cannotRun(e);
         }
     }
 
@@ -231,14 +239,24 @@ public final class LessonPane implements MainWindow.Tool {
         try {
             runner.goTo(index);
         } catch (LessonException e) {
-            problem.setText(messages.get("lesson.cannotStart", e.getMessage()));
+            cannotRun(e);
         }
     }
 
-    /** Lesson titles in the combo box follow the UI language. */
+    private void cannotRun(LessonException e) {
+        showProblem(() -> messages.get("lesson.cannotStart", messages.describe(e)));
+    }
+
+    private void showProblem(Supplier<String> words) {
+        problemWords = words;
+        problem.setText(words.get());
+    }
+
+    /** Lesson titles in the combo box, the problem line and the check follow the UI language. */
     private void relabel() {
         choice.setCellFactory(v -> new LessonCell());
         choice.setButtonCell(new LessonCell());
+        problem.setText(problemWords.get());
         refresh();
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.console.ConsolePane;
+import memscope.model.lesson.LessonException;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.script.ConsoleSession;
 
@@ -24,7 +25,7 @@ public final class Teaching {
      * {@link #attach} with that window.
      */
     public Teaching(Messages messages, Consumer<LoadedScenario> showWorld) {
-        List<String> problems = new ArrayList<>();
+        List<LessonException> problems = new ArrayList<>();
         this.console = new ConsolePane(messages);
         this.lessons = new LessonPane(messages, BundledLessons.load(problems), problems, showWorld);
     }
@@ -39,9 +40,8 @@ public final class Teaching {
             lessons.stop(); // another scenario replaced the lesson's world
             session = ConsoleSession.forScenario(world);
         }
-        ConsolePane.Reporter status = (text, outcome) -> window.statusPane().show(text, outcome);
-        console.attach(session, status);
-        lessons.setReporter(status);
+        console.attach(session, (text, outcome) -> window.statusPane().show(text, outcome));
+        lessons.setReporter((words, outcome) -> window.statusPane().show(words, outcome));
         window.dock(console, lessons);
         if (lessons.isShowing(world)) {
             window.showLessons(); // the lesson stays in front across the windows its steps make

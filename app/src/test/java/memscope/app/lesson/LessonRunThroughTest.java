@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import memscope.model.Kernel;
 import memscope.model.lesson.Lesson;
+import memscope.model.lesson.LessonException;
 import memscope.model.lesson.LessonRunner;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class LessonRunThroughTest {
     }
 
     static Stream<String> lessonIds() {
-        List<String> problems = new ArrayList<>();
+        List<LessonException> problems = new ArrayList<>();
         List<Lesson> lessons = BundledLessons.load(problems);
         if (!problems.isEmpty() || lessons.size() < 7) {
             throw new AssertionError("bundled lessons did not all load: " + problems);

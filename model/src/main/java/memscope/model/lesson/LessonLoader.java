@@ -17,6 +17,7 @@ import memscope.model.Status;
 import memscope.model.lesson.Lesson.ScenarioRef;
 import memscope.model.lesson.LessonStep.MemoryExpectation;
 import memscope.model.script.ConsoleLiterals;
+import memscope.model.text.Text;
 
 /**
  * Reads lesson files (format 1, documented in resources/lessons/LESSONS.md). Bundled lessons live on the
@@ -33,6 +34,8 @@ public final class LessonLoader {
     private static final Set<String> STEP_FIELDS = Set.of("text", "text_zh", "action", "expect", "expect_actual",
             "expect_data", "expect_memory", "comment");
     private static final Set<String> MEMORY_FIELDS = Set.of("process", "address", "hex");
+    /** The shape of {@code expect_memory}; an argument, since a brace in a message pattern must be quoted. */
+    private static final String MEMORY_EXAMPLE = "{\"process\": NAME, \"address\": \"0x...\", \"hex\": \"de ad\"}";
 
     private LessonLoader() {
     }
@@ -43,7 +46,7 @@ public final class LessonLoader {
         JsonNode root = tree(readResource(source, "index.json"), source);
         JsonNode list = root.get("lessons");
         if (list == null || !list.isArray()) {
-            throw new LessonException(source, "lessons", "expected an array of lesson file names");
+            throw LessonWords.at(source, "lessons", "index.notArray");
         }
         List<String> names = new ArrayList<>();
         list.forEach(n -> names.add(n.asText()));
@@ -59,7 +62,8 @@ public final class LessonLoader {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
         } catch (IOException e) {
-            throw new LessonException(file.toString(), "", "cannot read: " + e.getMessage(), e);
+            throw new LessonException(file.toString(), null, LessonWords.of("file.cannotRead",
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -70,12 +74,12 @@ public final class LessonLoader {
         f.known(root, "", TOP_FIELDS);
         JsonNode format = root.get("format");
         if (format == null || !format.isInt() || format.asInt() != FORMAT) {
-            throw f.at("format", "expected \"format\": " + FORMAT + " (this is lesson format version " + FORMAT + ")");
+            throw f.at("format", "format.bad", FORMAT);
         }
         ScenarioRef scenario = scenario(root.get("scenario"), f);
         JsonNode steps = root.get("steps");
         if (steps == null || !steps.isArray() || steps.isEmpty()) {
-            throw f.at("steps", "expected a non-empty array of steps");
+            throw f.at("steps", "steps.empty");
         }
         List<LessonStep> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -93,29 +97,28 @@ public final class LessonLoader {
         if (node != null && node.isObject()) {
             return ScenarioRef.inline(node.toString());
         }
-        throw f.at("scenario", "expected a scenario file name such as \"demo.json\" or an inline scenario object");
+        throw f.at("scenario", "scenario.bad");
     }
 
     private static LessonStep step(JsonNode node, int i, Fields f) throws LessonException {
         String at = "steps[" + i + "]";
         if (!node.isObject()) {
-            throw f.at(at, "expected an object with text, text_zh, action and expect");
+            throw f.at(at, "step.notObject");
         }
         f.known(node, at, STEP_FIELDS);
         String action = f.optionalText(node, at, "action");
         String expect = f.optionalText(node, at, "expect");
         if (action != null && expect == null) {
-            throw f.at(at + ".expect", "a step with an action needs the status it expects, e.g. \"ZX_OK\"");
+            throw f.at(at + ".expect", "step.expectMissing");
         }
         if (action == null && expect != null) {
-            throw f.at(at + ".expect", "only a step with an action can expect a status");
+            throw f.at(at + ".expect", "step.expectWithoutAction");
         }
         if (expect != null && !knownStatus(expect)) {
-            throw f.at(at + ".expect", "unknown status \"" + expect + "\" (e.g. ZX_OK, ZX_ERR_ACCESS_DENIED, "
-                    + "KERN_SUCCESS, KERN_PROTECTION_FAILURE, MACH_SEND_INVALID_DEST)");
+            throw f.at(at + ".expect", "step.unknownStatus", expect);
         }
         if (action == null && (node.has("expect_actual") || node.has("expect_data"))) {
-            throw f.at(at, "expect_actual and expect_data need an action");
+            throw f.at(at, "step.extrasNeedAction");
         }
         Long actual = node.has("expect_actual") ? f.number(node.get("expect_actual"), at + ".expect_actual") : null;
         byte[] data = node.has("expect_data") ? f.bytes(node, at, "expect_data") : null;
@@ -127,12 +130,12 @@ public final class LessonLoader {
 
     private static MemoryExpectation memory(JsonNode node, String at, Fields f) throws LessonException {
         if (!node.isObject()) {
-            throw f.at(at, "expected {\"process\": NAME, \"address\": \"0x...\", \"hex\": \"de ad\"}");
+            throw f.at(at, "memory.notObject", MEMORY_EXAMPLE);
         }
         f.known(node, at, MEMORY_FIELDS);
         byte[] bytes = f.bytes(node, at, "hex");
         if (bytes.length == 0) {
-            throw f.at(at + ".hex", "expected at least one byte");
+            throw f.at(at + ".hex", "memory.noBytes");
         }
         return new MemoryExpectation(f.text(node, at, "process"), f.number(node.get("address"), at + ".address"),
                 bytes);
@@ -156,39 +159,46 @@ public final class LessonLoader {
         try {
             JsonNode root = JSON.readTree(json);
             if (root == null || !root.isObject()) {
-                throw new LessonException(source, "", "expected a JSON object");
+                throw new LessonException(source, null, LessonWords.of("json.notObject"), null);
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new LessonException(source, where, "not valid JSON: " + e.getOriginalMessage(), e);
+            Text where = e.getLocation() == null ? null
+                    : LessonWords.of("location.line", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+            // Jackson speaks English only: its detail stays English in every language
+            throw new LessonException(source, where, LessonWords.of("json.invalid", e.getOriginalMessage()), e);
         }
     }
 
     private static String readResource(String path, String name) throws LessonException {
         try (InputStream in = LessonLoader.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new LessonException(name, "", "no bundled lesson file " + path);
+                throw new LessonException(name, null, LessonWords.of("resource.missing", path), null);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LessonException(name, "", "cannot read " + path + ": " + e.getMessage(), e);
+            throw new LessonException(name, null, LessonWords.of("resource.cannotRead", path,
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
     /** Field access that reports problems as {@code source: location: problem}. */
     private record Fields(String source) {
-        LessonException at(String location, String problem) {
-            return new LessonException(source, location, problem);
+        LessonException at(String location, String key, Object... args) {
+            return LessonWords.at(source, location, key, args);
+        }
+
+        /** A complaint another package worded (a console literal that does not parse). */
+        LessonException at(String location, IllegalArgumentException e) {
+            return new LessonException(source, Text.verbatim(location), LessonWords.fromElsewhere(e, e.getMessage()),
+                    null);
         }
 
         void known(JsonNode node, String at, Set<String> allowed) throws LessonException {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (!allowed.contains(name)) {
-                    throw at(join(at, name), "unknown field (expected one of " + String.join(", ",
-                            allowed.stream().sorted().toList()) + ")");
+                    throw at(join(at, name), "field.unknown", String.join(", ", allowed.stream().sorted().toList()));
                 }
             }
         }
@@ -196,7 +206,7 @@ public final class LessonLoader {
         String text(JsonNode node, String at, String field) throws LessonException {
             String s = optionalText(node, at, field);
             if (s == null || s.isBlank()) {
-                throw at(join(at, field), "missing text");
+                throw at(join(at, field), "field.missingText");
             }
             return s;
         }
@@ -207,7 +217,7 @@ public final class LessonLoader {
                 return null;
             }
             if (!v.isTextual()) {
-                throw at(join(at, field), "expected a string");
+                throw at(join(at, field), "field.notString");
             }
             return v.asText();
         }
@@ -220,10 +230,10 @@ public final class LessonLoader {
                 try {
                     return ConsoleLiterals.number(v.asText());
                 } catch (IllegalArgumentException e) {
-                    throw at(at, e.getMessage());
+                    throw at(at, e);
                 }
             }
-            throw at(at, "expected a number such as 4096 or \"0x1000\"");
+            throw at(at, "field.notNumber");
         }
 
         byte[] bytes(JsonNode node, String at, String field) throws LessonException {
@@ -231,7 +241,7 @@ public final class LessonLoader {
             try {
                 return ConsoleLiterals.bytes(text);
             } catch (IllegalArgumentException e) {
-                throw at(join(at, field), e.getMessage());
+                throw at(join(at, field), e);
             }
         }
 

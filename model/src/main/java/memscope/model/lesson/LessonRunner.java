@@ -184,15 +184,14 @@ public final class LessonRunner {
         String script = steps.stream().map(s -> s.hasAction() ? s.action() : "").collect(Collectors.joining("\n"));
         for (LessonStep s : steps) {
             if (s.hasAction() && (s.action().contains("\n") || s.action().contains("\r"))) {
-                throw new LessonException(lesson.source(), "steps[" + s.index() + "].action",
-                        "one command per step: the action has a line break");
+                throw LessonWords.at(lesson.source(), "steps[" + s.index() + "].action", "action.lineBreak");
             }
         }
         ParsedScript parsed = ScriptParser.parse(script, world.handles().keySet());
         if (!parsed.ok()) {
             ScriptError e = parsed.errors().get(0);
-            throw new LessonException(lesson.source(), "steps[" + (e.line() - 1) + "].action",
-                    "column " + e.column() + ": " + e.message());
+            throw LessonWords.at(lesson.source(), "steps[" + (e.line() - 1) + "].action", "action.badCommand",
+                    e.column(), LessonWords.fromElsewhere(e, e.message()));
         }
         List<Command> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -203,8 +202,7 @@ public final class LessonRunner {
         }
         for (LessonStep s : steps) {
             if (s.hasAction() && out.get(s.index()) == null) {
-                throw new LessonException(lesson.source(), "steps[" + s.index() + "].action",
-                        "the action is empty or only a comment");
+                throw LessonWords.at(lesson.source(), "steps[" + s.index() + "].action", "action.empty");
             }
         }
         return out;

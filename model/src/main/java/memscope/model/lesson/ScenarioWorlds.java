@@ -3,6 +3,7 @@ package memscope.model.lesson;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioException;
 import memscope.model.scenario.ScenarioLoader;
+import memscope.model.text.Text;
 
 /** Builds a lesson's world with the scenario loader: a bundled scenario file, or the scenario inside the lesson. */
 public final class ScenarioWorlds implements WorldFactory {
@@ -19,10 +20,11 @@ public final class ScenarioWorlds implements WorldFactory {
     public LoadedScenario create(Lesson lesson) throws LessonException {
         Lesson.ScenarioRef ref = lesson.scenario();
         try {
-            return ref.isInline() ? ScenarioLoader.parse(ref.inlineJson(), lesson.source() + " (inline scenario)")
+            return ref.isInline() ? ScenarioLoader.parse(ref.inlineJson(),
+                    LessonWords.of("source.inline", lesson.source()))
                     : ScenarioLoader.loadResource(ref.resource());
         } catch (ScenarioException e) {
-            throw new LessonException(lesson.source(), "scenario", e.getMessage(), e);
+            throw new LessonException(lesson.source(), Text.verbatim("scenario"), e.text(), e);
         }
     }
 }

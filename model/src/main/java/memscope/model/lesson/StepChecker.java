@@ -8,6 +8,7 @@ import memscope.model.lesson.LessonStep.MemoryExpectation;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
 import memscope.model.script.Hex;
+import memscope.model.text.Text;
 
 /** Compares what a step's command did with what the step expects; each mismatch becomes one sentence. */
 final class StepChecker {
@@ -15,17 +16,17 @@ final class StepChecker {
     }
 
     static StepOutcome check(LessonStep step, CommandResult result, ConsoleSession session) {
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         if (result != null) {
             if (!result.statusName().equals(step.expectStatus())) {
-                problems.add("expected " + step.expectStatus() + ", observed " + result.statusName());
+                problems.add(LessonWords.of("check.status", step.expectStatus(), result.statusName()));
             }
             if (step.expectActual() != null && result.actual() != step.expectActual()) {
-                problems.add("expected actual=" + step.expectActual() + ", observed actual=" + result.actual());
+                problems.add(LessonWords.of("check.actual", step.expectActual(), result.actual()));
             }
             byte[] data = step.expectData();
             if (data != null && !Arrays.equals(data, result.data())) {
-                problems.add("expected data " + Hex.bytes(data, 32) + ", observed " + Hex.bytes(result.data(), 32));
+                problems.add(LessonWords.of("check.data", Hex.bytes(data, 32), Hex.bytes(result.data(), 32)));
             }
         }
         if (step.expectMemory() != null) {
@@ -35,10 +36,10 @@ final class StepChecker {
     }
 
     /** Reads memory as a debugger would (no syscall, so the log shows only what the learner did). */
-    private static void memory(MemoryExpectation m, ConsoleSession session, List<String> problems) {
+    private static void memory(MemoryExpectation m, ConsoleSession session, List<Text> problems) {
         Integer process = session.names().get(m.process());
         if (process == null) {
-            problems.add("expect_memory names no handle \"" + m.process() + "\"");
+            problems.add(LessonWords.of("check.noHandle", m.process()));
             return;
         }
         Kernel kernel = session.kernel();
@@ -46,8 +47,9 @@ final class StepChecker {
         byte[] got = new byte[want.length];
         int n = kernel.inspector().peek(process, m.address(), got);
         if (n < want.length || !Arrays.equals(want, got)) {
-            problems.add("expected " + Hex.bytes(want, 32) + " at " + Hex.address(m.address()) + " in "
-                    + m.process() + ", found " + (n == 0 ? "no memory" : Hex.bytes(Arrays.copyOf(got, n), 32)));
+            Object found = n == 0 ? LessonWords.of("check.noMemory") : Hex.bytes(Arrays.copyOf(got, n), 32);
+            problems.add(LessonWords.of("check.memory", Hex.bytes(want, 32), Hex.address(m.address()), m.process(),
+                    found));
         }
     }
 }

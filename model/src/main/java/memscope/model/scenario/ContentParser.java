@@ -18,12 +18,11 @@ final class ContentParser {
     }
 
     ContentSpec parse(Node node) throws ScenarioException {
-        Fields f = Fields.open(node, "a contents entry", errors, "offset", "hex", "text", "fill", "length");
+        Fields f = Fields.open(node, "what.contents", errors, "offset", "hex", "text", "fill", "length");
         long offset = f.has("offset") ? f.quantity("offset", Quantities.Kind.OFFSET) : 0;
-        String kind = f.exactlyOne("a contents entry", "hex", "text", "fill");
+        String kind = f.exactlyOne("what.contents", "hex", "text", "fill");
         if (!kind.equals("fill") && f.has("length")) {
-            throw f.error("length", "\"length\" belongs to \"fill\" entries; a \"" + kind
-                    + "\" entry is as long as its bytes");
+            throw f.error("length", "contents.lengthNotFill", kind);
         }
         switch (kind) {
             case "hex": {
@@ -33,18 +32,18 @@ final class ContentParser {
             case "text": {
                 byte[] bytes = f.requiredString("text").getBytes(StandardCharsets.UTF_8);
                 if (bytes.length == 0) {
-                    throw f.error("text", "\"text\" must not be empty");
+                    throw f.error("text", "field.empty", "text");
                 }
                 return new ContentSpec(f.place(), offset, bytes, bytes.length);
             }
             default: {
                 byte[] pattern = hex(f.require("fill"), "fill");
                 if (!f.has("length")) {
-                    throw errors.at(f.place(), "a \"fill\" entry needs \"length\": how many bytes to fill");
+                    throw errors.at(f.place(), "contents.fillNeedsLength");
                 }
                 long length = f.quantity("length", Quantities.Kind.SIZE);
                 if (length == 0) {
-                    throw f.error("length", "fill length must be greater than 0");
+                    throw f.error("length", "contents.fillZero");
                 }
                 return new ContentSpec(f.place(), offset, pattern, length);
             }
@@ -54,8 +53,7 @@ final class ContentParser {
     /** Hex digit pairs, optionally separated by whitespace: {@code "55 48 89 e5"} or {@code "554889e5"}. */
     private byte[] hex(Node node, String key) throws ScenarioException {
         if (node.kind != Node.Kind.STRING) {
-            throw errors.at(node.place, "\"" + key + "\" must be a string of hex bytes like \"de ad be ef\", found "
-                    + node.kind.words);
+            throw errors.at(node.place, "hex.type", key, node.kind.words());
         }
         String text = node.text();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -64,15 +62,13 @@ final class ContentParser {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 if (high >= 0) {
-                    throw errors.at(node.place, key + " \"" + abbreviate(text) + "\" splits a byte at position "
-                            + (i + 1) + "; write each byte as two hex digits");
+                    throw errors.at(node.place, "hex.split", key, abbreviate(text), i + 1);
                 }
                 continue;
             }
             int digit = Character.digit(c, 16);
             if (digit < 0) {
-                throw errors.at(node.place, key + " \"" + abbreviate(text) + "\" has '" + c + "' at position "
-                        + (i + 1) + ", which is not a hex digit");
+                throw errors.at(node.place, "hex.badDigit", key, abbreviate(text), String.valueOf(c), i + 1);
             }
             if (high < 0) {
                 high = digit;
@@ -82,11 +78,10 @@ final class ContentParser {
             }
         }
         if (high >= 0) {
-            throw errors.at(node.place, key + " \"" + abbreviate(text) + "\" ends in half a byte; write each byte as"
-                    + " two hex digits");
+            throw errors.at(node.place, "hex.half", key, abbreviate(text));
         }
         if (out.size() == 0) {
-            throw errors.at(node.place, key + " must hold at least one byte");
+            throw errors.at(node.place, "hex.noBytes", key);
         }
         return out.toByteArray();
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import memscope.model.text.Text;
+
 /**
  * The members of one JSON object of a scenario, read with their expected types. Unknown member names are
  * refused when the object is opened, so a typo ({@code "sise"}) is reported instead of silently ignored. Every
@@ -22,10 +24,14 @@ final class Fields {
         this.errors = errors;
     }
 
-    /** Opens {@code node} as an object described as {@code what} ("a VMO") whose members are among {@code known}. */
+    /**
+     * Opens {@code node} as an object described as {@code what} (a {@code what.*} key: "a VMO") whose members are
+     * among {@code known}.
+     */
     static Fields open(Node node, String what, ScenarioErrors errors, String... known) throws ScenarioException {
+        Text described = ScenarioWords.of(what);
         if (node.kind != Node.Kind.OBJECT) {
-            throw errors.at(node.place, "expected " + what + " (a JSON object), found " + node.kind.words);
+            throw errors.at(node.place, "field.notObject", described, node.kind.words());
         }
         Set<String> allowed = new LinkedHashSet<>(Arrays.asList(known));
         allowed.add(COMMENT);
@@ -33,9 +39,10 @@ final class Fields {
             String key = member.getKey();
             if (!allowed.contains(key)) {
                 String guess = Spelling.closest(key, allowed);
-                throw errors.at(member.getValue().place, "unknown field \"" + key + "\" in " + what
-                        + (guess != null ? "; did you mean \"" + guess + "\"?" : "")
-                        + " (known fields: " + String.join(", ", known) + ")");
+                String list = String.join(", ", known);
+                throw guess != null
+                        ? errors.at(member.getValue().place, "field.unknownGuess", key, described, guess, list)
+                        : errors.at(member.getValue().place, "field.unknown", key, described, list);
             }
         }
         Fields f = new Fields(node, errors);
@@ -64,7 +71,7 @@ final class Fields {
     Node require(String key) throws ScenarioException {
         Node n = get(key);
         if (n == null) {
-            throw errors.at(node.place, "missing required field \"" + key + "\"");
+            throw errors.at(node.place, "field.missing", key);
         }
         return n;
     }
@@ -78,7 +85,7 @@ final class Fields {
         Node n = require(key);
         String s = string(key, n);
         if (s.isBlank()) {
-            throw errors.at(n.place, "\"" + key + "\" must not be empty");
+            throw errors.at(n.place, "field.empty", key);
         }
         return s;
     }
@@ -98,7 +105,7 @@ final class Fields {
             return fallback;
         }
         if (n.kind != Node.Kind.BOOLEAN) {
-            throw typeError(key, n, "true or false");
+            throw typeError(key, n, Node.Kind.BOOLEAN);
         }
         return n.bool();
     }
@@ -120,7 +127,7 @@ final class Fields {
             return List.of();
         }
         if (n.kind != Node.Kind.ARRAY) {
-            throw typeError(key, n, "an array");
+            throw typeError(key, n, Node.Kind.ARRAY);
         }
         return n.items();
     }
@@ -130,26 +137,25 @@ final class Fields {
         List<Node> items = new ArrayList<>(array(key));
         for (Node item : items) {
             if (item.kind != Node.Kind.STRING) {
-                throw errors.at(item.place, "items of \"" + key + "\" must be strings, found " + item.kind.words);
+                throw errors.at(item.place, "field.itemsType", key, item.kind.words());
             }
         }
         return items;
     }
 
-    /** Fails unless exactly one of {@code keys} is present; returns it. */
+    /** Fails unless exactly one of {@code keys} is present; returns it. {@code what} is a {@code what.*} key. */
     String exactlyOne(String what, String... keys) throws ScenarioException {
         String found = null;
         for (String k : keys) {
             if (has(k)) {
                 if (found != null) {
-                    throw errors.at(get(k).place, what + " has both \"" + found + "\" and \"" + k
-                            + "\"; give only one");
+                    throw errors.at(get(k).place, "field.bothOnlyOne", ScenarioWords.of(what), found, k);
                 }
                 found = k;
             }
         }
         if (found == null) {
-            throw errors.at(node.place, what + " needs one of \"" + String.join("\", \"", keys) + "\"");
+            throw errors.at(node.place, "field.needsOne", ScenarioWords.of(what), String.join("\", \"", keys));
         }
         return found;
     }
@@ -160,27 +166,28 @@ final class Fields {
         for (String k : keys) {
             if (has(k)) {
                 if (found != null) {
-                    throw errors.at(get(k).place, what + " has both \"" + found + "\" and \"" + k
-                            + "\"; give at most one");
+                    throw errors.at(get(k).place, "field.bothAtMostOne", ScenarioWords.of(what), found, k);
                 }
                 found = k;
             }
         }
     }
 
-    ScenarioException error(String key, String problem) {
-        return errors.at(placeOf(key), problem);
+    /** A problem with member {@code key}, worded by the scenario bundle's {@code problemKey}. */
+    ScenarioException error(String key, String problemKey, Object... args) {
+        return errors.at(placeOf(key), problemKey, args);
     }
 
     private String string(String key, Node n) throws ScenarioException {
         if (n.kind != Node.Kind.STRING) {
-            throw typeError(key, n, "a string");
+            throw typeError(key, n, Node.Kind.STRING);
         }
         return n.text();
     }
 
-    private ScenarioException typeError(String key, Node n, String expected) {
-        return errors.at(n.place, "\"" + key + "\" must be " + expected + ", found " + n.kind.words
-                + (n.kind == Node.Kind.OBJECT || n.kind == Node.Kind.ARRAY ? "" : " " + n.shown()));
+    private ScenarioException typeError(String key, Node n, Node.Kind expected) {
+        return n.kind == Node.Kind.OBJECT || n.kind == Node.Kind.ARRAY
+                ? errors.at(n.place, "field.type", key, expected.words(), n.kind.words())
+                : errors.at(n.place, "field.typeValue", key, expected.words(), n.kind.words(), n.shown());
     }
 }

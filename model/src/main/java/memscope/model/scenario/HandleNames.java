@@ -7,18 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import memscope.model.text.Text;
+
 /**
  * The handle names a scenario declares, with what each one names, so references can be checked before anything
  * is built. Names are unique across processes, root VMARs, VMOs, VMARs and duplicated handles.
  */
 final class HandleNames {
     enum Kind {
-        PROCESS("process"), VMAR("VMAR"), VMO("VMO");
+        PROCESS("handleKind.process"), VMAR("handleKind.vmar"), VMO("handleKind.vmo");
 
-        final String word;
+        private final String key;
 
-        Kind(String word) {
-            this.word = word;
+        Kind(String key) {
+            this.key = key;
+        }
+
+        /** "process", "VMAR", "VMO" */
+        Text word() {
+            return ScenarioWords.of(key);
         }
     }
 
@@ -43,8 +50,7 @@ final class HandleNames {
     void declare(String name, Kind kind, Place place, String process) throws ScenarioException {
         Entry earlier = entries.get(name);
         if (earlier != null) {
-            throw errors.at(place, "handle name \"" + name + "\" is already used by the " + earlier.kind.word
-                    + " at " + earlier.place);
+            throw errors.at(place, "names.taken", name, earlier.kind.word(), earlier.place.text());
         }
         entries.put(name, new Entry(kind, place, process));
     }
@@ -53,14 +59,12 @@ final class HandleNames {
      * The entry {@code name} refers to, which must be of one of the {@code allowed} kinds. {@code who} starts
      * the message ("mapping"), {@code place} is where the reference is written.
      */
-    Entry resolve(String who, String name, Place place, Kind first, Kind... more) throws ScenarioException {
+    Entry resolve(Text who, String name, Place place, Kind first, Kind... more) throws ScenarioException {
         Set<Kind> allowed = EnumSet.of(first, more);
-        String wanted = describe(allowed);
+        Text wanted = describe(allowed);
         Entry e = entries.get(name);
         if (e == null && declaredAnywhere.containsKey(name)) {
-            throw errors.at(place, who + " refers to \"" + name + "\", which is declared only later, at "
-                    + declaredAnywhere.get(name).pointer() + "; names must be declared before they are used"
-                    + " (sections are read in the order processes, vmos, vmars, mappings, handles)");
+            throw errors.at(place, "names.later", who, name, declaredAnywhere.get(name).pointer());
         }
         if (e == null) {
             List<String> candidates = new ArrayList<>();
@@ -70,21 +74,26 @@ final class HandleNames {
                 }
             });
             String guess = Spelling.closest(name, candidates);
-            throw errors.at(place, who + " refers to unknown " + wanted + " \"" + name + "\""
-                    + (guess != null ? "; did you mean \"" + guess + "\"?" : ""));
+            throw guess != null ? errors.at(place, "names.unknownGuess", who, wanted, name, guess)
+                    : errors.at(place, "names.unknown", who, wanted, name);
         }
         if (!allowed.contains(e.kind)) {
-            throw errors.at(place, who + " refers to \"" + name + "\", which is a " + e.kind.word + ", not a "
-                    + wanted);
+            throw errors.at(place, "names.wrongKind", who, name, e.kind.word(), wanted);
         }
         return e;
     }
 
-    private static String describe(Set<Kind> kinds) {
-        List<String> words = new ArrayList<>();
+    /** "process", "process or VMAR", "process or VMAR or VMO". */
+    private static Text describe(Set<Kind> kinds) {
+        List<Text> words = new ArrayList<>();
         for (Kind k : kinds) {
-            words.add(k.word);
+            words.add(k.word());
         }
-        return String.join(" or ", words);
+        switch (words.size()) {
+            case 1: return words.get(0);
+            case 2: return ScenarioWords.of("kinds.two", words.get(0), words.get(1));
+            case 3: return ScenarioWords.of("kinds.three", words.get(0), words.get(1), words.get(2));
+            default: throw new IllegalArgumentException("no words for " + kinds);
+        }
     }
 }

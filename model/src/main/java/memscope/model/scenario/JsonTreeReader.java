@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import memscope.model.text.Text;
+
 /**
  * Reads JSON text into {@link Node}s with Jackson's streaming parser, remembering the pointer, line and column
  * of every value. Strict JSON: no comments, no trailing commas, no duplicate keys, nothing after the top value.
@@ -25,9 +27,9 @@ final class JsonTreeReader {
     private static final Pattern SOURCE_NOTE =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
-    private final String source;
+    private final Text source;
 
-    JsonTreeReader(String source) {
+    JsonTreeReader(Text source) {
         this.source = source;
     }
 
@@ -35,18 +37,17 @@ final class JsonTreeReader {
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new ScenarioException(source, "", "the file is empty; a scenario is a JSON object");
+                throw file(null, "json.empty");
             }
             Node root = value(p, "", 0);
             if (p.nextToken() != null) {
-                throw new ScenarioException(source, placeOf(p, p.currentTokenLocation()).toString(),
-                        "unexpected " + describe(p.currentToken()) + " after the end of the scenario object");
+                throw at(placeOf(p, p.currentTokenLocation()), null, "json.trailing", describe(p.currentToken()));
             }
             return root;
         } catch (JsonProcessingException e) {
             throw syntaxError(e);
         } catch (IOException e) {
-            throw new ScenarioException(source, "", "cannot read the JSON: " + e.getMessage(), e);
+            throw file(e, "json.unreadable", String.valueOf(e.getMessage()));
         }
     }
 
@@ -54,7 +55,7 @@ final class JsonTreeReader {
         JsonLocation at = p.currentTokenLocation();
         Place place = new Place(pointer, at.getLineNr(), at.getColumnNr());
         if (depth > MAX_DEPTH) {
-            throw new ScenarioException(source, place.toString(), "nested more than " + MAX_DEPTH + " levels deep");
+            throw at(place, null, "json.tooDeep", MAX_DEPTH);
         }
         switch (p.currentToken()) {
             case START_OBJECT: {
@@ -64,8 +65,7 @@ final class JsonTreeReader {
                     String childPointer = place.childPointer(key);
                     if (members.containsKey(key)) {
                         JsonLocation k = p.currentTokenLocation();
-                        throw new ScenarioException(source, new Place(childPointer, k.getLineNr(), k.getColumnNr())
-                                .toString(), "field \"" + key + "\" appears twice in the same object");
+                        throw at(new Place(childPointer, k.getLineNr(), k.getColumnNr()), null, "json.duplicate", key);
                     }
                     p.nextToken();
                     members.put(key, value(p, childPointer, depth + 1));
@@ -92,7 +92,7 @@ final class JsonTreeReader {
             case VALUE_NULL:
                 return Node.nullValue(place);
             default:
-                throw new ScenarioException(source, place.toString(), "unexpected " + describe(p.currentToken()));
+                throw at(place, null, "json.unexpected", describe(p.currentToken()));
         }
     }
 
@@ -103,20 +103,32 @@ final class JsonTreeReader {
             pointer = p.getParsingContext().pathAsPointer().toString();
         }
         Place place = at == null ? new Place(pointer, -1, -1) : new Place(pointer, at.getLineNr(), at.getColumnNr());
-        return new ScenarioException(source, place.toString(), "invalid JSON: " + tidy(e.getOriginalMessage()), e);
+        return at(place, e, "json.invalid", tidy(e.getOriginalMessage()));
     }
 
-    /** Jackson's messages may embed a location with a "Source: REDACTED" note; keep just line and column. */
-    static String tidy(String message) {
-        return message == null ? "syntax error"
-                : SOURCE_NOTE.matcher(message).replaceAll("line $1, column $2");
+    /**
+     * Jackson's messages may embed a location with a "Source: REDACTED" note; keep just line and column.
+     * Jackson speaks English only, so its detail stays English in every language.
+     */
+    static Text tidy(String message) {
+        return message == null ? ScenarioWords.of("json.syntaxError")
+                : Text.verbatim(SOURCE_NOTE.matcher(message).replaceAll("line $1, column $2"));
+    }
+
+    private ScenarioException at(Place place, Throwable cause, String key, Object... args) {
+        return new ScenarioException(source, place.text(), ScenarioWords.of(key, args), cause);
+    }
+
+    private ScenarioException file(Throwable cause, String key, Object... args) {
+        return new ScenarioException(source, null, ScenarioWords.of(key, args), cause);
     }
 
     private static Place placeOf(JsonParser p, JsonLocation at) {
         return new Place(p.getParsingContext().pathAsPointer().toString(), at.getLineNr(), at.getColumnNr());
     }
 
-    private static String describe(JsonToken t) {
-        return t == null ? "end of input" : "'" + (t.asString() != null ? t.asString() : t.name()) + "'";
+    private static Text describe(JsonToken t) {
+        return t == null ? ScenarioWords.of("json.endOfInput")
+                : Text.verbatim("'" + (t.asString() != null ? t.asString() : t.name()) + "'");
     }
 }

@@ -6,19 +6,26 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import memscope.model.text.Text;
+
 /**
  * One JSON value of a scenario file together with its {@link Place}. Jackson's own tree forgets where values
  * came from; error messages need it, so the scenario parser builds these instead.
  */
 final class Node {
     enum Kind {
-        OBJECT("an object"), ARRAY("an array"), STRING("a string"), INTEGER("a whole number"),
-        DECIMAL("a number"), BOOLEAN("true or false"), NULL("null");
+        OBJECT("kind.object"), ARRAY("kind.array"), STRING("kind.string"), INTEGER("kind.integer"),
+        DECIMAL("kind.decimal"), BOOLEAN("kind.boolean"), NULL("kind.null");
 
-        final String words;
+        private final String key;
 
-        Kind(String words) {
-            this.words = words;
+        Kind(String key) {
+            this.key = key;
+        }
+
+        /** "an object", "a whole number"... */
+        Text words() {
+            return ScenarioWords.of(key);
         }
     }
 
@@ -83,13 +90,11 @@ final class Node {
     }
 
     /** The value as it was written, for messages: strings quoted, numbers as they are. */
-    String shown() {
+    Text shown() {
         switch (kind) {
-            case STRING: return "\"" + value + "\"";
-            case OBJECT: return "an object";
-            case ARRAY: return "an array";
-            case NULL: return "null";
-            default: return String.valueOf(value instanceof BigDecimal d ? d.toPlainString() : value);
+            case STRING: return Text.verbatim("\"" + value + "\"");
+            case OBJECT, ARRAY, NULL: return kind.words();
+            default: return Text.verbatim(String.valueOf(value instanceof BigDecimal d ? d.toPlainString() : value));
         }
     }
 

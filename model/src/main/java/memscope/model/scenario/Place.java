@@ -1,5 +1,7 @@
 package memscope.model.scenario;
 
+import memscope.model.text.Text;
+
 /**
  * Where something sits in a scenario file: a JSON pointer ({@code /vmos/2/size}) and, when the parser knows it,
  * the line and column (1-based) where its value starts.
@@ -16,9 +18,14 @@ record Place(String pointer, int line, int column) {
         return pointer + "/" + index;
     }
 
+    /** {@code /vmos/2/size (line 14, column 15)}, in any language. */
+    Text text() {
+        Text where = pointer.isEmpty() ? ScenarioWords.of("place.top") : Text.verbatim(pointer);
+        return line > 0 ? ScenarioWords.of("place.at", where, line, column) : where;
+    }
+
     @Override
     public String toString() {
-        String where = pointer.isEmpty() ? "(top level)" : pointer;
-        return line > 0 ? where + " (line " + line + ", column " + column + ")" : where;
+        return text().english();
     }
 }

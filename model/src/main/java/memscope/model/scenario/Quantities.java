@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import memscope.model.text.Text;
+
 /**
  * Addresses, offsets and sizes as a scenario writes them: a JSON whole number ({@code 4096}) or a string holding
  * a decimal number ({@code "4096"}), a hexadecimal one ({@code "0x1000"}) or a decimal one with a binary unit
@@ -14,16 +16,17 @@ import java.util.regex.Pattern;
 final class Quantities {
     /** What kind of number a field holds; it only changes the example in the error message. */
     enum Kind {
-        SIZE("size", "a size like 16K"),
-        ADDRESS("address", "an address like 0x1000000"),
-        OFFSET("offset", "an offset like 0x1000 or 4K");
+        SIZE("example.size"), ADDRESS("example.address"), OFFSET("example.offset");
 
-        final String word;
-        final String example;
+        private final String exampleKey;
 
-        Kind(String word, String example) {
-            this.word = word;
-            this.example = example;
+        Kind(String exampleKey) {
+            this.exampleKey = exampleKey;
+        }
+
+        /** "a size like 16K" */
+        Text example() {
+            return ScenarioWords.of(exampleKey);
         }
     }
 
@@ -40,28 +43,27 @@ final class Quantities {
             case INTEGER: {
                 BigInteger n = node.integer();
                 if (n.signum() < 0) {
-                    throw errors.at(node.place, field + " " + n + " is negative");
+                    throw errors.at(node.place, "number.negative", field, n.toString());
                 }
                 if (n.compareTo(MAX) > 0) {
-                    throw errors.at(node.place, field + " " + n + " is too large (at most 2^63-1)");
+                    throw errors.at(node.place, "number.tooLarge", field, n.toString());
                 }
                 return n.longValue();
             }
             case DECIMAL:
-                throw errors.at(node.place, field + " " + node.shown() + " is not a whole number");
+                throw errors.at(node.place, "number.notWhole", field, node.shown());
             case STRING: {
                 long value = parseText(node.text());
                 if (value == NOT_A_NUMBER) {
-                    throw errors.at(node.place, field + " " + node.shown() + " is not a number or " + kind.example);
+                    throw errors.at(node.place, "number.bad", field, node.shown(), kind.example());
                 }
                 if (value == TOO_LARGE) {
-                    throw errors.at(node.place, field + " " + node.shown() + " is too large (at most 2^63-1)");
+                    throw errors.at(node.place, "number.tooLarge", field, node.shown());
                 }
                 return value;
             }
             default:
-                throw errors.at(node.place, field + " must be a number or a string like \"16K\" or \"0x1000\", not "
-                        + node.kind.words);
+                throw errors.at(node.place, "number.type", field, node.kind.words());
         }
     }
 

@@ -160,8 +160,8 @@ final class ScenarioBuilder {
             return 0;
         }
         if (address < range[0] || address - range[0] >= range[1]) {
-            throw errors.at(place, "address " + Quantities.hex(address) + " is outside VMAR \"" + vmar + "\" ["
-                    + Quantities.hex(range[0]) + ", " + Quantities.hex(range[0] + range[1]) + ")");
+            throw errors.at(place, "address.outside", Quantities.hex(address), vmar, Quantities.hex(range[0]),
+                    Quantities.hex(range[0] + range[1]));
         }
         return address - range[0];
     }

@@ -1,45 +1,71 @@
 package memscope.model.scenario;
 
+import memscope.model.text.Localized;
+import memscope.model.text.Text;
+
 /**
  * A scenario that cannot be loaded. The message reads {@code "<source>: <location>: <problem>"}, for example
  * {@code demo.json: /vmos/2/size (line 14, column 15): size "12Q" is not a number or a size like 16K}; the
- * location is left out when the problem concerns the whole file (it does not exist, say).
+ * location is left out when the problem concerns the whole file (it does not exist, say). {@link #text()} words
+ * the same message in any language the model speaks; {@link #getMessage()} is its English.
  */
-public final class ScenarioException extends Exception {
+public final class ScenarioException extends Exception implements Localized {
     private static final long serialVersionUID = 1L;
 
-    private final String source;
-    private final String location;
-    private final String problem;
+    private final Text source;
+    private final Text location;
+    private final Text problem;
 
     public ScenarioException(String source, String location, String problem) {
         this(source, location, problem, null);
     }
 
     public ScenarioException(String source, String location, String problem, Throwable cause) {
-        super(format(source, location, problem), cause);
+        this(source, location == null || location.isEmpty() ? null : Text.verbatim(location), Text.verbatim(problem),
+                cause);
+    }
+
+    /** {@code location} is null for a problem with the whole file. */
+    public ScenarioException(String source, Text location, Text problem, Throwable cause) {
+        this(Text.verbatim(source), location, problem, cause);
+    }
+
+    /** For a source that is itself words, such as "a lesson's inline scenario". */
+    public ScenarioException(Text source, Text location, Text problem, Throwable cause) {
+        super(whole(source, location, problem).english(), cause);
         this.source = source;
-        this.location = location == null ? "" : location;
+        this.location = location;
         this.problem = problem;
     }
 
     /** The file or resource name the scenario came from. */
     public String source() {
-        return source;
+        return source.english();
     }
 
     /** Where in the file: a JSON pointer, with line and column when known; empty for whole-file problems. */
     public String location() {
-        return location;
+        return location == null ? "" : location.english();
     }
 
-    /** What is wrong, in words. */
+    /** What is wrong, in English words. */
     public String problem() {
+        return problem.english();
+    }
+
+    /** What is wrong, in any language. */
+    public Text problemText() {
         return problem;
     }
 
-    private static String format(String source, String location, String problem) {
-        return location == null || location.isEmpty() ? source + ": " + problem
-                : source + ": " + location + ": " + problem;
+    /** The whole message, {@code <source>: <location>: <problem>}, in any language. */
+    @Override
+    public Text text() {
+        return whole(source, location, problem);
+    }
+
+    private static Text whole(Text source, Text location, Text problem) {
+        return location == null ? ScenarioWords.of("error.file", source, problem)
+                : ScenarioWords.of("error.located", source, location, problem);
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
+import memscope.model.text.Text;
+
 /**
  * Loads scenario files (FORMAT.md in resources/scenarios describes them) into freshly booted kernels. A load
  * either returns a complete {@link LoadedScenario} or throws a {@link ScenarioException} naming the file, the
@@ -42,50 +44,54 @@ public final class ScenarioLoader {
 
     /** A bundled scenario by file name ("demo.json"), from {@code memscope/scenarios/} on the classpath. */
     public static LoadedScenario loadResource(String name) throws ScenarioException {
-        String source = RESOURCE_DIRECTORY + name;
+        String path = RESOURCE_DIRECTORY + name;
+        Text source = Text.verbatim(path);
         if (name == null || name.isBlank() || name.contains("..") || name.startsWith("/")) {
-            throw new ScenarioException(String.valueOf(name), "", "not a scenario name like \"demo.json\"");
+            throw fileProblem(Text.verbatim(String.valueOf(name)), null, "loader.badName");
         }
         ClassLoader loader = ScenarioLoader.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(source)) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
-                throw new ScenarioException(source, "", "no such scenario on the classpath (bundled: "
-                        + String.join(", ", BUNDLED) + ")");
+                throw fileProblem(source, null, "loader.noResource", String.join(", ", BUNDLED));
             }
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             return parse(decode(bytes, source), source);
         } catch (IOException e) {
-            throw new ScenarioException(source, "", "cannot read the resource: " + e.getMessage(), e);
+            throw fileProblem(source, e, "loader.cannotReadResource", String.valueOf(e.getMessage()));
         }
     }
 
     /** A scenario file on disk. */
     public static LoadedScenario load(Path file) throws ScenarioException {
-        String source = String.valueOf(file);
         if (file == null) {
-            throw new ScenarioException("(no file)", "", "no scenario file given");
+            throw fileProblem(ScenarioWords.of("source.none"), null, "loader.noFile");
         }
+        Text source = Text.verbatim(String.valueOf(file));
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw new ScenarioException(source, "", "is a directory, not a scenario file");
+                throw fileProblem(source, null, "loader.directory");
             }
             if (Files.exists(file) && Files.size(file) > MAX_FILE_BYTES) {
-                throw new ScenarioException(source, "", "the file is " + Files.size(file)
-                        + " bytes; a scenario file is at most " + MAX_FILE_BYTES + " bytes");
+                throw fileProblem(source, null, "loader.fileTooLarge", Files.size(file), MAX_FILE_BYTES);
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ScenarioException(source, "", describe(e), e);
+            throw new ScenarioException(source, null, problemReading(e), e);
         }
         return parse(decode(bytes, source), source);
     }
 
     /** A scenario given as JSON text; {@code sourceName} names it in messages. */
     public static LoadedScenario parse(String json, String sourceName) throws ScenarioException {
-        String source = sourceName == null || sourceName.isBlank() ? "(scenario)" : sourceName;
+        return parse(json, sourceName == null || sourceName.isBlank() ? null : Text.verbatim(sourceName));
+    }
+
+    /** A scenario given as JSON text, named in messages by words ("lesson.json (inline scenario)"). */
+    public static LoadedScenario parse(String json, Text sourceName) throws ScenarioException {
+        Text source = sourceName == null ? ScenarioWords.of("source.unnamed") : sourceName;
         if (json == null) {
-            throw new ScenarioException(source, "", "no scenario text given");
+            throw fileProblem(source, null, "loader.noText");
         }
         ScenarioErrors errors = new ScenarioErrors(source);
         Node root = new JsonTreeReader(source).read(json);
@@ -93,22 +99,30 @@ public final class ScenarioLoader {
         return ScenarioBuilder.build(spec, errors);
     }
 
-    /** Why a file could not be read, in words. */
+    /** Why a file could not be read, in English words. */
     static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "file not found";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "cannot read the file: permission denied";
-        }
-        String detail = e.getMessage();
-        return "cannot read the file: " + (detail == null ? e.getClass().getSimpleName() : detail);
+        return problemReading(e).english();
     }
 
-    private static String decode(byte[] bytes, String source) throws ScenarioException {
+    /** Why a file could not be read, in any language (the system's own detail stays as the system gave it). */
+    static Text problemReading(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return ScenarioWords.of("loader.notFound");
+        }
+        if (e instanceof AccessDeniedException) {
+            return ScenarioWords.of("loader.denied");
+        }
+        String detail = e.getMessage();
+        return ScenarioWords.of("loader.cannotRead", detail == null ? e.getClass().getSimpleName() : detail);
+    }
+
+    private static ScenarioException fileProblem(Text source, Throwable cause, String key, Object... args) {
+        return new ScenarioException(source, null, ScenarioWords.of(key, args), cause);
+    }
+
+    private static String decode(byte[] bytes, Text source) throws ScenarioException {
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new ScenarioException(source, "", "larger than " + MAX_FILE_BYTES
-                    + " bytes; a scenario file is at most that");
+            throw fileProblem(source, null, "loader.tooLarge", MAX_FILE_BYTES);
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -118,7 +132,7 @@ public final class ScenarioLoader {
             // a UTF-8 byte order mark is harmless; Jackson would call it an unexpected character
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new ScenarioException(source, "", "not UTF-8 text; a scenario file is JSON in UTF-8", e);
+            throw fileProblem(source, e, "loader.notUtf8");
         }
     }
 }

@@ -19,6 +19,7 @@ import memscope.model.scenario.ScenarioSpec.MappingSpec;
 import memscope.model.scenario.ScenarioSpec.ProcessSpec;
 import memscope.model.scenario.ScenarioSpec.VmarSpec;
 import memscope.model.scenario.ScenarioSpec.VmoSpec;
+import memscope.model.text.Text;
 
 /**
  * Turns a scenario's JSON tree into a checked {@link ScenarioSpec}: every field has the right type, no field is
@@ -43,10 +44,10 @@ final class ScenarioParser {
 
     ScenarioSpec parse(Node root) throws ScenarioException {
         if (root.kind != Node.Kind.OBJECT) {
-            throw errors.at(root.place, "a scenario is a JSON object, found " + root.kind.words);
+            throw errors.at(root.place, "scenario.notObject", root.kind.words());
         }
         checkFormat(root);
-        Fields f = Fields.open(root, "the scenario", errors, "format", "title", "description", "boot",
+        Fields f = Fields.open(root, "what.scenario", errors, "format", "title", "description", "boot",
                 "processes", "vmos", "vmars", "mappings", "handles", "viewProcess", "editorHandle", "startAddress");
         foreseeNames(f);
         String title = f.requiredName("title");
@@ -70,12 +71,11 @@ final class ScenarioParser {
             handles.add(handle(n));
         }
         String viewProcess = f.optionalName("viewProcess", processes.get(0).handle());
-        Entry view = names.resolve("viewProcess", viewProcess, f.placeOf("viewProcess"), Kind.PROCESS);
+        Entry view = names.resolve(Text.verbatim("viewProcess"), viewProcess, f.placeOf("viewProcess"), Kind.PROCESS);
         String editorHandle = f.optionalName("editorHandle", viewProcess);
-        Entry editor = names.resolve("editorHandle", editorHandle, f.placeOf("editorHandle"), Kind.PROCESS);
+        Entry editor = names.resolve(Text.verbatim("editorHandle"), editorHandle, f.placeOf("editorHandle"), Kind.PROCESS);
         if (!editor.process().equals(view.process())) {
-            throw f.error("editorHandle", "editorHandle \"" + editorHandle + "\" is a handle to process \""
-                    + editor.process() + "\", but viewProcess shows process \"" + view.process() + "\"");
+            throw f.error("editorHandle", "scenario.editorMismatch", editorHandle, editor.process(), view.process());
         }
         Long start = f.optionalQuantity("startAddress", Quantities.Kind.ADDRESS);
         return new ScenarioSpec(title, description, boot, processes, List.copyOf(vmosByHandle.values()), vmars,
@@ -107,21 +107,18 @@ final class ScenarioParser {
     private void checkFormat(Node root) throws ScenarioException {
         Node format = root.members().get("format");
         if (format == null) {
-            throw errors.at(root.place, "missing required field \"format\" (this MemScope reads \"format\": "
-                    + FORMAT + ")");
+            throw errors.at(root.place, "format.missing", FORMAT);
         }
         if (format.kind != Node.Kind.INTEGER) {
-            throw errors.at(format.place, "\"format\" must be the whole number " + FORMAT + ", found "
-                    + format.kind.words + " " + format.shown());
+            throw errors.at(format.place, "format.type", FORMAT, format.kind.words(), format.shown());
         }
         if (!format.integer().equals(java.math.BigInteger.valueOf(FORMAT))) {
-            throw errors.at(format.place, "format " + format.shown() + " is not supported; this MemScope reads"
-                    + " format " + FORMAT);
+            throw errors.at(format.place, "format.unsupported", format.shown(), FORMAT);
         }
     }
 
     private BootOptions boot(Node node) throws ScenarioException {
-        Fields f = Fields.open(node, "the boot options", errors, "debuggingSyscalls", "legacyNoMemory");
+        Fields f = Fields.open(node, "what.boot", errors, "debuggingSyscalls", "legacyNoMemory");
         return BootOptions.defaults()
                 .withDebuggingSyscalls(f.bool("debuggingSyscalls", false))
                 .withLegacyNoMemory(f.bool("legacyNoMemory", false));
@@ -131,7 +128,7 @@ final class ScenarioParser {
         top.require("processes");
         List<ProcessSpec> out = new ArrayList<>();
         for (Node n : top.array("processes")) {
-            Fields f = Fields.open(n, "a process", errors, "name", "handle", "killed");
+            Fields f = Fields.open(n, "what.process", errors, "name", "handle", "killed");
             String name = f.requiredName("name");
             String handle = f.optionalName("handle", name);
             ProcessSpec p = new ProcessSpec(f.place(), name, handle, f.bool("killed", false));
@@ -140,13 +137,13 @@ final class ScenarioParser {
             out.add(p);
         }
         if (out.isEmpty()) {
-            throw top.error("processes", "a scenario needs at least one process in \"processes\"");
+            throw top.error("processes", "processes.none");
         }
         return out;
     }
 
     private VmoSpec vmo(Node node) throws ScenarioException {
-        Fields f = Fields.open(node, "a VMO", errors, "name", "handle", "size", "resizable", "cachePolicy",
+        Fields f = Fields.open(node, "what.vmo", errors, "name", "handle", "size", "resizable", "cachePolicy",
                 "contents", "sizeAfterMapping");
         String name = f.requiredName("name");
         String handle = f.optionalName("handle", name);
@@ -156,13 +153,12 @@ final class ScenarioParser {
         for (Node n : f.array("contents")) {
             ContentSpec c = contents.parse(n);
             if (c.offset() > pageSize || c.length() > pageSize - c.offset()) {
-                throw errors.at(c.place(), "contents at offset " + Quantities.hex(c.offset()) + " (" + c.length()
-                        + " bytes) run past the end of VMO \"" + name + "\" (" + pageSize + " bytes)");
+                throw errors.at(c.place(), "contents.pastEnd", Quantities.hex(c.offset()), c.length(), name,
+                        pageSize);
             }
             contentBytes += c.length();
             if (contentBytes > MAX_CONTENT_BYTES) {
-                throw errors.at(c.place(), "the scenario's contents add up to more than 64M bytes; leave the rest"
-                        + " of the VMO zero instead");
+                throw errors.at(c.place(), "contents.tooMuch");
             }
             bytes.add(c);
         }
@@ -182,16 +178,15 @@ final class ScenarioParser {
                 return p;
             }
         }
-        throw f.error("cachePolicy", "cachePolicy \"" + text
-                + "\" is not one of CACHED, UNCACHED, UNCACHED_DEVICE, WRITE_COMBINING");
+        throw f.error("cachePolicy", "cachePolicy.bad", text);
     }
 
     private VmarSpec vmar(Node node) throws ScenarioException {
-        Fields f = Fields.open(node, "a VMAR", errors, "name", "parent", "address", "offset", "size", "canMap");
+        Fields f = Fields.open(node, "what.vmar", errors, "name", "parent", "address", "offset", "size", "canMap");
         String name = f.requiredName("name");
         String parentName = f.requiredName("parent");
-        Entry parent = names.resolve("VMAR", parentName, f.placeOf("parent"), Kind.PROCESS, Kind.VMAR);
-        f.atMostOne("a VMAR", "address", "offset");
+        Entry parent = names.resolve(Text.verbatim("VMAR"), parentName, f.placeOf("parent"), Kind.PROCESS, Kind.VMAR);
+        f.atMostOne("what.vmar", "address", "offset");
         Long address = f.optionalQuantity("address", Quantities.Kind.ADDRESS);
         Long offset = f.optionalQuantity("offset", Quantities.Kind.OFFSET);
         long size = f.quantity("size", Quantities.Kind.SIZE);
@@ -222,20 +217,19 @@ final class ScenarioParser {
             case "EXECUTE": return VmOptions.CAN_MAP_EXECUTE;
             case "SPECIFIC": return VmOptions.CAN_MAP_SPECIFIC;
             default:
-                throw errors.at(flag.place, "canMap flag " + flag.shown()
-                        + " is not one of READ, WRITE, EXECUTE, SPECIFIC");
+                throw errors.at(flag.place, "canMap.bad", flag.shown());
         }
     }
 
     private MappingSpec mapping(Node node) throws ScenarioException {
-        Fields f = Fields.open(node, "a mapping", errors, "in", "address", "offset", "vmo", "vmoOffset", "length",
+        Fields f = Fields.open(node, "what.mapping", errors, "in", "address", "offset", "vmo", "vmoOffset", "length",
                 "perms");
         String in = f.requiredName("in");
-        Entry target = names.resolve("mapping", in, f.placeOf("in"), Kind.PROCESS, Kind.VMAR);
+        Entry target = names.resolve(ScenarioWords.of("who.mapping"), in, f.placeOf("in"), Kind.PROCESS, Kind.VMAR);
         String vmoHandle = f.requiredName("vmo");
-        names.resolve("mapping", vmoHandle, f.placeOf("vmo"), Kind.VMO);
+        names.resolve(ScenarioWords.of("who.mapping"), vmoHandle, f.placeOf("vmo"), Kind.VMO);
         VmoSpec vmo = vmosByHandle.get(vmoHandle);
-        f.atMostOne("a mapping", "address", "offset");
+        f.atMostOne("what.mapping", "address", "offset");
         Long address = f.optionalQuantity("address", Quantities.Kind.ADDRESS);
         Long offset = f.optionalQuantity("offset", Quantities.Kind.OFFSET);
         long vmoOffset = f.has("vmoOffset") ? f.quantity("vmoOffset", Quantities.Kind.OFFSET) : 0;
@@ -245,14 +239,13 @@ final class ScenarioParser {
         } else {
             length = roundUpToPage(vmo.size()) - vmoOffset;
             if (length <= 0) {
-                throw f.error("vmoOffset", "vmoOffset " + Quantities.hex(vmoOffset) + " is at or past the end of VMO \""
-                        + vmo.name() + "\"; give \"length\" explicitly to map beyond it");
+                throw f.error("vmoOffset", "mapping.offsetPastEnd", Quantities.hex(vmoOffset), vmo.name());
             }
         }
         String permText = f.requiredString("perms");
         int perms = VmOptions.parsePerms(permText);
         if (perms < 0 || permText.isBlank()) {
-            throw f.error("perms", "perms \"" + permText + "\" is not like \"r-x\", \"rw-\" or \"r--\"");
+            throw f.error("perms", "perms.bad", permText);
         }
         if ((perms & VmOptions.PERM_EXECUTE) != 0 && !vmo.executable()) {
             vmosByHandle.put(vmoHandle, withExecutable(vmo));
@@ -262,18 +255,18 @@ final class ScenarioParser {
     }
 
     private HandleSpec handle(Node node) throws ScenarioException {
-        Fields f = Fields.open(node, "a handle", errors, "name", "duplicate", "rights");
+        Fields f = Fields.open(node, "what.handle", errors, "name", "duplicate", "rights");
         String name = f.requiredName("name");
         String original = f.requiredName("duplicate");
-        Entry e = names.resolve("handle", original, f.placeOf("duplicate"), Kind.PROCESS, Kind.VMAR, Kind.VMO);
+        Entry e = names.resolve(ScenarioWords.of("who.handle"), original, f.placeOf("duplicate"), Kind.PROCESS, Kind.VMAR, Kind.VMO);
         f.require("rights");
         int rights = Rights.NONE;
         for (Node r : f.stringArray("rights")) {
             int bit = Rights.parse(r.text());
             if (bit == -1) {
                 String guess = Spelling.closest(r.text().toUpperCase(Locale.ROOT), Rights.names(~0 & ~Rights.SAME_RIGHTS));
-                throw errors.at(r.place, "unknown right " + r.shown()
-                        + (guess != null ? "; did you mean \"" + guess + "\"?" : "; rights are names like \"READ\""));
+                throw guess != null ? errors.at(r.place, "right.unknownGuess", r.shown(), guess)
+                        : errors.at(r.place, "right.unknown", r.shown());
             }
             rights |= bit;
         }
