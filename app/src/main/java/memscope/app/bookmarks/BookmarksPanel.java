@@ -120,7 +120,9 @@ public final class BookmarksPanel {
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         Node okButton = dialog.getDialogPane().lookupButton(ok);
         okButton.setId("bookmarkOk");
-        okButton.disableProperty().bind(name.textProperty().isEmpty());
+        // a blank name would be refused by Bookmark: keep OK off rather than fail in the converter
+        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> name.getText().isBlank(), name.textProperty()));
         dialog.setResultConverter(b -> b == ok ? new Bookmark(name.getText().trim(), start, end, colour.getValue())
                 : null);
         dialog.setOnShown(e -> name.requestFocus());

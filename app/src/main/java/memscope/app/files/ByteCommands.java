@@ -13,6 +13,7 @@ import memscope.app.edit.EditActions;
 import memscope.app.edit.Editor;
 import memscope.app.edit.HexParseException;
 import memscope.app.edit.HexParser;
+import memscope.app.edit.RefusedInputException;
 import memscope.app.hex.AddressRange;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.KernelSession;
@@ -47,7 +48,7 @@ public final class ByteCommands {
     /** Asks for a hex byte pattern, then fills the selection with it, repeated. */
     public void askToFill() {
         if (selection().isEmpty()) {
-            status.show(messages.get("bytes.error.noSelection"), Outcome.ERROR);
+            status.show(() -> messages.get("bytes.error.noSelection"), Outcome.ERROR);
             return;
         }
         TextInputDialog dialog = new TextInputDialog("00");
@@ -71,7 +72,7 @@ public final class ByteCommands {
     public boolean fill(String patternHex) {
         Optional<ByteRange> sel = selection();
         if (sel.isEmpty()) {
-            status.show(messages.get("bytes.error.noSelection"), Outcome.ERROR);
+            status.show(() -> messages.get("bytes.error.noSelection"), Outcome.ERROR);
             return false;
         }
         byte[] pattern = parse(patternHex, "bytes.error.badFill");
@@ -79,8 +80,8 @@ public final class ByteCommands {
             return false;
         }
         if (pattern.length == 0 || sel.get().length() > MAX_FILL) {
-            status.show(messages.get(pattern.length == 0 ? "bytes.error.emptyFill" : "bytes.error.fillTooLarge",
-                    MAX_FILL), Outcome.ERROR);
+            String key = pattern.length == 0 ? "bytes.error.emptyFill" : "bytes.error.fillTooLarge";
+            status.show(() -> messages.get(key, MAX_FILL), Outcome.ERROR);
             return false;
         }
         byte[] bytes = new byte[(int) sel.get().length()];
@@ -98,7 +99,7 @@ public final class ByteCommands {
         });
         java.util.OptionalInt reader = session.viewedReader();
         if (reader.isEmpty()) {
-            status.show(messages.get("bytes.error.unreadable"), Outcome.ERROR);
+            status.show(() -> messages.get("bytes.error.unreadable"), Outcome.ERROR);
             return false;
         }
         EditActions actions = new EditActions(session.kernel(), reader.getAsInt());
@@ -110,7 +111,8 @@ public final class ByteCommands {
             status.info(() -> messages.get("bytes.status.copied", range.length(), format.label()));
             return true;
         } catch (RuntimeException e) {
-            status.show(messages.get("bytes.error.copy", e.getMessage()), Outcome.ERROR);
+            Throwable problem = RefusedInputException.unwrap(e);
+            status.show(() -> messages.get("bytes.error.copy", messages.describe(problem)), Outcome.ERROR);
             return false;
         }
     }
@@ -119,7 +121,7 @@ public final class ByteCommands {
         try {
             return HexParser.parse(hex);
         } catch (HexParseException e) {
-            status.show(messages.get(errorKey, e.getMessage()), Outcome.ERROR);
+            status.show(() -> messages.get(errorKey, messages.describe(e)), Outcome.ERROR);
             return null;
         }
     }
