@@ -24,6 +24,9 @@ public final class FileException extends IOException implements Localized {
         if (e instanceof Localized l) {
             return l.text();
         }
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof Localized l) {
+            return l.text(); // a page that could not be read during a save
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

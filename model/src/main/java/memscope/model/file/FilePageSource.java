@@ -109,7 +109,10 @@ public final class FilePageSource implements PageSource, AutoCloseable {
             int got = wanted == 0 ? 0 : readFully(channel(), position, page, wanted);
             Arrays.fill(page, got, Kernel.PAGE_SIZE, (byte) 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read page " + pageIndex + " of " + path + ": " + e.getMessage(), e);
+            FileException problem = new FileException(FileWords.of("source.readPage", pageIndex, path,
+                    FileException.reason(e)));
+            problem.initCause(e);
+            throw new UncheckedIOException(problem.getMessage(), problem);
         } finally {
             lock.readLock().unlock();
         }
