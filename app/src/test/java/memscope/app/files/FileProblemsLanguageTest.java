@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -16,6 +17,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import memscope.app.bookmarks.Bookmark;
 import memscope.app.edit.TextEncoding;
 import memscope.app.find.FindBar;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A file, session, paste or find problem shown in the status line or the find bar is worded again when the
- * language is switched from the View › Language menu, and back.
+ * A file, session, paste or find problem shown in the status line or the find bar, and the bookmark list's rows,
+ * are worded again when the language is switched from the View › Language menu, and back.
  */
 class FileProblemsLanguageTest {
     private static final String ENGLISH = "English";
@@ -152,5 +155,22 @@ class FileProblemsLanguageTest {
         assertTrue(refused.endsWith("\"caf\u00e9\" 无法用 ASCII 表示"), refused);
         chooseLanguage(ENGLISH);
         assertEquals("Cannot search: \"caf\u00e9\" cannot be written in ASCII", w.tools().findBar().message());
+    }
+
+    /** The bookmark list's rows say how many bytes a bookmark covers, in the current language. */
+    @Test
+    void bookmarkRowsFollowTheLanguage() {
+        long base = w.doc().baseAddress();
+        w.robot.interact(() -> w.tools().bookmarks().add(new Bookmark("greeting", base, base + 5, Color.GOLD)));
+        WaitForAsyncUtils.waitForFxEvents();
+        String at = "0x" + Long.toHexString(base);
+        assertTrue(rows().contains("greeting  " + at + " (5 bytes)"), rows().toString());
+        chooseLanguage(CHINESE);
+        assertTrue(rows().contains("greeting  " + at + "\uff085 \u5b57\u8282\uff09"), rows().toString());
+    }
+
+    private java.util.List<String> rows() {
+        return w.robot.lookup("#bookmarkList .list-cell").queryAllAs(ListCell.class).stream()
+                .map(ListCell::getText).filter(java.util.Objects::nonNull).toList();
     }
 }
