@@ -157,6 +157,17 @@ class FileProblemsLanguageTest {
         assertEquals("Cannot search: \"caf\u00e9\" cannot be written in ASCII", w.tools().findBar().message());
     }
 
+    @Test
+    void whatASaveDidIsWordedAgainInChinese() {
+        w.typeAt(w.doc().baseAddress() + 2, "ab");
+        w.focusHex();
+        w.press(KeyCode.CONTROL, KeyCode.S);
+        w.waitUntil("saved", () -> w.status().startsWith("Saved data.bin"));
+        assertEquals("Saved data.bin (1 changed pages)", w.status());
+        chooseLanguage(CHINESE);
+        assertEquals("\u5df2\u4fdd\u5b58 data.bin\uff081 \u4e2a\u5df2\u4fee\u6539\u7684\u9875\uff09", w.status());
+    }
+
     /** The bookmark list's rows say how many bytes a bookmark covers, in the current language. */
     @Test
     void bookmarkRowsFollowTheLanguage() {
