@@ -98,9 +98,7 @@ class FileProblemsLanguageTest {
                 + " (this MemScope reads version 1)";
         assertEquals(english, w.status());
         chooseLanguage(CHINESE);
-        assertEquals("\u65e0\u6cd5\u6253\u5f00\u4f1a\u8bdd\uff1abad.msession\uff1a"
-                + "\u4e0d\u652f\u6301\u7684\u4f1a\u8bdd\u7248\u672c 2\uff08\u6b64 MemScope \u8bfb\u53d6\u7248\u672c 1\uff09",
-                w.status());
+        assertEquals("无法打开会话：bad.msession：不支持的会话版本 2（此 MemScope 读取版本 1）", w.status());
         chooseLanguage(ENGLISH);
         assertEquals(english, w.status());
     }
@@ -149,7 +147,7 @@ class FileProblemsLanguageTest {
     void theFindBarRewordsItsProblems() {
         assertEquals("Bad hex: column 5: 'G' is not a hex digit (in \"AG\")", find(FindBar.Mode.HEX, "DE AG"));
         chooseLanguage(CHINESE);
-        assertEquals("\u5341\u516d\u8fdb\u5236\u6709\u8bef\uff1a第 5 列：'G' 不是十六进制数字（在 \"AG\" 中）",
+        assertEquals("十六进制有误：第 5 列：'G' 不是十六进制数字（在 \"AG\" 中）",
                 w.tools().findBar().message());
         String refused = find(FindBar.Mode.TEXT, "caf\u00e9");
         assertTrue(refused.endsWith("\"caf\u00e9\" 无法用 ASCII 表示"), refused);
@@ -165,7 +163,7 @@ class FileProblemsLanguageTest {
         w.waitUntil("saved", () -> w.status().startsWith("Saved data.bin"));
         assertEquals("Saved data.bin (1 changed pages)", w.status());
         chooseLanguage(CHINESE);
-        assertEquals("\u5df2\u4fdd\u5b58 data.bin\uff081 \u4e2a\u5df2\u4fee\u6539\u7684\u9875\uff09", w.status());
+        assertEquals("已保存 data.bin（1 个已修改的页）", w.status());
     }
 
     /** The bookmark list's rows say how many bytes a bookmark covers, in the current language. */
@@ -177,7 +175,7 @@ class FileProblemsLanguageTest {
         String at = "0x" + Long.toHexString(base);
         assertTrue(rows().contains("greeting  " + at + " (5 bytes)"), rows().toString());
         chooseLanguage(CHINESE);
-        assertTrue(rows().contains("greeting  " + at + "\uff085 \u5b57\u8282\uff09"), rows().toString());
+        assertTrue(rows().contains("greeting  " + at + "（5 字节）"), rows().toString());
     }
 
     private java.util.List<String> rows() {
