@@ -252,13 +252,13 @@ final class SessionBuilder {
         p.end();
     }
 
-    private long newKoid(SessionPayload p, Text what) throws SessionException {
-        long koid = p.u64(what("koidOf", what));
+    private long newKoid(SessionPayload p, Text subject) throws SessionException {
+        long koid = p.u64(what("koidOf", subject));
         if (koid <= 0 || koid > lastKoid) {
-            throw p.fail(bad("koidRange", koid, what, lastKoid));
+            throw p.fail(bad("koidRange", koid, subject, lastKoid));
         }
         if (objects.containsKey(koid) || koid == k.vdso.koid) {
-            throw p.fail(bad("koidTwice", koid, what));
+            throw p.fail(bad("koidTwice", koid, subject));
         }
         return koid;
     }
@@ -268,14 +268,14 @@ final class SessionBuilder {
         k.objects.add(o);
     }
 
-    private <T extends KernelObject> T lookup(SessionPayload p, long koid, Class<T> type, Text what)
+    private <T extends KernelObject> T lookup(SessionPayload p, long koid, Class<T> type, Text subject)
             throws SessionException {
         KernelObject o = objects.get(koid);
         if (o == null) {
-            throw p.fail(bad("undefined", what, koid));
+            throw p.fail(bad("undefined", subject, koid));
         }
         if (!type.isInstance(o)) {
-            throw p.fail(bad("wrongType", what, koid, o.type(), typeName(type)));
+            throw p.fail(bad("wrongType", subject, koid, o.type(), typeName(type)));
         }
         return type.cast(o);
     }
@@ -298,17 +298,17 @@ final class SessionBuilder {
         return ModelWords.of("session.bad." + key, args);
     }
 
-    private static void checkRange(SessionPayload p, Text what, long base, long size) throws SessionException {
+    private static void checkRange(SessionPayload p, Text subject, long base, long size) throws SessionException {
         if (size <= 0 || !KernelState.pageAligned(base) || !KernelState.pageAligned(size) || base < 0
                 || base + size < base || base + size > Kernel.USER_ASPACE_END) {
-            throw p.fail(bad("range", what, Long.toHexString(base), Long.toHexString(size)));
+            throw p.fail(bad("range", subject, Long.toHexString(base), Long.toHexString(size)));
         }
     }
 
-    private static void insert(SessionPayload p, VmAddressRegion parent, VmRegion child, Text what)
+    private static void insert(SessionPayload p, VmAddressRegion parent, VmRegion child, Text subject)
             throws SessionException {
         if (!parent.isFree(child.base(), child.size())) {
-            throw p.fail(bad("overlap", what, parent.koid));
+            throw p.fail(bad("overlap", subject, parent.koid));
         }
         parent.insert(child);
     }
