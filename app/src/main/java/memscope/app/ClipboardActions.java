@@ -43,7 +43,7 @@ final class ClipboardActions {
                 : new ByteRange(selection.start(), selection.end());
         OptionalInt reader = session.viewedReader();
         if (reader.isEmpty()) {
-            status.show(messages.get("error.noProcess"), Outcome.ERROR);
+            status.show(() -> messages.get("error.noProcess"), Outcome.ERROR);
             return;
         }
         try {
@@ -54,14 +54,14 @@ final class ClipboardActions {
             Clipboard.getSystemClipboard().setContent(content);
             status.info(() -> messages.get("status.copied", range.length(), HexFormat.address(range.start())));
         } catch (IllegalArgumentException e) {
-            status.show(messages.get("status.copyFailed", e.getMessage()), Outcome.ERROR);
+            status.show(() -> messages.get("status.copyFailed", messages.describe(e)), Outcome.ERROR);
         }
     }
 
     void paste() {
         String text = Clipboard.getSystemClipboard().getString();
         if (text == null || text.isBlank()) {
-            status.show(messages.get("status.clipboardEmpty"), Outcome.ERROR);
+            status.show(() -> messages.get("status.clipboardEmpty"), Outcome.ERROR);
             return;
         }
         try {
@@ -69,7 +69,7 @@ final class ClipboardActions {
             // the editor reports the outcome (status pane, flash) and records the undo step
             editor.write(hexView.caretProperty().get(), bytes);
         } catch (HexParseException e) {
-            status.show(messages.get("status.pasteBad", e.getMessage()), Outcome.ERROR);
+            status.show(() -> messages.get("status.pasteBad", messages.describe(e)), Outcome.ERROR);
         }
     }
 }

@@ -8,8 +8,7 @@ package memscope.model;
 public interface PageSourceResolver {
     /** Refuses every descriptor: for sessions without file-backed VMOs. */
     PageSourceResolver NONE = (descriptor, size) -> {
-        throw new SessionException("the session has a VMO backed by \"" + descriptor
-                + "\" and no resolver to reopen it was given");
+        throw new SessionException(ModelWords.of("session.noResolver", descriptor));
     };
 
     /** The source for a VMO of {@code vmoSize} bytes named {@code descriptor}; may open it lazily. */

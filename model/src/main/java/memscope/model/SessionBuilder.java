@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import memscope.model.text.Text;
+
 /**
  * Builds a new kernel from a session's sections, checking every field and reference as it goes (types, ranges,
  * overlaps, duplicates) so a damaged or forged session is refused with a message instead of yielding a kernel
@@ -37,47 +39,47 @@ final class SessionBuilder {
     }
 
     void boot(SessionPayload p) throws SessionException {
-        boolean debugging = p.bool("kernel.enable-debugging-syscalls");
-        boolean legacy = p.bool("the legacy-no-memory option");
-        lastKoid = p.u64("the last koid");
-        savedVdsoKoid = p.u64("the vDSO koid");
+        boolean debugging = p.bool(Text.verbatim("kernel.enable-debugging-syscalls"));
+        boolean legacy = p.bool(what("legacyOption"));
+        lastKoid = p.u64(what("lastKoid"));
+        savedVdsoKoid = p.u64(what("vdsoKoid"));
         p.end();
         kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(debugging).withLegacyNoMemory(legacy));
         k = kernel.state();
         if (lastKoid < k.vdso.koid || lastKoid > (1L << 62)) {
-            throw p.fail("the last koid " + lastKoid + " is out of range");
+            throw p.fail(bad("lastKoid", lastKoid));
         }
         if (savedVdsoKoid <= 0 || savedVdsoKoid > lastKoid) {
-            throw p.fail("the vDSO koid " + savedVdsoKoid + " is out of range");
+            throw p.fail(bad("vdsoKoid", savedVdsoKoid));
         }
         objects.put(savedVdsoKoid, k.vdso);
         k.restoreLastKoid(lastKoid);
     }
 
     void objects(SessionPayload p) throws SessionException {
-        long processes = p.count("processes", PROCESS_BYTES);
+        long processes = p.count(what("processes"), PROCESS_BYTES);
         for (long i = 0; i < processes; i++) {
-            long koid = newKoid(p, "process #" + i);
-            register(koid, new ProcessObject(koid, p.string("a process name")));
+            long koid = newKoid(p, what("processNumber", i));
+            register(koid, new ProcessObject(koid, p.string(what("processName"))));
             // alive is known once the VMARs are: remember the claim and check it there
-            if (p.bool("whether process " + koid + " is alive")) {
+            if (p.bool(what("processAlive", koid))) {
                 aliveClaims.add(koid);
             }
         }
-        long vmos = p.count("VMOs", VMO_BYTES);
+        long vmos = p.count(what("vmos"), VMO_BYTES);
         for (long i = 0; i < vmos; i++) {
             vmo(p);
         }
-        long vmars = p.count("VMARs", VMAR_BYTES);
+        long vmars = p.count(what("vmars"), VMAR_BYTES);
         for (long i = 0; i < vmars; i++) {
             vmar(p);
         }
         for (long koid : aliveClaims) {
             if (!((ProcessObject) objects.get(koid)).alive()) {
-                throw p.fail("process " + koid + " is saved alive but has no live root VMAR");
+                throw p.fail(bad("noRootVmar", koid));
             }
         }
-        long mappings = p.count("mappings", MAPPING_BYTES);
+        long mappings = p.count(what("mappings"), MAPPING_BYTES);
         for (long i = 0; i < mappings; i++) {
             mapping(p);
         }
@@ -85,29 +87,29 @@ final class SessionBuilder {
     }
 
     private void vmo(SessionPayload p) throws SessionException {
-        long koid = newKoid(p, "a VMO");
-        String name = p.string("the name of VMO " + koid);
-        long size = p.u64("the size of VMO " + koid);
+        long koid = newKoid(p, what("aVmo"));
+        String name = p.string(what("vmoName", koid));
+        long size = p.u64(what("vmoSize", koid));
         if (size < 0 || size > ObjectCalls.MAX_VMO_SIZE || !KernelState.pageAligned(size)) {
-            throw p.fail("VMO " + koid + " has an absurd size " + Long.toUnsignedString(size));
+            throw p.fail(bad("vmoSize", koid, Long.toUnsignedString(size)));
         }
-        boolean resizable = p.bool("whether VMO " + koid + " is resizable");
-        int policyValue = p.u8("the cache policy of VMO " + koid);
+        boolean resizable = p.bool(what("vmoResizable", koid));
+        int policyValue = p.u8(what("vmoCachePolicy", koid));
         CachePolicy policy;
         try {
             policy = CachePolicy.of(policyValue);
         } catch (IllegalArgumentException e) {
-            throw p.fail("VMO " + koid + " has an unknown cache policy " + policyValue);
+            throw p.fail(bad("cachePolicy", koid, policyValue));
         }
-        int kind = p.u8("the page source kind of VMO " + koid);
+        int kind = p.u8(what("vmoSourceKind", koid));
         PageSource source;
         if (kind == SessionFormat.SOURCE_ZERO) {
             source = PageSource.ZERO;
         } else if (kind == SessionFormat.SOURCE_DESCRIBED) {
-            String descriptor = p.string("the page source of VMO " + koid);
+            String descriptor = p.string(what("vmoSource", koid));
             source = resolver.open(descriptor, size);
         } else {
-            throw p.fail("VMO " + koid + " has an unknown page source kind " + kind);
+            throw p.fail(bad("sourceKind", koid, kind));
         }
         VmObject vmo = new VmObject(koid, name, size, resizable, false, source);
         vmo.setCachePolicy(policy);
@@ -115,27 +117,27 @@ final class SessionBuilder {
     }
 
     private void vmar(SessionPayload p) throws SessionException {
-        long koid = newKoid(p, "a VMAR");
-        String name = p.string("the name of VMAR " + koid);
-        ProcessObject process = lookup(p, p.u64("the process of VMAR " + koid), ProcessObject.class,
-                "the process of VMAR " + koid);
-        long parentKoid = p.u64("the parent of VMAR " + koid);
+        long koid = newKoid(p, what("aVmar"));
+        String name = p.string(what("vmarName", koid));
+        ProcessObject process = lookup(p, p.u64(what("vmarProcess", koid)), ProcessObject.class,
+                what("vmarProcess", koid));
+        long parentKoid = p.u64(what("vmarParent", koid));
         VmAddressRegion parent = parentKoid == 0 ? null
-                : lookup(p, parentKoid, VmAddressRegion.class, "the parent of VMAR " + koid);
-        long base = p.u64("the base of VMAR " + koid);
-        long size = p.u64("the size of VMAR " + koid);
-        int flags = p.u32("the flags of VMAR " + koid);
-        boolean destroyed = p.bool("whether VMAR " + koid + " is destroyed");
+                : lookup(p, parentKoid, VmAddressRegion.class, what("vmarParent", koid));
+        long base = p.u64(what("vmarBase", koid));
+        long size = p.u64(what("vmarSize", koid));
+        int flags = p.u32(what("vmarFlags", koid));
+        boolean destroyed = p.bool(what("vmarDestroyed", koid));
         if ((flags & ~(VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC)) != 0) {
-            throw p.fail("VMAR " + koid + " has unknown flags 0x" + Integer.toHexString(flags));
+            throw p.fail(bad("vmarFlags", koid, Integer.toHexString(flags)));
         }
-        checkRange(p, "VMAR " + koid, base, size);
+        checkRange(p, what("vmar", koid), base, size);
         if (parent != null) {
             if (parent.process != process) {
-                throw p.fail("VMAR " + koid + " and its parent belong to different processes");
+                throw p.fail(bad("vmarProcesses", koid));
             }
             if (base < parent.base() || base + size > parent.end()) {
-                throw p.fail("VMAR " + koid + " lies outside its parent VMAR " + parentKoid);
+                throw p.fail(bad("vmarOutside", koid, parentKoid));
             }
         }
         VmAddressRegion vmar = new VmAddressRegion(koid, name, process, parent, base, size, flags);
@@ -144,64 +146,64 @@ final class SessionBuilder {
             vmar.destroy(); // never inserted, so this only marks it
         } else if (parent == null) {
             if (!aliveClaims.contains(process.koid) || process.alive()) {
-                throw p.fail("VMAR " + koid + " is a live root VMAR of process " + process.koid
-                        + ", which is dead or already has one");
+                throw p.fail(bad("secondRoot", koid, process.koid));
             }
             process.attachRoot(vmar);
         } else {
-            insert(p, parent, vmar, "VMAR " + koid);
+            insert(p, parent, vmar, what("vmar", koid));
         }
     }
 
     private void mapping(SessionPayload p) throws SessionException {
-        long vmarKoid = p.u64("the VMAR of a mapping");
-        VmAddressRegion vmar = lookup(p, vmarKoid, VmAddressRegion.class, "the VMAR of a mapping");
-        long base = p.u64("a mapping's base");
-        long size = p.u64("a mapping's size");
-        String what = "the mapping at 0x" + Long.toHexString(base);
-        VmObject vmo = lookup(p, p.u64("the VMO of " + what), VmObject.class, "the VMO of " + what);
-        long vmoOffset = p.u64("the VMO offset of " + what);
-        int perms = p.u32("the permissions of " + what);
-        int maxPerms = p.u32("the maximum permissions of " + what);
-        boolean permanent = p.bool("whether " + what + " is permanent");
-        checkRange(p, what, base, size);
+        long vmarKoid = p.u64(what("mappingVmar"));
+        VmAddressRegion vmar = lookup(p, vmarKoid, VmAddressRegion.class, what("mappingVmar"));
+        long base = p.u64(what("mappingBase"));
+        long size = p.u64(what("mappingSize"));
+        Text mapping = what("mapping", Long.toHexString(base));
+        VmObject vmo = lookup(p, p.u64(what("vmoOf", mapping)), VmObject.class, what("vmoOf", mapping));
+        long vmoOffset = p.u64(what("vmoOffsetOf", mapping));
+        int perms = p.u32(what("permissionsOf", mapping));
+        int maxPerms = p.u32(what("maxPermissionsOf", mapping));
+        boolean permanent = p.bool(what("permanent", mapping));
+        checkRange(p, mapping, base, size);
         if (vmoOffset < 0 || !KernelState.pageAligned(vmoOffset) || vmoOffset + size < vmoOffset) {
-            throw p.fail(what + " has a bad VMO offset 0x" + Long.toHexString(vmoOffset));
+            throw p.fail(bad("vmoOffset", mapping, Long.toHexString(vmoOffset)));
         }
         if ((maxPerms & ~VmOptions.PERMS) != 0 || (perms & ~maxPerms) != 0) {
-            throw p.fail(what + " has permissions 0x" + Integer.toHexString(perms) + " beyond its maximum 0x"
-                    + Integer.toHexString(maxPerms));
+            throw p.fail(bad("permissions", mapping, Integer.toHexString(perms),
+                    Integer.toHexString(maxPerms)));
         }
         if (vmar.destroyed()) {
-            throw p.fail(what + " is in VMAR " + vmarKoid + ", which is destroyed");
+            throw p.fail(bad("destroyedVmar", mapping, vmarKoid));
         }
         VmMapping m = new VmMapping(vmar, base, size, vmo, vmoOffset, perms, maxPerms, permanent);
-        insert(p, vmar, m, what);
+        insert(p, vmar, m, mapping);
         vmo.addMapping(m);
     }
 
     void handles(SessionPayload p) throws SessionException {
-        long count = p.count("handles", HANDLE_BYTES);
+        long count = p.count(what("handles"), HANDLE_BYTES);
         for (long i = 0; i < count; i++) {
-            int value = p.u32("a handle value");
-            KernelObject o = lookup(p, p.u64("the object of handle 0x" + Integer.toHexString(value)),
-                    KernelObject.class, "the object of handle 0x" + Integer.toHexString(value));
-            int rights = p.u32("the rights of handle 0x" + Integer.toHexString(value));
+            int value = p.u32(what("handleValue"));
+            String hex = Integer.toHexString(value);
+            KernelObject o = lookup(p, p.u64(what("handleObject", hex)), KernelObject.class,
+                    what("handleObject", hex));
+            int rights = p.u32(what("handleRights", hex));
             if ((value & 0x3) != 0x3) {
-                throw p.fail("0x" + Integer.toHexString(value) + " is not a handle value (its two low bits are set)");
+                throw p.fail(bad("handleLowBits", hex));
             }
             if ((rights & Rights.SAME_RIGHTS) != 0) {
-                throw p.fail("handle 0x" + Integer.toHexString(value) + " has the SAME_RIGHTS bit set");
+                throw p.fail(bad("sameRights", hex));
             }
             if (!k.handles.restore(value, o, rights)) {
-                throw p.fail("handle 0x" + Integer.toHexString(value) + " appears twice");
+                throw p.fail(bad("handleTwice", hex));
             }
         }
-        long retired = p.count("closed handle values", 4);
+        long retired = p.count(what("closedHandles"), 4);
         for (long i = 0; i < retired; i++) {
-            int value = p.u32("a closed handle value");
+            int value = p.u32(what("closedHandle"));
             if (k.handles.get(value) != null) {
-                throw p.fail("handle 0x" + Integer.toHexString(value) + " is both open and closed");
+                throw p.fail(bad("handleOpenClosed", Integer.toHexString(value)));
             }
             k.handles.retire(value);
         }
@@ -209,54 +211,54 @@ final class SessionBuilder {
     }
 
     void ports(SessionPayload p) throws SessionException {
-        long count = p.count("task ports", 4 + 8 + 1);
+        long count = p.count(what("taskPorts"), 4 + 8 + 1);
         TaskFlavor[] flavors = TaskFlavor.values();
         for (long i = 0; i < count; i++) {
-            int name = p.u32("a task port name");
-            String what = "task port 0x" + Integer.toHexString(name);
-            ProcessObject process = lookup(p, p.u64("the task of " + what), ProcessObject.class, "the task of " + what);
-            int flavor = p.u8("the flavour of " + what);
+            int name = p.u32(what("taskPortName"));
+            Text port = what("taskPort", Integer.toHexString(name));
+            ProcessObject process = lookup(p, p.u64(what("taskOf", port)), ProcessObject.class,
+                    what("taskOf", port));
+            int flavor = p.u8(what("flavourOf", port));
             if (flavor >= flavors.length) {
-                throw p.fail(what + " has an unknown flavour " + flavor);
+                throw p.fail(bad("flavour", port, flavor));
             }
             if (!kernel.mach().ports().restore(new TaskPort(name, process, flavors[flavor]))) {
-                throw p.fail(what + " is 0, appears twice, or repeats a flavour of task " + process.koid);
+                throw p.fail(bad("taskPort", port, process.koid));
             }
         }
         p.end();
     }
 
     void pages(SessionPayload p) throws SessionException {
-        long koid = p.u64("the VMO of a page section");
-        VmObject vmo = lookup(p, koid, VmObject.class, "the VMO of a page section");
+        long koid = p.u64(what("pageSectionVmo"));
+        VmObject vmo = lookup(p, koid, VmObject.class, what("pageSectionVmo"));
         if (vmo.isVdso()) {
-            throw p.fail("the vDSO's pages cannot be replaced");
+            throw p.fail(bad("vdsoPages"));
         }
-        long count = p.count("pages of VMO " + koid, PAGE_BYTES);
+        long count = p.count(what("pagesOfVmo", koid), PAGE_BYTES);
         Set<Long> seen = pagesSeen.computeIfAbsent(koid, x -> new HashSet<>());
         byte[] page = new byte[Kernel.PAGE_SIZE];
         for (long i = 0; i < count; i++) {
-            long index = p.u64("a page index of VMO " + koid);
+            long index = p.u64(what("pageIndexOfVmo", koid));
             if (index < 0 || index >= vmo.size() / Kernel.PAGE_SIZE) {
-                throw p.fail("page " + Long.toUnsignedString(index) + " lies beyond VMO " + koid + "'s "
-                        + vmo.size() + " bytes");
+                throw p.fail(bad("pageBeyond", Long.toUnsignedString(index), koid, vmo.size()));
             }
             if (!seen.add(index)) {
-                throw p.fail("page " + index + " of VMO " + koid + " appears twice");
+                throw p.fail(bad("pageTwice", index, koid));
             }
-            p.bytes(page, "page " + index + " of VMO " + koid);
+            p.bytes(page, what("page", index, koid));
             vmo.write(index * Kernel.PAGE_SIZE, page, 0, page.length);
         }
         p.end();
     }
 
-    private long newKoid(SessionPayload p, String what) throws SessionException {
-        long koid = p.u64("the koid of " + what);
+    private long newKoid(SessionPayload p, Text subject) throws SessionException {
+        long koid = p.u64(what("koidOf", subject));
         if (koid <= 0 || koid > lastKoid) {
-            throw p.fail("the koid " + koid + " of " + what + " is out of range (1.." + lastKoid + ")");
+            throw p.fail(bad("koidRange", koid, subject, lastKoid));
         }
         if (objects.containsKey(koid) || koid == k.vdso.koid) {
-            throw p.fail("the koid " + koid + " of " + what + " is used twice");
+            throw p.fail(bad("koidTwice", koid, subject));
         }
         return koid;
     }
@@ -266,37 +268,47 @@ final class SessionBuilder {
         k.objects.add(o);
     }
 
-    private <T extends KernelObject> T lookup(SessionPayload p, long koid, Class<T> type, String what)
+    private <T extends KernelObject> T lookup(SessionPayload p, long koid, Class<T> type, Text subject)
             throws SessionException {
         KernelObject o = objects.get(koid);
         if (o == null) {
-            throw p.fail(what + " is koid " + koid + ", which the session does not define (before this point)");
+            throw p.fail(bad("undefined", subject, koid));
         }
         if (!type.isInstance(o)) {
-            throw p.fail(what + " is koid " + koid + ", a " + o.type() + ", not a " + typeName(type));
+            throw p.fail(bad("wrongType", subject, koid, o.type(), typeName(type)));
         }
         return type.cast(o);
     }
 
-    private static String typeName(Class<?> type) {
+    private static Text typeName(Class<?> type) {
         if (type == ProcessObject.class) {
-            return "PROCESS";
+            return Text.verbatim("PROCESS");
         }
-        return type == VmAddressRegion.class ? "VMAR" : type == VmObject.class ? "VMO" : "kernel object";
+        return type == VmAddressRegion.class ? Text.verbatim("VMAR")
+                : type == VmObject.class ? Text.verbatim("VMO") : what("kernelObject");
     }
 
-    private static void checkRange(SessionPayload p, String what, long base, long size) throws SessionException {
+    /** What a field is, for "ends before ..." and the like. */
+    private static Text what(String key, Object... args) {
+        return ModelWords.of("session.what." + key, args);
+    }
+
+    /** What is wrong with a section's contents. */
+    private static Text bad(String key, Object... args) {
+        return ModelWords.of("session.bad." + key, args);
+    }
+
+    private static void checkRange(SessionPayload p, Text subject, long base, long size) throws SessionException {
         if (size <= 0 || !KernelState.pageAligned(base) || !KernelState.pageAligned(size) || base < 0
                 || base + size < base || base + size > Kernel.USER_ASPACE_END) {
-            throw p.fail(what + " has a bad range: base 0x" + Long.toHexString(base) + ", size 0x"
-                    + Long.toHexString(size));
+            throw p.fail(bad("range", subject, Long.toHexString(base), Long.toHexString(size)));
         }
     }
 
-    private static void insert(SessionPayload p, VmAddressRegion parent, VmRegion child, String what)
+    private static void insert(SessionPayload p, VmAddressRegion parent, VmRegion child, Text subject)
             throws SessionException {
         if (!parent.isFree(child.base(), child.size())) {
-            throw p.fail(what + " overlaps another region or lies outside VMAR " + parent.koid);
+            throw p.fail(bad("overlap", subject, parent.koid));
         }
         parent.insert(child);
     }

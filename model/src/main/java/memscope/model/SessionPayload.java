@@ -5,6 +5,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import memscope.model.text.Text;
+
 /** Reads one section's payload, turning every short or malformed field into a {@link SessionException}. */
 final class SessionPayload {
     private final String tag;
@@ -15,34 +17,34 @@ final class SessionPayload {
         this.buf = ByteBuffer.wrap(payload);
     }
 
-    long u64(String what) throws SessionException {
+    long u64(Text what) throws SessionException {
         need(8, what);
         return buf.getLong();
     }
 
-    int u32(String what) throws SessionException {
+    int u32(Text what) throws SessionException {
         need(4, what);
         return buf.getInt();
     }
 
-    int u8(String what) throws SessionException {
+    int u8(Text what) throws SessionException {
         need(1, what);
         return buf.get() & 0xff;
     }
 
-    boolean bool(String what) throws SessionException {
+    boolean bool(Text what) throws SessionException {
         int v = u8(what);
         if (v > 1) {
-            throw fail(what + " is " + v + ", not a boolean (0 or 1)");
+            throw fail(ModelWords.of("session.field.notBoolean", what, v));
         }
         return v == 1;
     }
 
-    String string(String what) throws SessionException {
+    String string(Text what) throws SessionException {
         need(2, what);
         int length = buf.getShort() & 0xffff;
         if (length > SessionFormat.MAX_STRING) {
-            throw fail(what + " is " + length + " bytes long (at most " + SessionFormat.MAX_STRING + ")");
+            throw fail(ModelWords.of("session.field.stringTooLong", what, length, SessionFormat.MAX_STRING));
         }
         need(length, what);
         byte[] b = new byte[length];
@@ -51,38 +53,37 @@ final class SessionPayload {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            throw fail(what + " is not valid UTF-8");
+            throw fail(ModelWords.of("session.field.notUtf8", what));
         }
     }
 
-    void bytes(byte[] dst, String what) throws SessionException {
+    void bytes(byte[] dst, Text what) throws SessionException {
         need(dst.length, what);
         buf.get(dst);
     }
 
     /** A count of records each at least {@code recordBytes} long: refused if they cannot fit in what is left. */
-    long count(String what, int recordBytes) throws SessionException {
-        long n = u64("the number of " + what);
+    long count(Text what, int recordBytes) throws SessionException {
+        long n = u64(ModelWords.of("session.what.countOf", what));
         if (n < 0 || n > buf.remaining() / recordBytes) {
-            throw fail("absurd number of " + what + ": " + Long.toUnsignedString(n) + " in "
-                    + buf.remaining() + " remaining bytes");
+            throw fail(ModelWords.of("session.field.absurdCount", what, Long.toUnsignedString(n), buf.remaining()));
         }
         return n;
     }
 
     void end() throws SessionException {
         if (buf.hasRemaining()) {
-            throw fail(buf.remaining() + " unexpected bytes after the last field");
+            throw fail(ModelWords.of("session.field.trailing", buf.remaining()));
         }
     }
 
-    SessionException fail(String problem) {
-        return new SessionException("section " + tag.trim() + " at byte " + buf.position() + ": " + problem);
+    SessionException fail(Text problem) {
+        return new SessionException(ModelWords.of("session.field.problem", tag.trim(), buf.position(), problem));
     }
 
-    private void need(int n, String what) throws SessionException {
+    private void need(int n, Text what) throws SessionException {
         if (buf.remaining() < n) {
-            throw fail("ends before " + what + " (" + n + " bytes needed, " + buf.remaining() + " left)");
+            throw fail(ModelWords.of("session.field.endsBefore", what, n, buf.remaining()));
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
+import memscope.model.text.Text;
+
 /**
  * Reads a session file's framing: the header (magic, version), then each section's tag, length and CRC32, in
  * the order BOOT, OBJS, HNDL, PAGE*, END, with nothing after END. The payloads go to {@link SessionBuilder},
@@ -26,23 +28,22 @@ final class SessionReader {
 
     Kernel read(PageSourceResolver resolver) throws IOException, SessionException {
         if (fileSize == 0) {
-            throw new SessionException("the file is empty");
+            throw new SessionException(ModelWords.of("session.empty"));
         }
         byte[] magic = new byte[SessionFormat.MAGIC.length];
-        readFully(magic, "the header");
+        readFully(magic, ModelWords.of("session.what.header"));
         if (!Arrays.equals(magic, SessionFormat.MAGIC)) {
-            throw new SessionException("not a MemScope session (wrong magic number)");
+            throw new SessionException(ModelWords.of("session.badMagic"));
         }
         byte[] versionBytes = new byte[4];
-        readFully(versionBytes, "the header");
+        readFully(versionBytes, ModelWords.of("session.what.header"));
         int version = ((versionBytes[0] & 0xff) << 8) | (versionBytes[1] & 0xff);
         int flags = ((versionBytes[2] & 0xff) << 8) | (versionBytes[3] & 0xff);
         if (version != SessionFormat.VERSION) {
-            throw new SessionException("unsupported session version " + version + " (this MemScope reads version "
-                    + SessionFormat.VERSION + ")");
+            throw new SessionException(ModelWords.of("session.badVersion", version, SessionFormat.VERSION));
         }
         if (flags != 0) {
-            throw new SessionException("unknown header flags 0x" + Integer.toHexString(flags));
+            throw new SessionException(ModelWords.of("session.badFlags", Integer.toHexString(flags)));
         }
         SessionBuilder builder = new SessionBuilder(resolver);
         builder.boot(expect(SessionFormat.BOOT));
@@ -57,19 +58,18 @@ final class SessionReader {
                 continue;
             }
             if (!s.tag.equals(SessionFormat.END)) {
-                throw new SessionException("unexpected section \"" + s.tag.trim() + "\" where PAGE or END belongs");
+                throw new SessionException(ModelWords.of("session.unexpectedSection", s.tag.trim()));
             }
             SessionPayload end = s.payload();
-            int declared = end.u32("the section count");
+            int declared = end.u32(ModelWords.of("session.what.sectionCount"));
             end.end();
             if (declared != before) {
-                throw new SessionException("the END section counts " + declared + " sections but " + before
-                        + " were read");
+                throw new SessionException(ModelWords.of("session.sectionCount", declared, before));
             }
             break;
         }
         if (position != fileSize || in.read() != -1) {
-            throw new SessionException((fileSize - position) + " unexpected bytes after the END section");
+            throw new SessionException(ModelWords.of("session.trailing", fileSize - position));
         }
         return builder.kernel();
     }
@@ -83,7 +83,7 @@ final class SessionReader {
     private SessionPayload expect(String tag) throws IOException, SessionException {
         Section s = next();
         if (!s.tag.equals(tag)) {
-            throw new SessionException("expected section " + tag.trim() + " but found \"" + s.tag.trim() + "\"");
+            throw new SessionException(ModelWords.of("session.expectedSection", tag.trim(), s.tag.trim()));
         }
         return s.payload();
     }
@@ -92,41 +92,38 @@ final class SessionReader {
         int number = sections + 1;
         long start = position;
         byte[] head = new byte[8];
-        readFully(head, "the header of section #" + number);
+        readFully(head, ModelWords.of("session.what.sectionHeader", number));
         String tag = new String(head, 0, 4, StandardCharsets.US_ASCII);
         long length = ((head[4] & 0xffL) << 24) | ((head[5] & 0xff) << 16) | ((head[6] & 0xff) << 8) | (head[7] & 0xff);
         if (length > SessionFormat.MAX_SECTION) {
-            throw new SessionException("section #" + number + " (\"" + printable(tag) + "\") at byte " + start
-                    + " declares an absurd length of " + length + " bytes");
+            throw new SessionException(ModelWords.of("session.absurdLength", number, printable(tag), start, length));
         }
         if (length + 4 > fileSize - position) {
-            throw new SessionException("the file is truncated: section #" + number + " (\"" + printable(tag)
-                    + "\") at byte " + start + " needs " + (length + 4) + " more bytes but only "
-                    + (fileSize - position) + " remain");
+            throw new SessionException(ModelWords.of("session.truncatedSection", number, printable(tag), start,
+                    length + 4, fileSize - position));
         }
         byte[] payload = new byte[(int) length];
-        readFully(payload, "section " + tag);
+        readFully(payload, ModelWords.of("session.what.section", tag));
         byte[] crcBytes = new byte[4];
-        readFully(crcBytes, "the checksum of section " + tag);
+        readFully(crcBytes, ModelWords.of("session.what.checksum", tag));
         CRC32 crc = new CRC32();
         crc.update(head);
         crc.update(payload);
         long stored = ((crcBytes[0] & 0xffL) << 24) | ((crcBytes[1] & 0xff) << 16) | ((crcBytes[2] & 0xff) << 8)
                 | (crcBytes[3] & 0xff);
         if (crc.getValue() != stored) {
-            throw new SessionException("checksum mismatch in section #" + number + " (\"" + printable(tag)
-                    + "\") at byte " + start + ": the file is damaged");
+            throw new SessionException(ModelWords.of("session.badChecksum", number, printable(tag), start));
         }
         sections++;
         return new Section(tag, payload);
     }
 
-    private void readFully(byte[] b, String what) throws IOException, SessionException {
+    private void readFully(byte[] b, Text what) throws IOException, SessionException {
         try {
             in.readFully(b);
             position += b.length;
         } catch (EOFException e) {
-            throw new SessionException("the file is truncated at byte " + fileSize + ", inside " + what);
+            throw new SessionException(ModelWords.of("session.truncated", fileSize, what));
         }
     }
 

@@ -180,8 +180,7 @@ final class SessionWriter {
             indices.sort(null);
         } else {
             if (vmo.size() > MAX_INLINED_SOURCE) {
-                throw new SessionException("cannot save VMO koid " + vmo.koid + " (\"" + vmo.name()
-                        + "\"): its pages come from a source that cannot be reopened and it is larger than 1 GiB");
+                throw new SessionException(ModelWords.of("session.unreopenable", vmo.koid, vmo.name()));
             }
             byte[] page = new byte[Kernel.PAGE_SIZE];
             for (long i = 0; i < vmo.size() / Kernel.PAGE_SIZE; i++) {

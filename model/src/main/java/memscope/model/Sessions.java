@@ -51,7 +51,7 @@ public final class Sessions {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return new SessionReader(in, size).read(resolver);
         } catch (SessionException e) {
-            throw new SessionException(file.getFileName() + ": " + e.getMessage(), e.getCause());
+            throw new SessionException(ModelWords.of("session.inFile", file.getFileName(), e.text()), e.getCause());
         }
     }
 }

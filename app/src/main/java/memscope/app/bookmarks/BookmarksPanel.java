@@ -52,6 +52,7 @@ public final class BookmarksPanel {
         list.setId("bookmarkList");
         list.setPrefHeight(120);
         list.setCellFactory(v -> new SwatchCell());
+        messages.localeProperty().addListener((o, before, now) -> list.refresh()); // rows say "bytes"
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 jumpToSelected();
@@ -120,7 +121,9 @@ public final class BookmarksPanel {
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         Node okButton = dialog.getDialogPane().lookupButton(ok);
         okButton.setId("bookmarkOk");
-        okButton.disableProperty().bind(name.textProperty().isEmpty());
+        // a blank name would be refused by Bookmark: keep OK off rather than fail in the converter
+        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> name.getText().isBlank(), name.textProperty()));
         dialog.setResultConverter(b -> b == ok ? new Bookmark(name.getText().trim(), start, end, colour.getValue())
                 : null);
         dialog.setOnShown(e -> name.requestFocus());
@@ -153,7 +156,7 @@ public final class BookmarksPanel {
     }
 
     /** A list row: the bookmark's colour as a swatch, then its name and address. */
-    private static final class SwatchCell extends ListCell<Bookmark> {
+    private final class SwatchCell extends ListCell<Bookmark> {
         @Override
         protected void updateItem(Bookmark b, boolean empty) {
             super.updateItem(b, empty);
@@ -161,7 +164,10 @@ public final class BookmarksPanel {
                 setText(null);
                 setGraphic(null);
             } else {
-                setText(b.toString());
+                long length = b.end() - b.start();
+                String at = String.format("0x%x", b.start());
+                setText(length == 1 ? messages.get("bookmarks.row", b.name(), at)
+                        : messages.get("bookmarks.row.range", b.name(), at, String.valueOf(length)));
                 setGraphic(new HBox(new Rectangle(12, 12, b.color())));
             }
         }

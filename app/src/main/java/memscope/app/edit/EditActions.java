@@ -24,8 +24,8 @@ public final class EditActions {
     /** The readable bytes of {@code range}, up to the first unreadable one. */
     public byte[] read(ByteRange range) {
         if (range.length() > MAX_COPY) {
-            throw new IllegalArgumentException("the selection is " + range.length() + " bytes; at most "
-                    + MAX_COPY + " can be copied");
+            throw new RefusedInputException("copy.error.tooLarge", String.valueOf(range.length()),
+                    String.valueOf(MAX_COPY));
         }
         byte[] data = new byte[(int) range.length()];
         int got = range.length() == 0 ? 0 : reader.read(range.start(), data, data.length);
@@ -36,8 +36,8 @@ public final class EditActions {
     public String copy(ByteRange selection, CopyFormat format) {
         byte[] bytes = read(selection);
         if (bytes.length < selection.length()) {
-            throw new IllegalArgumentException(String.format("cannot copy: memory at 0x%x is not readable",
-                    selection.start() + bytes.length));
+            throw new RefusedInputException("copy.error.unreadable",
+                    String.format("0x%x", selection.start() + bytes.length));
         }
         return format.format(bytes);
     }

@@ -58,7 +58,7 @@ public final class HexParser {
             i = tokenEnd;
         }
         if (bytes.size() == 0) {
-            throw new HexParseException(line, input.length() - lineStart + 1, "no hex bytes found");
+            throw new HexParseException(line, input.length() - lineStart + 1, HexParseException.Problem.EMPTY, "", "");
         }
         return new Parsed(bytes.toByteArray(), Arrays.copyOf(wild, bytes.size()));
     }
@@ -70,21 +70,20 @@ public final class HexParser {
         int digitsFrom = prefixed ? 2 : 0;
         for (int j = digitsFrom; j < token.length(); j++) {
             if (Character.digit(token.charAt(j), 16) < 0) {
-                throw new HexParseException(line, column + j,
-                        "'" + token.charAt(j) + "' is not a hex digit (in \"" + token + "\")");
+                throw new HexParseException(line, column + j, HexParseException.Problem.NOT_DIGIT,
+                        String.valueOf(token.charAt(j)), token);
             }
         }
         int digits = token.length() - digitsFrom;
         if (prefixed) {
             if (digits < 1 || digits > 2) {
-                throw new HexParseException(line, column, "\"" + token + "\": after 0x come one or two hex digits"
-                        + " (one byte)");
+                throw new HexParseException(line, column, HexParseException.Problem.PREFIX, "", token);
             }
             out.write(Integer.parseInt(token.substring(2), 16));
             return;
         }
         if (digits % 2 != 0) {
-            throw new HexParseException(line, column, "\"" + token + "\" has an odd number of hex digits");
+            throw new HexParseException(line, column, HexParseException.Problem.ODD, "", token);
         }
         for (int j = 0; j < digits; j += 2) {
             out.write(Integer.parseInt(token.substring(j, j + 2), 16));

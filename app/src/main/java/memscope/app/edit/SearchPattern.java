@@ -15,10 +15,11 @@ public final class SearchPattern {
 
     private SearchPattern(byte[] bytes, boolean[] wildcard) {
         if (bytes.length == 0) {
-            throw new IllegalArgumentException("nothing to search for");
+            throw new RefusedInputException("search.error.nothing");
         }
         if (bytes.length > MAX_LENGTH) {
-            throw new IllegalArgumentException("the pattern is " + bytes.length + " bytes; at most " + MAX_LENGTH);
+            throw new RefusedInputException("search.error.tooLong", String.valueOf(bytes.length),
+                    String.valueOf(MAX_LENGTH));
         }
         this.bytes = bytes;
         this.wildcard = wildcard;

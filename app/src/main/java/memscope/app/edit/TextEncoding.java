@@ -35,7 +35,7 @@ public enum TextEncoding {
             b.get(out);
             return out;
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("\"" + text + "\" cannot be written in " + label);
+            throw new RefusedInputException("search.error.notEncodable", text, label);
         }
     }
 }

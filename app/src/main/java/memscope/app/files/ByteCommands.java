@@ -47,7 +47,7 @@ public final class ByteCommands {
     /** Asks for a hex byte pattern, then fills the selection with it, repeated. */
     public void askToFill() {
         if (selection().isEmpty()) {
-            status.show(messages.get("bytes.error.noSelection"), Outcome.ERROR);
+            status.show(() -> messages.get("bytes.error.noSelection"), Outcome.ERROR);
             return;
         }
         TextInputDialog dialog = new TextInputDialog("00");
@@ -71,7 +71,7 @@ public final class ByteCommands {
     public boolean fill(String patternHex) {
         Optional<ByteRange> sel = selection();
         if (sel.isEmpty()) {
-            status.show(messages.get("bytes.error.noSelection"), Outcome.ERROR);
+            status.show(() -> messages.get("bytes.error.noSelection"), Outcome.ERROR);
             return false;
         }
         byte[] pattern = parse(patternHex, "bytes.error.badFill");
@@ -79,8 +79,8 @@ public final class ByteCommands {
             return false;
         }
         if (pattern.length == 0 || sel.get().length() > MAX_FILL) {
-            status.show(messages.get(pattern.length == 0 ? "bytes.error.emptyFill" : "bytes.error.fillTooLarge",
-                    MAX_FILL), Outcome.ERROR);
+            String key = pattern.length == 0 ? "bytes.error.emptyFill" : "bytes.error.fillTooLarge";
+            status.show(() -> messages.get(key, MAX_FILL), Outcome.ERROR);
             return false;
         }
         byte[] bytes = new byte[(int) sel.get().length()];
@@ -98,7 +98,7 @@ public final class ByteCommands {
         });
         java.util.OptionalInt reader = session.viewedReader();
         if (reader.isEmpty()) {
-            status.show(messages.get("bytes.error.unreadable"), Outcome.ERROR);
+            status.show(() -> messages.get("bytes.error.unreadable"), Outcome.ERROR);
             return false;
         }
         EditActions actions = new EditActions(session.kernel(), reader.getAsInt());
@@ -110,7 +110,7 @@ public final class ByteCommands {
             status.info(() -> messages.get("bytes.status.copied", range.length(), format.label()));
             return true;
         } catch (RuntimeException e) {
-            status.show(messages.get("bytes.error.copy", e.getMessage()), Outcome.ERROR);
+            status.show(() -> messages.get("bytes.error.copy", messages.describe(e)), Outcome.ERROR);
             return false;
         }
     }
@@ -119,7 +119,7 @@ public final class ByteCommands {
         try {
             return HexParser.parse(hex);
         } catch (HexParseException e) {
-            status.show(messages.get(errorKey, e.getMessage()), Outcome.ERROR);
+            status.show(() -> messages.get(errorKey, messages.describe(e)), Outcome.ERROR);
             return null;
         }
     }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -143,7 +144,7 @@ public final class FileWorkbench {
             opened = FileDocument.open(Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file,
                     readOnly);
         } catch (IOException | RuntimeException e) {
-            problem(messages.get("files.error.open", file, reason(e)));
+            problem(() -> messages.get("files.error.open", file, reason(e)));
             return false;
         }
         FileDocument previous = document.get();
@@ -162,7 +163,7 @@ public final class FileWorkbench {
     public void save() {
         FileDocument doc = document.get();
         if (doc == null) {
-            problem(messages.get("files.error.noFile"));
+            problem(() -> messages.get("files.error.noFile"));
             return;
         }
         saver.save(doc, null, () -> { });
@@ -171,7 +172,7 @@ public final class FileWorkbench {
     public void saveAs() {
         FileDocument doc = document.get();
         if (doc == null) {
-            problem(messages.get("files.error.noFile"));
+            problem(() -> messages.get("files.error.noFile"));
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -239,7 +240,7 @@ public final class FileWorkbench {
             Sessions.save(window.session().kernel(), file);
             window.statusPane().info(() -> messages.get("files.status.sessionSaved", file.getFileName()));
         } catch (IOException | SessionException e) {
-            problem(messages.get("files.error.sessionSave", file.getFileName(), reason(e)));
+            problem(() -> messages.get("files.error.sessionSave", file.getFileName(), reason(e)));
         }
     }
 
@@ -261,7 +262,7 @@ public final class FileWorkbench {
             loaded = DocumentScenario.ofSession(String.valueOf(file.getFileName()),
                     Sessions.load(file, FilePageSource.resolver()));
         } catch (IOException | SessionException | RuntimeException e) {
-            problem(messages.get("files.error.sessionOpen", reason(e)));
+            problem(() -> messages.get("files.error.sessionOpen", reason(e)));
             return false;
         }
         closeDocument();
@@ -298,24 +299,25 @@ public final class FileWorkbench {
         fileName.set(doc == null || doc.path().getFileName() == null ? "" : doc.path().getFileName().toString());
     }
 
-    private void problem(String text) {
+    /** Shows what went wrong, worded again if the language changes while it is shown. */
+    private void problem(Supplier<String> text) {
         MainWindow window = shell.window();
         if (window != null) {
             window.statusPane().show(text, Outcome.ERROR);
         } else {
-            System.err.println("memscope: " + text);
+            System.err.println("memscope: " + text.get());
         }
     }
 
-    private static String reason(Exception e) {
-        String m = e.getMessage();
+    /** Why {@code e} happened, in the current language (the file system's own words when MemScope has none). */
+    private String reason(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
+            return messages.get("files.reason.noSuchFile");
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+            return messages.get("files.reason.accessDenied");
         }
-        return m == null ? e.getClass().getSimpleName() : m;
+        return messages.describe(e);
     }
 
     private static void closeQuietly(FileDocument doc) {

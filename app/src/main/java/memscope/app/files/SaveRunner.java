@@ -37,7 +37,7 @@ final class SaveRunner {
 
     private void run(FileDocument doc, Path target, SaveOptions base, Runnable then) {
         if (running) {
-            status.get().show(messages.get("files.status.saveBusy"), Outcome.PARTIAL);
+            status.get().show(() -> messages.get("files.status.saveBusy"), Outcome.PARTIAL);
             return;
         }
         running = true;
@@ -45,16 +45,16 @@ final class SaveRunner {
         Task<SaveResult> task = new Task<>() {
             @Override
             protected SaveResult call() {
-                SaveOptions o = base.withProgress((stage, done, total) -> {
-                    long percent = total <= 0 ? 100 : done * 100 / total;
-                    updateMessage(messages.get("files.status.saving", name, percent));
-                });
+                // the percentage, not a sentence: the status line words it, again after a language switch
+                SaveOptions o = base.withProgress((stage, done, total) ->
+                        updateProgress(total <= 0 ? 100 : done * 100 / total, 100));
                 return target == null ? doc.save(o) : doc.saveAs(target, o);
             }
         };
-        task.messageProperty().addListener((o, a, text) -> {
-            if (text != null && !text.isEmpty()) {
-                status.get().info(() -> text);
+        task.progressProperty().addListener((o, a, fraction) -> {
+            if (fraction.doubleValue() >= 0) {
+                long percent = Math.round(fraction.doubleValue() * 100);
+                status.get().info(() -> messages.get("files.status.saving", name, percent));
             }
         });
         task.setOnSucceeded(e -> {
@@ -63,7 +63,8 @@ final class SaveRunner {
         });
         task.setOnFailed(e -> {
             running = false;
-            status.get().show(messages.get("files.error.save", name, task.getException()), Outcome.ERROR);
+            Throwable problem = task.getException();
+            status.get().show(() -> messages.get("files.error.save", name, messages.describe(problem)), Outcome.ERROR);
         });
         status.get().info(() -> messages.get("files.status.saving", name, 0));
         Thread worker = new Thread(task, "memscope-save");
@@ -75,20 +76,20 @@ final class SaveRunner {
         afterSave.run();
         switch (result.outcome()) {
             case SAVED -> {
-                status.get().show(result.message(), Outcome.OK);
+                status.get().show(() -> messages.render(result.text()), Outcome.OK);
                 then.run();
             }
             case CHANGED_ON_DISK -> Ask.ask(owner.get(), messages.get("files.ask.changed.header"),
-                    result.message(), answer -> {
+                    messages.render(result.text()), answer -> {
                         if ("overwrite".equals(answer)) {
                             run(doc, target, SaveOptions.DEFAULT.forced(), then);
                         } else {
-                            status.get().show(messages.get("files.status.saveCancelled"), Outcome.PARTIAL);
+                            status.get().show(() -> messages.get("files.status.saveCancelled"), Outcome.PARTIAL);
                         }
                     },
                     new Ask.Choice("overwrite", messages.get("files.ask.overwrite"), ButtonData.YES),
                     new Ask.Choice("cancelOverwrite", messages.get("files.ask.cancel"), ButtonData.CANCEL_CLOSE));
-            case READ_ONLY, FAILED -> status.get().show(result.message(), Outcome.ERROR);
+            case READ_ONLY, FAILED -> status.get().show(() -> messages.render(result.text()), Outcome.ERROR);
         }
     }
 }

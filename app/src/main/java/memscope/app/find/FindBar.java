@@ -2,6 +2,7 @@ package memscope.app.find;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -132,7 +133,7 @@ public final class FindBar {
         task.setOnFailed(e -> {
             if (generation == searches) {
                 searching.set(false);
-                say("find.badText", true, task.getException().getMessage());
+                sayProblem("find.badText", task.getException());
             }
         });
         searching.set(true);
@@ -164,15 +165,25 @@ public final class FindBar {
             return Optional.of(mode.getValue() == Mode.HEX ? SearchPattern.hex(text)
                     : SearchPattern.text(text, encoding.getValue()));
         } catch (HexParseException e) {
-            say("find.badHex", true, e.getMessage());
+            sayProblem("find.badHex", e);
         } catch (IllegalArgumentException e) {
-            say("find.badText", true, e.getMessage());
+            sayProblem("find.badText", e);
         }
         return Optional.empty();
     }
 
     private void say(String key, boolean problem, Object... args) {
-        message.setText(messages.get(key, args));
+        say(() -> messages.get(key, args), problem);
+    }
+
+    /** {@code key}'s sentence around the problem, both worded in the current language. */
+    private void sayProblem(String key, Throwable e) {
+        say(() -> messages.get(key, messages.describe(e)), true);
+    }
+
+    /** Shows {@code words}, worded again when the language changes. */
+    private void say(Supplier<String> words, boolean problem) {
+        message.textProperty().bind(Bindings.createStringBinding(words::get, messages.localeProperty()));
         message.getStyleClass().setAll("label", problem ? "find-problem" : "find-ok");
     }
 

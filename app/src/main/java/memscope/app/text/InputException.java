@@ -2,9 +2,9 @@ package memscope.app.text;
 
 /**
  * Text the user typed that does not say what it must: carries a message key and its arguments, so the UI can
- * word the problem in the current language.
+ * word the problem in the current language. Subclasses (a hex parse error) may add where the problem is.
  */
-public final class InputException extends Exception implements Worded {
+public class InputException extends Exception implements Worded {
     private final String key;
     private final transient Object[] args;
 

@@ -8,6 +8,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.zip.CRC32;
 
+import memscope.model.text.Text;
+
 /**
  * A cheap identity of a file's contents: size, modification time and a CRC of its first and last 64 KiB. If it
  * differs from the one taken at open, someone else changed the file, and saving over it would lose their work.
@@ -32,15 +34,15 @@ record DiskFingerprint(long size, FileTime modified, long headCrc, long tailCrc)
     }
 
     /** What differs, in words, or null when nothing does. */
-    String differenceFrom(DiskFingerprint then) {
+    Text differenceFrom(DiskFingerprint then) {
         if (size != then.size) {
-            return "its size changed from " + then.size + " to " + size + " bytes";
+            return FileWords.of("changed.size", then.size, size);
         }
         if (!modified.equals(then.modified)) {
-            return "it was modified at " + modified + " (opened at " + then.modified + ")";
+            return FileWords.of("changed.modified", modified, then.modified);
         }
         if (headCrc != then.headCrc || tailCrc != then.tailCrc) {
-            return "its contents changed";
+            return FileWords.of("changed.contents");
         }
         return null;
     }

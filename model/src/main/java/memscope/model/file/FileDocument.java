@@ -16,6 +16,7 @@ import memscope.model.Rights;
 import memscope.model.Status;
 import memscope.model.Subscription;
 import memscope.model.VmOptions;
+import memscope.model.text.Text;
 
 /**
  * A real file open for hex editing: a file-backed VMO (pages read lazily) mapped into a process named
@@ -81,13 +82,13 @@ public final class FileDocument implements AutoCloseable {
     /** As {@link #open(Kernel, Path)}; {@code readOnly} opens even a writable file read-only ("Open read-only"). */
     public static FileDocument open(Kernel kernel, Path file, boolean readOnly) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory");
+            throw new FileException(FileWords.of("file.isDirectory", file));
         }
         FilePageSource source = FilePageSource.open(file);
         try {
             long length = source.length();
             if (length > MAX_LENGTH) {
-                throw new IOException(file + " is too large (" + length + " bytes; at most " + MAX_LENGTH + ")");
+                throw new FileException(FileWords.of("file.tooLarge", file, length, MAX_LENGTH));
             }
             DiskFingerprint fingerprint = DiskFingerprint.of(file);
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -103,16 +104,16 @@ public final class FileDocument implements AutoCloseable {
         // an empty file still gets one (zero) page so that it can be mapped and shown
         long mapped = Math.max(Kernel.PAGE_SIZE, pageCount(source.length()) * Kernel.PAGE_SIZE);
         ProcessResult p = kernel.processCreate("file: " + name);
-        check(p.status(), "create the process");
+        check(p.status(), "createProcess");
         HandleResult vmo = kernel.vmoCreateBacked(mapped, source, name);
-        check(vmo.status(), "create the VMO");
+        check(vmo.status(), "createVmo");
         int perms = VmOptions.PERM_READ | (readOnly ? 0 : VmOptions.PERM_WRITE);
         MapResult map = kernel.vmarMap(p.rootVmar(), perms | VmOptions.SPECIFIC, 0, vmo.handle(), 0, mapped);
-        check(map.status(), "map the file");
+        check(map.status(), "map");
         int editHandle = p.process();
         if (readOnly) {
             HandleResult h = kernel.handleDuplicate(p.process(), Rights.DEFAULT_PROCESS & ~Rights.WRITE);
-            check(h.status(), "make the read-only handle");
+            check(h.status(), "readOnlyHandle");
             editHandle = h.handle();
         }
         long koid = kernel.inspector().handle(vmo.handle()).orElseThrow().koid();
@@ -175,11 +176,17 @@ public final class FileDocument implements AutoCloseable {
     }
 
     /** Whether someone else changed the file since it was opened or last saved: a sentence, or null. */
-    public synchronized String changedOnDisk() {
+    public String changedOnDisk() {
+        Text change = diskChange();
+        return change == null ? null : change.english();
+    }
+
+    /** As {@link #changedOnDisk()}, in any language. */
+    public synchronized Text diskChange() {
         try {
             return DiskFingerprint.of(source.path()).differenceFrom(fingerprint);
         } catch (IOException e) {
-            return "it can no longer be read (" + e.getMessage() + ")";
+            return FileWords.of("changed.unreadable", FileException.reason(e));
         }
     }
 
@@ -187,7 +194,7 @@ public final class FileDocument implements AutoCloseable {
     public SaveResult save(SaveOptions options) {
         if (readOnly) {
             return new SaveResult(SaveResult.Outcome.READ_ONLY, path(), 0, 0,
-                    path().getFileName() + " is read-only; use Save As");
+                    FileWords.of("save.readOnly", path().getFileName()));
         }
         return saveAs(path(), options);
     }
@@ -195,11 +202,10 @@ public final class FileDocument implements AutoCloseable {
     /** Writes the document to {@code target}, which it then shows; the original file is left as it was. */
     public synchronized SaveResult saveAs(Path target, SaveOptions options) {
         SaveOptions o = options == null ? SaveOptions.DEFAULT : options;
-        String changed = changedOnDisk();
+        Text changed = diskChange();
         if (changed != null && !o.force()) {
             return new SaveResult(SaveResult.Outcome.CHANGED_ON_DISK, path(), 0, 0,
-                    path().getFileName() + " changed on disk since it was opened: " + changed
-                            + ". Save anyway to overwrite that change.");
+                    FileWords.of("save.changedOnDisk", path().getFileName(), changed));
         }
         long length = length();
         BitSet taken = dirty.take();
@@ -211,11 +217,11 @@ public final class FileDocument implements AutoCloseable {
             fingerprint = DiskFingerprint.of(target);
             int pages = (int) Math.min(taken.cardinality(), pageCount(length));
             return new SaveResult(SaveResult.Outcome.SAVED, target.toAbsolutePath(), pages, copied,
-                    "Saved " + target.getFileName() + " (" + pages + " changed pages)");
+                    FileWords.of("save.saved", target.getFileName(), pages));
         } catch (IOException | RuntimeException e) {
             dirty.restore(taken);
             return new SaveResult(SaveResult.Outcome.FAILED, target.toAbsolutePath(), 0, 0,
-                    "Could not save " + target.getFileName() + ": " + e.getMessage());
+                    FileWords.of("save.failed", target.getFileName(), FileException.reason(e)));
         } catch (Error crash) {
             dirty.restore(taken);
             throw crash;
@@ -239,7 +245,7 @@ public final class FileDocument implements AutoCloseable {
     private void readPage(long index, byte[] page) throws IOException {
         Status s = kernel.vmoRead(vmoHandle, page, index * Kernel.PAGE_SIZE, Kernel.PAGE_SIZE);
         if (s != Status.OK) {
-            throw new IOException("cannot read changed page " + index + " from the VMO: " + s.zxName());
+            throw new FileException(FileWords.of("file.readChangedPage", index, s.zxName()));
         }
     }
 
@@ -247,9 +253,10 @@ public final class FileDocument implements AutoCloseable {
         return (length + Kernel.PAGE_SIZE - 1) / Kernel.PAGE_SIZE;
     }
 
-    private static void check(Status s, String what) throws IOException {
+    /** Refuses the open when a kernel call fails; {@code step} names it ({@code file.step.*}). */
+    private static void check(Status s, String step) throws IOException {
         if (s != Status.OK) {
-            throw new IOException("cannot " + what + ": " + s.zxName());
+            throw new FileException(FileWords.of("file.cannot", FileWords.of("file.step." + step), s.zxName()));
         }
     }
 }

@@ -62,21 +62,21 @@ public final class FilePageSource implements PageSource, AutoCloseable {
     public static PageSourceResolver resolver() {
         return (descriptor, vmoSize) -> {
             if (!descriptor.startsWith(SCHEME)) {
-                throw new SessionException("unknown page source \"" + descriptor + "\"");
+                throw new SessionException(FileWords.of("source.unknown", descriptor));
             }
             Path file;
             try {
                 file = Path.of(descriptor.substring(SCHEME.length()));
             } catch (InvalidPathException e) {
-                throw new SessionException("bad file name in page source \"" + descriptor + "\"");
+                throw new SessionException(FileWords.of("source.badName", descriptor));
             }
             if (!Files.isRegularFile(file)) {
-                throw new SessionException("the file behind a file-backed VMO is missing: " + file);
+                throw new SessionException(FileWords.of("source.missing", file));
             }
             try {
                 return lazy(file, Math.min(Files.size(file), vmoSize));
             } catch (IOException e) {
-                throw new SessionException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new SessionException(FileWords.of("source.unreadable", file, FileException.reason(e)), e);
             }
         };
     }
@@ -109,7 +109,10 @@ public final class FilePageSource implements PageSource, AutoCloseable {
             int got = wanted == 0 ? 0 : readFully(channel(), position, page, wanted);
             Arrays.fill(page, got, Kernel.PAGE_SIZE, (byte) 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read page " + pageIndex + " of " + path + ": " + e.getMessage(), e);
+            FileException problem = new FileException(FileWords.of("source.readPage", pageIndex, path,
+                    FileException.reason(e)));
+            problem.initCause(e);
+            throw new UncheckedIOException(problem.getMessage(), problem);
         } finally {
             lock.readLock().unlock();
         }

@@ -2,15 +2,19 @@ package memscope.model.file;
 
 import java.nio.file.Path;
 
+import memscope.model.text.Localized;
+import memscope.model.text.Text;
+
 /**
  * What a save did. Only {@link Outcome#SAVED} changed anything on disk; every other outcome leaves the target
  * file and the document's dirty pages as they were.
  *
  * @param pagesWritten dirty pages written into the new file
  * @param bytesCopied  unchanged bytes copied from the original
- * @param message      a sentence for the status bar
+ * @param text         a sentence for the status bar, in any language
  */
-public record SaveResult(Outcome outcome, Path path, int pagesWritten, long bytesCopied, String message) {
+public record SaveResult(Outcome outcome, Path path, int pagesWritten, long bytesCopied, Text text)
+        implements Localized {
     public enum Outcome {
         SAVED,
         /** Someone else changed the file since it was opened or last saved; save again with force to overwrite. */
@@ -23,5 +27,10 @@ public record SaveResult(Outcome outcome, Path path, int pagesWritten, long byte
 
     public boolean saved() {
         return outcome == Outcome.SAVED;
+    }
+
+    /** The sentence for the status bar, in English. */
+    public String message() {
+        return text.english();
     }
 }
