@@ -155,7 +155,7 @@ public final class MainWindow implements MainMenus.Actions {
         showEditorHandle();
         view(session.viewedProcessProperty().get());
         hexView.goTo(session.scenario().startAddress());
-        status.info(() -> messages.get("status.ready", session.scenario().title()));
+        status.info(() -> messages.get("status.ready", session.scenario().title(messages.getLocale())));
         subscription = session.kernel().subscribe(new FxKernelAdapter(updates, r -> !session.isQuiet()));
     }
 

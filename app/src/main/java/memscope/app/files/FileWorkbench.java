@@ -90,7 +90,7 @@ public final class FileWorkbench {
     /** The window title: "• name — MemScope" while a file has unsaved changes. */
     public StringBinding title(LoadedScenario shown) {
         return Bindings.createStringBinding(() -> document.get() == null
-                ? messages.get("app.title", shown.title())
+                ? messages.get("app.title", shown.title(messages.getLocale()))
                 : messages.get("files.title", dirty.get() ? "\u2022 " : "", fileName.get()),
                 document, dirty, fileName, messages.localeProperty());
     }

@@ -81,7 +81,7 @@ final class ScenarioBuilder {
         long start = spec.startAddress() != null ? spec.startAddress()
                 : firstViewedMapping != null ? firstViewedMapping : Kernel.USER_ASPACE_BASE;
         return new LoadedScenario(spec.title(), spec.description(), kernel, handles, spec.viewProcess(),
-                spec.editorHandle(), start);
+                spec.editorHandle(), start, spec.titleZh(), spec.descriptionZh());
     }
 
     private void createProcess(ProcessSpec p) throws ScenarioException {

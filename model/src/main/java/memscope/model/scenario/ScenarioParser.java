@@ -47,11 +47,15 @@ final class ScenarioParser {
             throw errors.at(root.place, "scenario.notObject", root.kind.words());
         }
         checkFormat(root);
-        Fields f = Fields.open(root, "what.scenario", errors, "format", "title", "description", "boot",
+        Fields f = Fields.open(root, "what.scenario", errors, "format", "title", "title_zh", "description",
+                "description_zh", "boot",
                 "processes", "vmos", "vmars", "mappings", "handles", "viewProcess", "editorHandle", "startAddress");
         foreseeNames(f);
         String title = f.requiredName("title");
         String description = f.optionalString("description", "");
+        // the Chinese words are optional: without them a reader in Chinese sees the English ones
+        String titleZh = f.has("title_zh") ? f.requiredName("title_zh") : title;
+        String descriptionZh = f.optionalString("description_zh", description);
         BootOptions boot = f.has("boot") ? boot(f.get("boot")) : BootOptions.defaults();
         List<ProcessSpec> processes = processes(f);
         for (Node n : f.array("vmos")) {
@@ -78,7 +82,7 @@ final class ScenarioParser {
             throw f.error("editorHandle", "scenario.editorMismatch", editorHandle, editor.process(), view.process());
         }
         Long start = f.optionalQuantity("startAddress", Quantities.Kind.ADDRESS);
-        return new ScenarioSpec(title, description, boot, processes, List.copyOf(vmosByHandle.values()), vmars,
+        return new ScenarioSpec(title, titleZh, description, descriptionZh, boot, processes, List.copyOf(vmosByHandle.values()), vmars,
                 mappings, handles, viewProcess, view.process(), editorHandle, start);
     }
 

@@ -11,7 +11,7 @@ import memscope.model.CachePolicy;
  * {@code viewedProcess} is the process handle that {@code viewProcess} leads to (they differ when
  * {@code viewProcess} names a duplicated handle).
  */
-record ScenarioSpec(String title, String description, BootOptions boot, List<ProcessSpec> processes,
+record ScenarioSpec(String title, String titleZh, String description, String descriptionZh, BootOptions boot, List<ProcessSpec> processes,
                     List<VmoSpec> vmos, List<VmarSpec> vmars, List<MappingSpec> mappings,
                     List<HandleSpec> handles, String viewProcess, String viewedProcess, String editorHandle,
                     Long startAddress) {

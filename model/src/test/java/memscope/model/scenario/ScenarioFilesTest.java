@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import memscope.model.KernelInspector.HandleInfo;
@@ -39,6 +40,8 @@ class ScenarioFilesTest {
         LoadedScenario s = ScenarioLoader.loadResource(name);
         assertFalse(s.title().isBlank());
         assertFalse(s.description().isBlank(), "every bundled scenario explains itself");
+        assertFalse(s.title(Locale.SIMPLIFIED_CHINESE).equals(s.title()), "and has a Chinese title");
+        assertFalse(s.description(Locale.SIMPLIFIED_CHINESE).equals(s.description()), "and description");
         // every handle the loader left in the kernel has a scenario name, and every name a live handle
         Set<Integer> live = new HashSet<>();
         for (HandleInfo h : s.kernel().inspector().handles()) {
@@ -47,6 +50,19 @@ class ScenarioFilesTest {
         assertEquals(live, new HashSet<>(s.handles().values()));
         assertTrue(s.handles().containsKey(s.viewProcess()));
         assertTrue(s.handles().containsKey(s.editorHandle()));
+    }
+
+    @Test
+    void theTitleFollowsTheLanguageAndFallsBackToEnglish() throws ScenarioException {
+        LoadedScenario demo = ScenarioLoader.loadDefault();
+        assertEquals("演示：一个地址空间里的每条 writeMemory 规则", demo.title(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("Demo: every writeMemory rule in one address space", demo.title(Locale.ENGLISH));
+        LoadedScenario tiny = ScenarioLoader.parse(MINIMAL, "tiny.json");
+        assertEquals("Tiny", tiny.title(Locale.SIMPLIFIED_CHINESE), "no title_zh: the English title");
+        ScenarioException empty = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
+                MalformedScenarioTest.json("{ 'format': 1, 'title': 'Tiny', 'title_zh': '',"
+                        + " 'processes': [ { 'name': 'p' } ] }"), "x.json"));
+        assertTrue(empty.getMessage().contains("title_zh"), empty.getMessage());
     }
 
     @Test
