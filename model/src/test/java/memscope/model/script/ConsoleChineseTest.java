@@ -101,6 +101,19 @@ class ConsoleChineseTest {
     }
 
     @Test
+    void everyCommandSaysWhatItDoesInChinese() {
+        for (CommandSpec spec : CommandCatalog.all()) {
+            String chinese = spec.summaryText().in(ZH);
+            assertTrue(chinese.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    () -> spec.name() + " has no Chinese summary: " + chinese);
+        }
+        CommandSpec write = CommandCatalog.find("write").orElseThrow();
+        assertEquals("write bytes into a process (size= overrides buffer_size)", write.summary());
+        assertEquals("向进程写入字节（size= 覆盖 buffer_size）", write.summaryText().in(ZH));
+        assertEquals("change a resizable VMO's size", CommandCatalog.find("resize").orElseThrow().summary());
+    }
+
+    @Test
     void literalsOutsideTheConsoleAreLocalizedToo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConsoleLiterals.number("12q"));
         assertEquals("bad number '12q': expected hex with 0x, decimal, or a size like 4K, 64M", e.getMessage());
