@@ -30,6 +30,7 @@ import memscope.model.script.ConsoleSession;
 import memscope.model.script.RunResult;
 import memscope.model.script.ScriptError;
 import memscope.model.script.ScriptFiles;
+import memscope.model.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -144,7 +145,9 @@ public final class ConsolePane implements MainWindow.Tool {
             CommandResult last = done.get(done.size() - 1);
             Outcome outcome = !last.ok() ? Outcome.ERROR : last.actual() < last.requested() ? Outcome.PARTIAL
                     : Outcome.OK;
-            say(() -> messages.get("console.ran", done.size(), messages.render(last.summaryText())), outcome);
+            int count = done.size();
+            Text summary = last.summaryText(); // the words only: the results' read bytes are not kept alive
+            say(() -> messages.get("console.ran", count, messages.render(summary)), outcome);
         }
         return true;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import memscope.app.Messages;
 import memscope.model.script.CommandResult;
+import memscope.model.text.Text;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
@@ -48,7 +49,8 @@ final class ConsoleTranscript {
         for (CommandResult r : results) {
             String style = !r.ok() ? "transcript-error" : r.actual() < r.requested() ? "transcript-partial"
                     : "transcript-ok";
-            line(new Entry(() -> messages.render(r.summaryText()), style));
+            Text summary = r.summaryText(); // kept instead of the result, whose read bytes may be large
+            line(new Entry(() -> messages.render(summary), style));
         }
     }
 
