@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -29,6 +30,7 @@ import memscope.model.script.ConsoleSession;
 import memscope.model.script.RunResult;
 import memscope.model.script.ScriptError;
 import memscope.model.script.ScriptFiles;
+import memscope.model.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -38,12 +40,20 @@ import org.fxmisc.richtext.LineNumberFactory;
  * and runs them on the window's kernel with Ctrl+Enter or Run (the whole text, or the lines the selection
  * touches), beside a transcript of what each call answered. The calls reach the syscall log and the views the way
  * every call does, through the kernel's observers. A script with a parse error runs nothing: the error's line and
- * column are shown, the caret goes there and the token is underlined.
+ * column are shown, the caret goes there and the token is underlined. What the console says is kept as words to
+ * render (the model's {@code Text}, results), so a language switch re-words the message line, the transcript and
+ * the status line.
  */
 public final class ConsolePane implements MainWindow.Tool {
     /** Where a run's outcome is announced besides the console itself (the window's status pane). */
     public interface Reporter {
-        void report(String text, Outcome outcome);
+        /** Shows {@code text}, worded now and again after each language switch. */
+        void report(Supplier<String> text, Outcome outcome);
+
+        /** Shows text worded once. */
+        default void report(String text, Outcome outcome) {
+            report(() -> text, outcome);
+        }
     }
 
     static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
@@ -51,15 +61,19 @@ public final class ConsolePane implements MainWindow.Tool {
 
     private final Messages messages;
     private final CodeArea area = new CodeArea();
-    private final ConsoleTranscript transcript = new ConsoleTranscript();
+    private final ConsoleTranscript transcript;
     private final Label message = new Label();
     private final BorderPane box = new BorderPane();
     private final CompletionMenu completion;
     private ConsoleSession session;
     private Reporter reporter = (text, outcome) -> { };
+    /** The message line's words, rendered again when the language changes. */
+    private Supplier<String> said;
 
     public ConsolePane(Messages messages) {
         this.messages = messages;
+        this.transcript = new ConsoleTranscript(messages);
+        this.said = () -> messages.get("console.hint");
         this.completion = new CompletionMenu(area, () -> session == null ? List.of() : session.names().keySet());
         build();
     }
@@ -70,7 +84,7 @@ public final class ConsolePane implements MainWindow.Tool {
         this.session = Objects.requireNonNull(session, "session");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         if (fresh) {
-            transcript.note(messages.get("console.attached"));
+            transcript.note(() -> messages.get("console.attached"));
         }
         restyle();
     }
@@ -126,12 +140,14 @@ public final class ConsolePane implements MainWindow.Tool {
         transcript.append(result.results());
         List<CommandResult> done = result.results();
         if (done.isEmpty()) {
-            say(messages.get("console.nothingToRun"), Outcome.OK);
+            say(() -> messages.get("console.nothingToRun"), Outcome.OK);
         } else {
             CommandResult last = done.get(done.size() - 1);
             Outcome outcome = !last.ok() ? Outcome.ERROR : last.actual() < last.requested() ? Outcome.PARTIAL
                     : Outcome.OK;
-            say(messages.get("console.ran", done.size(), last.summary()), outcome);
+            int count = done.size();
+            Text summary = last.summaryText(); // the words only: the results' read bytes are not kept alive
+            say(() -> messages.get("console.ran", count, messages.render(summary)), outcome);
         }
         return true;
     }
@@ -141,12 +157,12 @@ public final class ConsolePane implements MainWindow.Tool {
         try {
             area.replaceText(ScriptFiles.load(file));
             area.moveTo(0);
-            say(messages.get("console.loaded", file.getFileName()), Outcome.OK);
+            say(() -> messages.get("console.loaded", file.getFileName()), Outcome.OK);
             return true;
         } catch (CharacterCodingException e) {
-            say(messages.get("console.notText", file), Outcome.ERROR);
+            say(() -> messages.get("console.notText", file), Outcome.ERROR);
         } catch (IOException e) {
-            say(messages.get("console.cannotRead", file, describe(e)), Outcome.ERROR);
+            say(() -> messages.get("console.cannotRead", file, describe(e)), Outcome.ERROR);
         }
         return false;
     }
@@ -163,10 +179,10 @@ public final class ConsolePane implements MainWindow.Tool {
     public boolean save(Path file) {
         try {
             ScriptFiles.save(file, area.getText());
-            say(messages.get("console.saved", file.getFileName()), Outcome.OK);
+            say(() -> messages.get("console.saved", file.getFileName()), Outcome.OK);
             return true;
         } catch (IOException e) {
-            say(messages.get("console.cannotWrite", file, describe(e)), Outcome.ERROR);
+            say(() -> messages.get("console.cannotWrite", file, describe(e)), Outcome.ERROR);
             return false;
         }
     }
@@ -205,7 +221,8 @@ public final class ConsolePane implements MainWindow.Tool {
         message.getStyleClass().add("console-message");
         message.setMaxWidth(Double.MAX_VALUE);
         message.setWrapText(true);
-        message.setText(messages.get("console.hint"));
+        message.setText(said.get());
+        messages.localeProperty().addListener((o, was, now) -> message.setText(said.get()));
         box.setTop(bar);
         box.setCenter(split);
         box.setBottom(message);
@@ -234,27 +251,33 @@ public final class ConsolePane implements MainWindow.Tool {
 
     private void showErrors(ScriptSelection chunk, List<ScriptError> errors) {
         ScriptError first = errors.get(0);
-        StringBuilder text = new StringBuilder();
-        for (ScriptError e : errors) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(messages.get("console.error", chunk.lineInWhole(e.line()), e.column(), e.message()));
-        }
-        String summary = errors.size() == 1 ? text.toString()
-                : messages.get("console.errors", errors.size(), text.toString());
-        say(summary, Outcome.ERROR);
+        say(() -> errorsText(chunk, errors), Outcome.ERROR);
         area.deselect();
         area.moveTo(chunk.offset() + first.offsetIn(chunk.text()));
         area.requestFollowCaret();
         area.requestFocus();
     }
 
-    private void say(String text, Outcome outcome) {
-        message.setText(text);
+    /** Each error with its line in the whole text and its column, in the current language. */
+    private String errorsText(ScriptSelection chunk, List<ScriptError> errors) {
+        StringBuilder text = new StringBuilder();
+        for (ScriptError e : errors) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(messages.get("console.error", chunk.lineInWhole(e.line()), e.column(),
+                    messages.render(e.text())));
+        }
+        return errors.size() == 1 ? text.toString() : messages.get("console.errors", errors.size(), text.toString());
+    }
+
+    /** Shows {@code words} on the message line and the status line, worded again after each language switch. */
+    private void say(Supplier<String> words, Outcome outcome) {
+        said = words;
+        message.setText(words.get());
         message.getStyleClass().removeIf(c -> c.startsWith("console-message-"));
         message.getStyleClass().add("console-message-" + outcome.styleClass());
-        reporter.report(messages.get("console.status", text.lines().findFirst().orElse("")), outcome);
+        reporter.report(() -> messages.get("console.status", words.get().lines().findFirst().orElse("")), outcome);
     }
 
     private void restyle() {

@@ -28,35 +28,28 @@ public final class CommandCatalog {
         Option rights = new Option("rights", RIGHTS, "R|R...");
 
         add("write", "zx_process_write_memory", List.of(process, address, data),
-                List.of(new Option("size", NUMBER, "N")), "write bytes into a process (size= overrides buffer_size)");
-        add("read", "zx_process_read_memory", List.of(process, address, number("size", "SIZE")), List.of(),
-                "read bytes from a process");
-        add("dup", "zx_handle_duplicate", List.of(handle("handle", "HANDLE")), List.of(rights, as),
-                "duplicate a handle, optionally with fewer rights");
-        add("replace", "zx_handle_replace", List.of(handle("handle", "HANDLE")), List.of(rights, as),
-                "replace a handle by one with fewer rights (the old one dies)");
-        add("close", "zx_handle_close", List.of(handle("handle", "HANDLE")), List.of(), "close a handle");
-        add("kill", "zx_task_kill", List.of(process), List.of(), "kill a process");
-        add("resize", "zx_vmo_set_size", List.of(handle("vmo", "VMO"), number("size", "SIZE")), List.of(),
-                "change a resizable VMO's size");
+                List.of(new Option("size", NUMBER, "N")));
+        add("read", "zx_process_read_memory", List.of(process, address, number("size", "SIZE")), List.of());
+        add("dup", "zx_handle_duplicate", List.of(handle("handle", "HANDLE")), List.of(rights, as));
+        add("replace", "zx_handle_replace", List.of(handle("handle", "HANDLE")), List.of(rights, as));
+        add("close", "zx_handle_close", List.of(handle("handle", "HANDLE")), List.of());
+        add("kill", "zx_task_kill", List.of(process), List.of());
+        add("resize", "zx_vmo_set_size", List.of(handle("vmo", "VMO"), number("size", "SIZE")), List.of());
         add("cache", "zx_vmo_set_cache_policy", List.of(handle("vmo", "VMO"),
-                new Param("policy", "POLICY", ParamKind.POLICY)), List.of(), "set a VMO's cache policy");
+                new Param("policy", "POLICY", ParamKind.POLICY)), List.of());
         add("protect", "zx_vmar_protect", List.of(handle("vmar", "VMAR"), address, number("length", "LENGTH"),
-                perms()), List.of(), "change mapping permissions in a VMAR");
+                perms()), List.of());
         add("unmap", "zx_vmar_unmap", List.of(handle("vmar", "VMAR"), address, number("length", "LENGTH")),
-                List.of(), "remove mappings from a VMAR");
+                List.of());
         add("boot", "kernel command line", List.of(), List.of(new Option("debugging", ON_OFF, "on|off"),
-                new Option("legacy_no_memory", ON_OFF, "on|off")),
-                "change kernel.enable-debugging-syscalls or the legacy ERR_NO_MEMORY wording");
+                new Option("legacy_no_memory", ON_OFF, "on|off")));
         add("task", "task_for_pid", List.of(new Param("name", "NAME", ParamKind.NEW_NAME), process,
-                new Param("flavor", "FLAVOR", ParamKind.FLAVOR)), List.of(), "get a Mach task port for a process");
-        add("vm_write", "vm_write", List.of(task, address, data), List.of(new Option("count", NUMBER, "N")),
-                "Mach: write bytes into a task (count= overrides data_count)");
-        add("vm_read", "vm_read", List.of(task, address, number("size", "SIZE")), List.of(),
-                "Mach: read bytes from a task");
+                new Param("flavor", "FLAVOR", ParamKind.FLAVOR)), List.of());
+        add("vm_write", "vm_write", List.of(task, address, data), List.of(new Option("count", NUMBER, "N")));
+        add("vm_read", "vm_read", List.of(task, address, number("size", "SIZE")), List.of());
         add("vm_protect", "vm_protect", List.of(task, address, number("size", "SIZE"), perms()),
-                List.of(new Option("max", FLAG, "")), "Mach: change protection (max: the maximum protection)");
-        add("vm_region", "vm_region", List.of(task, address), List.of(), "Mach: describe the region at an address");
+                List.of(new Option("max", FLAG, "")));
+        add("vm_region", "vm_region", List.of(task, address), List.of());
     }
 
     private CommandCatalog() {
@@ -74,8 +67,9 @@ public final class CommandCatalog {
         return new Param("perms", "PERMS", ParamKind.PERMS);
     }
 
-    private static void add(String name, String call, List<Param> params, List<Option> options, String summary) {
-        SPECS.put(name, new CommandSpec(name, call, params, options, summary));
+    /** Adds a command; what it does is {@code help.NAME} in the console's bundle. */
+    private static void add(String name, String call, List<Param> params, List<Option> options) {
+        SPECS.put(name, new CommandSpec(name, call, params, options, ConsoleWords.of("help." + name)));
     }
 
     /** The command with this word (case-insensitive). */

@@ -16,6 +16,7 @@ import memscope.model.Rights;
 import memscope.model.Status;
 import memscope.model.TaskFlavor;
 import memscope.model.VmOptions;
+import memscope.model.text.Text;
 
 /**
  * Runs parsed commands against a kernel: resolves names to handle values, makes the one call each command stands
@@ -39,19 +40,19 @@ final class CommandExecutor {
             case "read": return read(c);
             case "dup": return duplicate(c);
             case "replace": return replace(c);
-            case "close": return zx(c, kernel.handleClose(handle(c, "handle")), "");
-            case "kill": return zx(c, kernel.taskKill(handle(c, "process")), "");
-            case "resize": return zx(c, kernel.vmoSetSize(handle(c, "vmo"), c.number("size")), "");
-            case "cache": return zx(c, kernel.vmoSetCachePolicy(handle(c, "vmo"), c.<CachePolicy>value("policy")), "");
+            case "close": return zx(c, kernel.handleClose(handle(c, "handle")));
+            case "kill": return zx(c, kernel.taskKill(handle(c, "process")));
+            case "resize": return zx(c, kernel.vmoSetSize(handle(c, "vmo"), c.number("size")));
+            case "cache": return zx(c, kernel.vmoSetCachePolicy(handle(c, "vmo"), c.<CachePolicy>value("policy")));
             case "protect": return zx(c, kernel.vmarProtect(handle(c, "vmar"), c.bits("perms"), c.number("address"),
-                    c.number("length")), "");
-            case "unmap": return zx(c, kernel.vmarUnmap(handle(c, "vmar"), c.number("address"), c.number("length")), "");
+                    c.number("length")));
+            case "unmap": return zx(c, kernel.vmarUnmap(handle(c, "vmar"), c.number("address"), c.number("length")));
             case "boot": return boot(c);
             case "task": return task(c);
             case "vm_write": return vmWrite(c);
             case "vm_read": return vmRead(c);
             case "vm_protect": return mach(c, mach().vmProtect(handle(c, "task"), c.number("address"),
-                    c.number("size"), c.has("max"), c.bits("perms")), 0, 0, null, "");
+                    c.number("size"), c.has("max"), c.bits("perms")), 0, 0, null, CommandResult.NO_DETAIL);
             case "vm_region": return vmRegion(c);
             default: throw new IllegalStateException("no executor for " + c.spec().name());
         }
@@ -62,7 +63,7 @@ final class CommandExecutor {
         long size = c.has("size") ? c.number("size") : data.length;
         IoResult r = kernel.writeMemory(handle(c, "process"), c.number("address"), data, size);
         return new CommandResult(c, c.spec().call(), r.status(), null, size, r.status().isOk() ? r.actual() : 0,
-                null, "");
+                null, CommandResult.NO_DETAIL);
     }
 
     private CommandResult read(Command c) {
@@ -72,7 +73,7 @@ final class CommandExecutor {
         IoResult r = kernel.readMemory(handle(c, "process"), c.number("address"), buffer, size);
         byte[] got = r.status().isOk() ? Arrays.copyOf(buffer, (int) r.actual()) : null;
         return new CommandResult(c, c.spec().call(), r.status(), null, size, r.status().isOk() ? r.actual() : 0,
-                got, "");
+                got, CommandResult.NO_DETAIL);
     }
 
     private CommandResult duplicate(Command c) {
@@ -89,12 +90,12 @@ final class CommandExecutor {
     }
 
     private CommandResult bound(Command c, HandleResult r, String name) {
-        String detail = "";
+        Text detail = CommandResult.NO_DETAIL;
         if (r.status().isOk()) {
-            detail = "new handle " + Hex.handle(r.handle()) + " " + rightsOf(r.handle());
+            detail = ConsoleWords.of("detail.newHandle", Hex.handle(r.handle()), rightsOf(r.handle()));
             if (name != null) {
                 names.put(name, r.handle());
-                detail = name + " = " + detail;
+                detail = ConsoleWords.of("detail.bound", name, detail);
             }
         }
         return zx(c, r.status(), detail);
@@ -113,15 +114,15 @@ final class CommandExecutor {
             o = o.withLegacyNoMemory(c.<Boolean>value("legacy_no_memory"));
         }
         kernel.setOptions(o);
-        return zx(c, Status.OK, o.toString());
+        return zx(c, Status.OK, Text.verbatim(o.toString())); // kernel command-line options read alike everywhere
     }
 
     private CommandResult task(Command c) {
         PortResult r = mach().taskForProcess(handle(c, "process"), c.<TaskFlavor>value("flavor"));
-        String detail = "";
+        Text detail = CommandResult.NO_DETAIL;
         if (r.kr() == KernReturn.SUCCESS) {
             names.put(c.name("name"), r.port());
-            detail = c.name("name") + " = task port " + Hex.handle(r.port());
+            detail = ConsoleWords.of("detail.taskPort", c.name("name"), Hex.handle(r.port()));
         }
         TaskFlavor flavor = c.value("flavor");
         String call = flavor == TaskFlavor.CONTROL ? "task_for_pid"
@@ -133,22 +134,25 @@ final class CommandExecutor {
         byte[] data = c.bytes("data");
         long count = c.has("count") ? c.number("count") : data.length;
         KernReturn kr = mach().vmWrite(handle(c, "task"), c.number("address"), data, count);
-        return mach(c, kr, count, kr == KernReturn.SUCCESS ? count : 0, null, "");
+        return mach(c, kr, count, kr == KernReturn.SUCCESS ? count : 0, null, CommandResult.NO_DETAIL);
     }
 
     private CommandResult vmRead(Command c) {
         long size = c.number("size");
         ReadResult r = mach().vmRead(handle(c, "task"), c.number("address"), size);
         byte[] data = r.kr() == KernReturn.SUCCESS && r.data() != null ? r.data() : null;
-        return mach(c, r.kr(), size, data == null ? 0 : data.length, data, "");
+        return mach(c, r.kr(), size, data == null ? 0 : data.length, data, CommandResult.NO_DETAIL);
     }
 
     private CommandResult vmRegion(Command c) {
         RegionResult r = mach().vmRegion(handle(c, "task"), c.number("address"));
-        String detail = r.kr() != KernReturn.SUCCESS ? "" : Hex.address(r.address()) + "-"
-                + Hex.address(r.address() + r.size()) + " prot=" + VmOptions.permString(r.protection())
-                + " max=" + VmOptions.permString(r.maxProtection());
-        return mach(c, r.kr(), 0, 0, null, detail);
+        if (r.kr() != KernReturn.SUCCESS) {
+            return mach(c, r.kr(), 0, 0, null, CommandResult.NO_DETAIL);
+        }
+        // bounds and protections are code-like tokens, the same in every language
+        Text region = Text.verbatim(Hex.address(r.address()) + "-" + Hex.address(r.address() + r.size())
+                + " prot=" + VmOptions.permString(r.protection()) + " max=" + VmOptions.permString(r.maxProtection()));
+        return mach(c, r.kr(), 0, 0, null, region);
     }
 
     private int handle(Command c, String key) {
@@ -160,12 +164,16 @@ final class CommandExecutor {
         return kernel.mach();
     }
 
-    private static CommandResult zx(Command c, Status s, String detail) {
+    private static CommandResult zx(Command c, Status s) {
+        return zx(c, s, CommandResult.NO_DETAIL);
+    }
+
+    private static CommandResult zx(Command c, Status s, Text detail) {
         return new CommandResult(c, c.spec().call(), s, null, 0, 0, null, detail);
     }
 
     private static CommandResult mach(Command c, KernReturn kr, long requested, long actual, byte[] data,
-                                      String detail) {
+                                      Text detail) {
         return new CommandResult(c, c.spec().call(), null, kr, requested, actual, data, detail);
     }
 }

@@ -3,21 +3,32 @@ package memscope.model.script;
 import java.util.Arrays;
 import memscope.model.KernReturn;
 import memscope.model.Status;
+import memscope.model.text.Text;
 
 /**
  * What one executed command did: the call it made, its outcome (a Zircon {@link Status} or a Mach
  * {@link KernReturn}; the other is null), the bytes asked for and actually moved, the bytes read, and a short
- * human-readable detail ("bound p1ro = handle 0x1a2b3c4f", a region's bounds).
+ * human-readable detail ("p1ro = new handle 0x1a2b3c4f rights=READ", a region's bounds). The detail and the
+ * summary are {@link Text}, so the app words them in the person's language; the String forms are English.
  */
 public record CommandResult(Command command, String call, Status status, KernReturn kernReturn, long requested,
-                            long actual, byte[] data, String detail) {
+                            long actual, byte[] data, Text detailText) {
+    /** The detail of a result that has none. */
+    static final Text NO_DETAIL = Text.verbatim("");
 
     public CommandResult {
         if ((status == null) == (kernReturn == null)) {
             throw new IllegalArgumentException("a result has exactly one of status and kernReturn");
         }
         data = data == null ? new byte[0] : data.clone();
-        detail = detail == null ? "" : detail;
+        detailText = detailText == null ? NO_DETAIL : detailText;
+    }
+
+    /** A result whose detail reads the same in every language. */
+    public CommandResult(Command command, String call, Status status, KernReturn kernReturn, long requested,
+                         long actual, byte[] data, String detail) {
+        this(command, call, status, kernReturn, requested, actual, data,
+                detail == null || detail.isEmpty() ? NO_DETAIL : Text.verbatim(detail));
     }
 
     /** {@code ZX_OK}, {@code ZX_ERR_ACCESS_DENIED}, {@code KERN_PROTECTION_FAILURE}... */
@@ -40,29 +51,42 @@ public record CommandResult(Command command, String call, Status status, KernRet
         return data.clone();
     }
 
-    /** One line for a console transcript: {@code write p1 0x1000000 de ad -> ZX_OK actual=2}. */
+    /** The detail in English; empty when there is none. */
+    public String detail() {
+        return detailText.english();
+    }
+
+    /** One line for a console transcript, in English: {@code write p1 0x1000000 de ad -> ZX_OK actual=2}. */
     public String summary() {
-        StringBuilder b = new StringBuilder(command.text()).append(" -> ").append(statusName());
+        return summaryText().english();
+    }
+
+    /**
+     * The transcript line as words: the echoed command and the status name stay as typed and named in every
+     * language, the words around them are translated ("(partial: 2 of 4)").
+     */
+    public Text summaryText() {
+        Text line = ConsoleWords.of("result.summary", command.text(), statusName());
         if (ok() && requested > 0) {
-            b.append(" actual=").append(actual);
+            line = ConsoleWords.of("result.actual", line, actual);
             if (actual < requested) {
-                b.append(" (partial: ").append(actual).append(" of ").append(requested).append(')');
+                line = ConsoleWords.of("result.partial", line, actual, requested);
             }
         }
         if (data.length > 0) {
-            b.append(" data=").append(Hex.bytes(data, 64));
+            line = ConsoleWords.of("result.data", line, Hex.bytes(data, 64));
         }
-        if (!detail.isEmpty()) {
-            b.append(" ; ").append(detail);
+        if (!detail().isEmpty()) {
+            line = ConsoleWords.of("result.detail", line, detailText);
         }
-        return b.toString();
+        return line;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof CommandResult r && r.command == command && r.call.equals(call) && r.status == status
                 && r.kernReturn == kernReturn && r.requested == requested && r.actual == actual
-                && Arrays.equals(r.data, data) && r.detail.equals(detail);
+                && Arrays.equals(r.data, data) && r.detail().equals(detail());
     }
 
     @Override

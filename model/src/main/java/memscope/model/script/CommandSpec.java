@@ -2,12 +2,14 @@ package memscope.model.script;
 
 import java.util.List;
 import java.util.Optional;
+import memscope.model.text.Text;
 
 /**
  * The syntax of one console command: its word, its positional parameters in order, the options it accepts, the
- * kernel call it makes and a one-line summary. {@link CommandCatalog} holds them all.
+ * kernel call it makes and a one-line summary, as {@link Text} so help can show it in the person's language.
+ * {@link CommandCatalog} holds them all.
  */
-public record CommandSpec(String name, String call, List<Param> params, List<Option> options, String summary) {
+public record CommandSpec(String name, String call, List<Param> params, List<Option> options, Text summaryText) {
 
     /** What a positional parameter holds. */
     public enum ParamKind {
@@ -45,6 +47,16 @@ public record CommandSpec(String name, String call, List<Param> params, List<Opt
     public CommandSpec {
         params = List.copyOf(params);
         options = List.copyOf(options);
+    }
+
+    /** A command whose summary reads the same in every language. */
+    public CommandSpec(String name, String call, List<Param> params, List<Option> options, String summary) {
+        this(name, call, params, options, Text.verbatim(summary));
+    }
+
+    /** What the command does, in English. */
+    public String summary() {
+        return summaryText.english();
     }
 
     /** E.g. {@code write PROCESS ADDRESS BYTES... [size=N]}. */

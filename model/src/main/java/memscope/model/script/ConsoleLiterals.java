@@ -7,16 +7,16 @@ public final class ConsoleLiterals {
     private ConsoleLiterals() {
     }
 
-    /** {@code 0x2000}, {@code 8192}, {@code 8K}; throws IllegalArgumentException naming the problem. */
+    /** {@code 0x2000}, {@code 8192}, {@code 8K}; throws {@link BadLiteralException} naming the problem. */
     public static long number(String text) {
         try {
             return Literals.number(text.trim());
         } catch (Literals.Bad bad) {
-            throw new IllegalArgumentException(bad.getMessage());
+            throw new BadLiteralException(bad.text);
         }
     }
 
-    /** {@code "de ad be ef"}: hex pairs separated by blanks; throws IllegalArgumentException naming the bad one. */
+    /** {@code "de ad be ef"}: hex pairs separated by blanks; throws {@link BadLiteralException} naming the bad one. */
     public static byte[] bytes(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String pair : text.trim().split("\\s+")) {
@@ -26,7 +26,7 @@ public final class ConsoleLiterals {
             try {
                 out.write(Literals.hexByte(pair));
             } catch (Literals.Bad bad) {
-                throw new IllegalArgumentException(bad.getMessage());
+                throw new BadLiteralException(bad.text);
             }
         }
         return out.toByteArray();

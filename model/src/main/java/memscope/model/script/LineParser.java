@@ -11,6 +11,7 @@ import memscope.model.script.CommandSpec.Option;
 import memscope.model.script.CommandSpec.Param;
 import memscope.model.script.CommandSpec.ParamKind;
 import memscope.model.script.Lexer.Token;
+import memscope.model.text.Text;
 
 /**
  * Parses one line against its command's spec, recording a highlight span for every token it understood. The first
@@ -82,18 +83,18 @@ final class LineParser {
         Token first = tokens.get(0);
         next = 1;
         if (first.type() != Lexer.Type.WORD) {
-            fail(first, 0, "a line starts with a command name, found " + describe(first));
+            fail(first, 0, ConsoleWords.of("line.noCommand", describe(first)));
         }
         spec = CommandCatalog.find(first.text()).orElse(null);
         if (spec == null) {
-            fail(first, 0, "unknown command '" + first.text() + "' (commands: " + CommandCatalog.all().stream()
-                    .map(CommandSpec::name).collect(Collectors.joining(", ")) + ")");
+            fail(first, 0, ConsoleWords.of("command.unknown", first.text(), CommandCatalog.all().stream()
+                    .map(CommandSpec::name).collect(Collectors.joining(", "))));
         }
         span(first, TokenKind.COMMAND);
         while (next < tokens.size()) {
             Token t = tokens.get(next++);
             if (t.type() == Lexer.Type.UNTERMINATED_STRING) {
-                fail(t, 0, "unterminated string: add the closing \"");
+                fail(t, 0, ConsoleWords.of("string.unterminated"));
             }
             if (t.type() == Lexer.Type.WORD && isOption(t)) {
                 option(t);
@@ -117,15 +118,15 @@ final class LineParser {
         String key = eq < 0 ? w : w.substring(0, eq);
         Option o = spec.option(key).orElse(null);
         if (o == null) {
-            fail(t, 0, spec.options().isEmpty() ? spec.name() + " takes no options, found '" + w + "'"
-                    : "unknown option '" + key + "=' for " + spec.name() + " (usage: " + spec.usage() + ")");
+            fail(t, 0, spec.options().isEmpty() ? ConsoleWords.of("option.none", spec.name(), w)
+                    : ConsoleWords.of("option.unknown", key, spec.name(), spec.usage()));
         }
         if (values.containsKey(key)) {
-            fail(t, 0, "option '" + o.usage() + "' given twice");
+            fail(t, 0, ConsoleWords.of("option.twice", o.usage()));
         }
         boolean takesValue = o.kind() != CommandSpec.OptionKind.FLAG && o.kind() != CommandSpec.OptionKind.BIND_AS;
         if (takesValue != (eq >= 0)) {
-            fail(t, 0, "write the option as '" + o.usage() + "'");
+            fail(t, 0, ConsoleWords.of("option.form", o.usage()));
         }
         span(t, TokenKind.OPTION);
         String value = eq < 0 ? "" : w.substring(eq + 1);
@@ -145,20 +146,19 @@ final class LineParser {
                     values.put(key, Boolean.TRUE);
                     break;
                 case BIND_AS:
-                    values.put(key, newName(tokenAfter(t, "a NAME after 'as'")));
+                    values.put(key, newName(tokenAfter(t, ConsoleWords.of("option.asNeedsName"))));
                     break;
                 default:
                     throw new IllegalStateException(o.kind().toString());
             }
         } catch (Literals.Bad bad) {
-            fail(t, valueOffset + bad.offset, bad.getMessage());
+            fail(t, valueOffset + bad.offset, bad.text);
         }
     }
 
     private void positional(Token t) throws Stop {
         if (param >= spec.params().size()) {
-            fail(t, 0, "unexpected " + describe(t) + " after the arguments of " + spec.name()
-                    + " (usage: " + spec.usage() + ")");
+            fail(t, 0, ConsoleWords.of("argument.unexpected", describe(t), spec.name(), spec.usage()));
         }
         Param p = spec.params().get(param);
         if (p.kind() == ParamKind.BYTES) {
@@ -166,7 +166,7 @@ final class LineParser {
             return;
         }
         if (t.type() != Lexer.Type.WORD) {
-            fail(t, 0, "expected " + p.label() + ", found " + describe(t));
+            fail(t, 0, ConsoleWords.of("argument.expected", p.label(), describe(t)));
         }
         try {
             switch (p.kind()) {
@@ -196,7 +196,7 @@ final class LineParser {
                     throw new IllegalStateException(p.kind().toString());
             }
         } catch (Literals.Bad bad) {
-            fail(t, bad.offset, p.label() + ": " + bad.getMessage());
+            fail(t, bad.offset, ConsoleWords.of("argument.bad", p.label(), bad.text));
         }
         param++;
     }
@@ -211,18 +211,18 @@ final class LineParser {
                 span(t, TokenKind.BYTES);
             }
         } catch (Literals.Bad bad) {
-            fail(t, bad.offset, bad.getMessage());
+            fail(t, bad.offset, bad.text);
         }
         sawData = true;
     }
 
     private String existingName(Token t, Param p) throws Stop {
         if (!Literals.isName(t.text())) {
-            fail(t, 0, "expected a handle name for " + p.label() + ", found '" + t.text() + "'");
+            fail(t, 0, ConsoleWords.of("name.notHandle", p.label(), t.text()));
         }
         if (!known.contains(t.text())) {
-            fail(t, 0, "unknown handle name '" + t.text() + "'" + (known.isEmpty() ? " (no names are bound)"
-                    : " (known: " + String.join(", ", known) + ")"));
+            fail(t, 0, known.isEmpty() ? ConsoleWords.of("name.unknown", t.text())
+                    : ConsoleWords.of("name.unknownKnown", t.text(), String.join(", ", known)));
         }
         span(t, TokenKind.NAME);
         return t.text();
@@ -230,16 +230,16 @@ final class LineParser {
 
     private String newName(Token t) throws Stop {
         if (t.type() != Lexer.Type.WORD || !Literals.isName(t.text()) || t.text().equals("as")) {
-            fail(t, 0, "bad name " + describe(t) + ": a name is a letter or _ followed by letters, digits, _ . -");
+            fail(t, 0, ConsoleWords.of("name.bad", describe(t)));
         }
         span(t, TokenKind.NAME);
         known.add(t.text()); // later lines may use it even if this line fails further on
         return t.text();
     }
 
-    private Token tokenAfter(Token t, String what) throws Stop {
+    private Token tokenAfter(Token t, Text missing) throws Stop {
         if (next >= tokens.size()) {
-            failAt(t.end() + 1, "missing " + what);
+            failAt(t.end() + 1, missing);
         }
         return tokens.get(next++);
     }
@@ -253,21 +253,21 @@ final class LineParser {
         int end = tokens.get(tokens.size() - 1).end() + 1;
         if (param < params.size()) {
             Param p = params.get(param);
-            failAt(end, "missing " + p.label() + " (usage: " + spec.usage() + ")");
+            failAt(end, ConsoleWords.of("argument.missing", p.label(), spec.usage()));
         }
         if (spec.name().equals("boot") && values.isEmpty()) {
-            failAt(end, "boot needs an option (usage: " + spec.usage() + ")");
+            failAt(end, ConsoleWords.of("boot.needsOption", spec.usage()));
         }
         Token first = tokens.get(0);
         Token last = tokens.get(tokens.size() - 1);
         command = new Command(spec, lineNo, line.substring(first.start(), last.end()), values);
     }
 
-    private static String describe(Token t) {
+    private static Text describe(Token t) {
         switch (t.type()) {
-            case STRING: return "the string " + t.text();
-            case UNTERMINATED_STRING: return "an unterminated string";
-            default: return "'" + t.text() + "'";
+            case STRING: return ConsoleWords.of("token.string", t.text());
+            case UNTERMINATED_STRING: return ConsoleWords.of("token.unterminated");
+            default: return ConsoleWords.of("token.word", t.text());
         }
     }
 
@@ -275,13 +275,13 @@ final class LineParser {
         spans.add(new TokenSpan(t.start(), t.end(), kind));
     }
 
-    private void fail(Token t, int offsetInToken, String message) throws Stop {
+    private void fail(Token t, int offsetInToken, Text message) throws Stop {
         spans.removeIf(s -> s.start() == t.start());
         span(t, TokenKind.ERROR);
         failAt(t.column() + Math.max(0, offsetInToken), message);
     }
 
-    private void failAt(int column, String message) throws Stop {
+    private void failAt(int column, Text message) throws Stop {
         error = new ScriptError(lineNo, column, message);
         throw new Stop();
     }

@@ -7,19 +7,27 @@ import java.util.regex.Pattern;
 import memscope.model.CachePolicy;
 import memscope.model.Rights;
 import memscope.model.TaskFlavor;
+import memscope.model.text.Text;
 
 /**
  * The console's literal values: numbers, bytes, strings, permissions, rights, cache policies, task flavours. Each
  * parser throws {@link Bad} naming the problem and where in the token it starts.
  */
 final class Literals {
-    /** A malformed literal; {@code offset} is where in the token the problem starts. */
+    /** A malformed literal; {@code offset} is where in the token the problem starts, {@code text} what it is. */
     static final class Bad extends Exception {
         final int offset;
+        final Text text;
 
-        Bad(int offset, String message) {
-            super(message, null, false, false);
+        Bad(int offset, Text text) {
+            super(null, null, false, false);
             this.offset = offset;
+            this.text = text;
+        }
+
+        @Override
+        public String getMessage() {
+            return text.english();
         }
     }
 
@@ -40,22 +48,22 @@ final class Literals {
 
     /** {@code 0x2000}, {@code 4096}, {@code 4K}, {@code 64M}, {@code 1G} (K, M, G are powers of 1024). */
     static long number(String text) throws Bad {
-        String what = "bad number '" + text + "': ";
         if (text.isEmpty()) {
-            throw new Bad(0, "missing number");
+            throw new Bad(0, ConsoleWords.of("number.missing"));
         }
         if (text.startsWith("0x") || text.startsWith("0X")) {
             String digits = text.substring(2);
             if (digits.isEmpty()) {
-                throw new Bad(0, what + "no hex digits after 0x");
+                throw badNumber(0, text, ConsoleWords.of("number.noHexDigits"));
             }
             for (int i = 0; i < digits.length(); i++) {
                 if (Character.digit(digits.charAt(i), 16) < 0) {
-                    throw new Bad(2 + i, what + "'" + digits.charAt(i) + "' is not a hex digit");
+                    Text notHex = ConsoleWords.of("number.notHexDigit", String.valueOf(digits.charAt(i)));
+                    throw badNumber(2 + i, text, notHex);
                 }
             }
             if (digits.replaceFirst("^0+", "").length() > 16) {
-                throw new Bad(0, what + "more than 64 bits");
+                throw badNumber(0, text, ConsoleWords.of("number.over64Bits"));
             }
             return Long.parseUnsignedLong(digits, 16);
         }
@@ -67,23 +75,27 @@ final class Literals {
             end--;
         }
         if (end == 0) {
-            throw new Bad(0, what + "a size suffix needs digits before it");
+            throw badNumber(0, text, ConsoleWords.of("number.suffixNeedsDigits"));
         }
         for (int i = 0; i < end; i++) {
             if (!Character.isDigit(text.charAt(i)) || text.charAt(i) > '9') {
-                throw new Bad(i, what + "expected hex with 0x, decimal, or a size like 4K, 64M");
+                throw badNumber(i, text, ConsoleWords.of("number.expected"));
             }
         }
         try {
             return Math.multiplyExact(Long.parseLong(text.substring(0, end)), unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new Bad(0, what + "too large");
+            throw badNumber(0, text, ConsoleWords.of("number.tooLarge"));
         }
+    }
+
+    private static Bad badNumber(int offset, String number, Text why) {
+        return new Bad(offset, ConsoleWords.of("number.bad", number, why));
     }
 
     static byte hexByte(String text) throws Bad {
         if (!isByte(text)) {
-            throw new Bad(0, "bad byte '" + text + "': a byte is two hex digits, 00 to ff");
+            throw new Bad(0, ConsoleWords.of("byte.bad", text));
         }
         return (byte) Integer.parseInt(text, 16);
     }
@@ -110,14 +122,14 @@ final class Literals {
                     int close = quoted.length() - 1;
                     String hex = i + 2 < close ? quoted.substring(i + 1, i + 3) : "";
                     if (!isByte(hex)) {
-                        throw new Bad(i - 1, "bad escape in string: \\x needs two hex digits");
+                        throw new Bad(i - 1, ConsoleWords.of("string.badHexEscape"));
                     }
                     out.write(Integer.parseInt(hex, 16));
                     i += 2;
                     break;
                 }
                 default:
-                    throw new Bad(i - 1, "bad escape '\\" + e + "' in string (use \\\" \\\\ \\n \\t \\0 \\xNN)");
+                    throw new Bad(i - 1, ConsoleWords.of("string.badEscape", String.valueOf(e)));
             }
         }
         flush(plain, out);
@@ -132,7 +144,7 @@ final class Literals {
     /** {@code r-x} style permissions as PERM_READ/WRITE/EXECUTE bits (the same bits as Mach's VM_PROT_*). */
     static int perms(String text) throws Bad {
         if (!PERMS.matcher(text).matches()) {
-            throw new Bad(0, "bad permissions '" + text + "': write three letters like r--, rw-, r-x or ---");
+            throw new Bad(0, ConsoleWords.of("perms.bad", text));
         }
         int p = 0;
         p |= text.charAt(0) == 'r' ? 1 : 0;
@@ -144,17 +156,17 @@ final class Literals {
     /** {@code READ|INSPECT}, {@code SAME_RIGHTS}, {@code NONE} or a number. */
     static int rights(String text) throws Bad {
         if (text.isEmpty()) {
-            throw new Bad(0, "missing rights after 'rights=' (e.g. rights=READ|INSPECT)");
+            throw new Bad(0, ConsoleWords.of("rights.missing"));
         }
         int rights = 0;
         int at = 0;
         for (String part : text.split("\\|", -1)) {
             if (part.isEmpty()) {
-                throw new Bad(at, "empty right in '" + text + "'");
+                throw new Bad(at, ConsoleWords.of("rights.empty", text));
             }
             int bits = Character.isDigit(part.charAt(0)) ? (int) number(part) : Rights.parse(part);
             if (bits == -1) {
-                throw new Bad(at, "unknown right '" + part + "' (e.g. READ, WRITE, INSPECT, DUPLICATE, SAME_RIGHTS)");
+                throw new Bad(at, ConsoleWords.of("rights.unknown", part));
             }
             rights |= bits;
             at += part.length() + 1;
@@ -169,7 +181,7 @@ final class Literals {
                 return p;
             }
         }
-        throw new Bad(0, "unknown cache policy '" + text + "' (CACHED, UNCACHED, UNCACHED_DEVICE, WRITE_COMBINING)");
+        throw new Bad(0, ConsoleWords.of("policy.unknown", text));
     }
 
     static TaskFlavor flavor(String text) throws Bad {
@@ -179,14 +191,14 @@ final class Literals {
                 return f;
             }
         }
-        throw new Bad(0, "unknown task flavor '" + text + "' (CONTROL, READ, INSPECT, NAME)");
+        throw new Bad(0, ConsoleWords.of("flavor.unknown", text));
     }
 
     static boolean onOff(String text) throws Bad {
         switch (text.toLowerCase(Locale.ROOT)) {
             case "on": case "true": case "1": return true;
             case "off": case "false": case "0": return false;
-            default: throw new Bad(0, "expected on or off, found '" + text + "'");
+            default: throw new Bad(0, ConsoleWords.of("onOff.expected", text));
         }
     }
 }

@@ -56,7 +56,7 @@ public final class ScriptParser {
         int breakAt = line == null ? -1 : firstBreak(line);
         if (breakAt >= 0) {
             return new ParsedScript(List.of(), List.of(new ScriptError(1, breakAt + 1,
-                    "one command per line: this text has a line break")), List.of());
+                    ConsoleWords.of("line.break"))), List.of());
         }
         return parse(line, names);
     }
