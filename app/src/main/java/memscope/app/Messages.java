@@ -1,5 +1,7 @@
 package memscope.app;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,13 @@ public final class Messages {
         }
         if (e instanceof Worded w) {
             return get(w.key(), w.args());
+        }
+        // the file system's messages are only a path: say what happened to it (callers name the file)
+        if (e instanceof NoSuchFileException) {
+            return get("files.reason.noSuchFile");
+        }
+        if (e instanceof AccessDeniedException) {
+            return get("files.reason.accessDenied");
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

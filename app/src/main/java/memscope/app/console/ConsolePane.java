@@ -162,7 +162,7 @@ public final class ConsolePane implements MainWindow.Tool {
         } catch (CharacterCodingException e) {
             say(() -> messages.get("console.notText", file), Outcome.ERROR);
         } catch (IOException e) {
-            say(() -> messages.get("console.cannotRead", file, describe(e)), Outcome.ERROR);
+            say(() -> messages.get("console.cannotRead", file, messages.describe(e)), Outcome.ERROR);
         }
         return false;
     }
@@ -182,7 +182,7 @@ public final class ConsolePane implements MainWindow.Tool {
             say(() -> messages.get("console.saved", file.getFileName()), Outcome.OK);
             return true;
         } catch (IOException e) {
-            say(() -> messages.get("console.cannotWrite", file, describe(e)), Outcome.ERROR);
+            say(() -> messages.get("console.cannotWrite", file, messages.describe(e)), Outcome.ERROR);
             return false;
         }
     }
@@ -284,10 +284,5 @@ public final class ConsolePane implements MainWindow.Tool {
         if (session != null) {
             area.setStyleSpans(0, ConsoleStyles.spans(area.getText(), session.names().keySet()));
         }
-    }
-
-    private static String describe(IOException e) {
-        String why = e.getMessage();
-        return e.getClass().getSimpleName().replace("Exception", "") + (why == null ? "" : ": " + why);
     }
 }

@@ -144,7 +144,7 @@ public final class FileWorkbench {
             opened = FileDocument.open(Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file,
                     readOnly);
         } catch (IOException | RuntimeException e) {
-            problem(() -> messages.get("files.error.open", file, reason(e)));
+            problem(() -> messages.get("files.error.open", file, messages.describe(e)));
             return false;
         }
         FileDocument previous = document.get();
@@ -240,7 +240,7 @@ public final class FileWorkbench {
             Sessions.save(window.session().kernel(), file);
             window.statusPane().info(() -> messages.get("files.status.sessionSaved", file.getFileName()));
         } catch (IOException | SessionException e) {
-            problem(() -> messages.get("files.error.sessionSave", file.getFileName(), reason(e)));
+            problem(() -> messages.get("files.error.sessionSave", file.getFileName(), messages.describe(e)));
         }
     }
 
@@ -262,7 +262,7 @@ public final class FileWorkbench {
             loaded = DocumentScenario.ofSession(String.valueOf(file.getFileName()),
                     Sessions.load(file, FilePageSource.resolver()));
         } catch (IOException | SessionException | RuntimeException e) {
-            problem(() -> messages.get("files.error.sessionOpen", reason(e)));
+            problem(() -> messages.get("files.error.sessionOpen", messages.describe(e)));
             return false;
         }
         closeDocument();
@@ -307,17 +307,6 @@ public final class FileWorkbench {
         } else {
             System.err.println("memscope: " + text.get());
         }
-    }
-
-    /** Why {@code e} happened, in the current language (the file system's own words when MemScope has none). */
-    private String reason(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return messages.get("files.reason.noSuchFile");
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return messages.get("files.reason.accessDenied");
-        }
-        return messages.describe(e);
     }
 
     private static void closeQuietly(FileDocument doc) {

@@ -193,7 +193,7 @@ class ConsolePaneTest {
         type(robot, "read app 0x1100000 4");
         Path missing = dir.resolve("missing.msc");
         robot.interact(() -> pane().load(missing));
-        assertTrue(pane().message().startsWith("Cannot read " + missing), pane().message());
+        assertEquals("Cannot read " + missing + ": no such file", pane().message());
         Path binary = dir.resolve("binary.msc");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3});
         robot.interact(() -> pane().load(binary));

@@ -55,6 +55,6 @@ class InputProblemsInChineseTest {
                 chinese.describe(copy));
         RefusedInputException huge = assertThrows(RefusedInputException.class,
                 () -> actions.read(new ByteRange(0, EditActions.MAX_COPY + 1L)));
-        assertEquals("选区有 16777217 字节；最多只能复制 16777216 字节", chinese.describe(huge.input()));
+        assertEquals("选区有 16777217 字节；最多只能复制 16777216 字节", chinese.describe(huge));
     }
 }
