@@ -34,7 +34,7 @@ class OutcomeDescriberMachTest {
         assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 0x1000000 is mapped r-x",
                 describer(Locale.ENGLISH).describeTransfer(vmWrite(KernReturn.PROTECTION_FAILURE, Rule.OTHER, CODE),
                         CODE));
-        assertEquals("KERN_PROTECTION_FAILURE：(os/kern) protection failure \u2014 0x1000000 的映射权限为 r-x",
+        assertEquals("KERN_PROTECTION_FAILURE：(os/kern) 保护失败 \u2014 0x1000000 的映射权限为 r-x",
                 describer(Locale.SIMPLIFIED_CHINESE).describeTransfer(
                         vmWrite(KernReturn.PROTECTION_FAILURE, Rule.OTHER, CODE), CODE));
     }
