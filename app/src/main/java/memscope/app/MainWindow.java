@@ -415,7 +415,7 @@ public final class MainWindow implements MainMenus.Actions {
     private void showEditorHandle() {
         int h = session.editorHandleProperty().get();
         String name = session.nameOf(h).orElse("0x" + Integer.toHexString(h));
-        status.editorLabel().setText(messages.get("panel.editor") + ": " + name);
+        status.editorLabel().setText(messages.get("status.editorHandle", messages.get("panel.editor"), name));
         status.personalityLabel().setText(messages.get(session.personalityProperty().get().messageKey()));
     }
 
