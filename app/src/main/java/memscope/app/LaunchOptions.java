@@ -2,32 +2,25 @@ package memscope.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import memscope.app.text.Worded;
+import memscope.app.text.Wording;
 
 /** The command line: {@code [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]}. */
 public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
     /** A command line MemScope cannot follow; worded in English by {@link #getMessage()}, else by the app. */
     public static final class UsageException extends IllegalArgumentException implements Worded {
         private static final long serialVersionUID = 1L;
-        private final String key;
-        private final transient Object[] args;
+        private final transient Wording wording;
 
         UsageException(String key, Object... args) {
-            super(new Messages(Locale.ENGLISH).get(key, args));
-            this.key = key;
-            this.args = args.clone();
+            super(Messages.inEnglish(key, args));
+            this.wording = new Wording(key, args);
         }
 
         @Override
-        public String key() {
-            return key;
-        }
-
-        @Override
-        public Object[] args() {
-            return args.clone();
+        public Wording wording() {
+            return wording;
         }
     }
 

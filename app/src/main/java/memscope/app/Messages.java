@@ -30,6 +30,14 @@ public final class Messages {
         locale.set(initial);
     }
 
+    /**
+     * {@code key}'s English words, for the message of an exception (logs and tests read it); made afresh each
+     * time because exceptions are also made on worker threads.
+     */
+    public static String inEnglish(String key, Object... args) {
+        return new Messages(Locale.ENGLISH).get(key, args);
+    }
+
     /** The system locale's language when we have it, else English. */
     public static Messages forSystemLocale() {
         Locale system = Locale.getDefault();
@@ -68,7 +76,7 @@ public final class Messages {
             return render(l.text());
         }
         if (e instanceof Worded w) {
-            return get(w.key(), w.args());
+            return get(w.wording().key(), w.wording().args());
         }
         // the file system's messages are only a path: say what happened to it (callers name the file)
         if (e instanceof NoSuchFileException) {

@@ -1,5 +1,6 @@
 package memscope.app.edit;
 
+import memscope.app.Messages;
 import memscope.app.text.InputException;
 
 /**
@@ -19,7 +20,7 @@ public final class HexParseException extends InputException {
         super(key(line, problem), String.valueOf(line), String.valueOf(column), character, token);
         this.line = line;
         this.column = column;
-        this.english = EnglishWords.get(key(), args());
+        this.english = Messages.inEnglish(key(), args());
     }
 
     private static String key(int line, Problem problem) {

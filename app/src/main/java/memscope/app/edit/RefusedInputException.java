@@ -1,6 +1,9 @@
 package memscope.app.edit;
 
+import memscope.app.Messages;
+
 import memscope.app.text.Worded;
+import memscope.app.text.Wording;
 
 /**
  * An unchecked refusal of what the user asked for (a selection too large to copy, text an encoding cannot hold):
@@ -9,22 +12,15 @@ import memscope.app.text.Worded;
  */
 public final class RefusedInputException extends IllegalArgumentException implements Worded {
     private static final long serialVersionUID = 1L;
-    private final String key;
-    private final transient Object[] args;
+    private final transient Wording wording;
 
     RefusedInputException(String key, Object... args) {
-        super(EnglishWords.get(key, args));
-        this.key = key;
-        this.args = args.clone();
+        super(Messages.inEnglish(key, args));
+        this.wording = new Wording(key, args);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public Object[] args() {
-        return args.clone();
+    public Wording wording() {
+        return wording;
     }
 }

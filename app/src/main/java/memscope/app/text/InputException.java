@@ -5,22 +5,15 @@ package memscope.app.text;
  * word the problem in the current language. Subclasses (a hex parse error) may add where the problem is.
  */
 public class InputException extends Exception implements Worded {
-    private final String key;
-    private final transient Object[] args;
+    private final transient Wording wording;
 
     public InputException(String key, Object... args) {
         super(key);
-        this.key = key;
-        this.args = args.clone();
+        this.wording = new Wording(key, args);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public Object[] args() {
-        return args.clone();
+    public Wording wording() {
+        return wording;
     }
 }

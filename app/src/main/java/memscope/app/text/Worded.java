@@ -1,8 +1,15 @@
 package memscope.app.text;
 
-/** A problem the app words itself: a key into the app's message bundle and its arguments. */
+/** A problem the app words itself, in whichever language the user reads ({@code Messages.describe}). */
 public interface Worded {
-    String key();
+    Wording wording();
 
-    Object[] args();
+    /** The bundle key, for tests and logs. */
+    default String key() {
+        return wording().key();
+    }
+
+    default Object[] args() {
+        return wording().args();
+    }
 }
