@@ -1,5 +1,6 @@
 package memscope.model.lesson;
 
+import memscope.model.text.LocatedProblem;
 import memscope.model.text.Localized;
 import memscope.model.text.Text;
 
@@ -9,9 +10,7 @@ import memscope.model.text.Text;
  * same message in any language the model speaks.
  */
 public final class LessonException extends Exception implements Localized {
-    private final String source;
-    private final Text location;
-    private final Text problem;
+    private final LocatedProblem located;
 
     public LessonException(String source, String location, String problem) {
         this(source, location, problem, null);
@@ -23,39 +22,36 @@ public final class LessonException extends Exception implements Localized {
 
     /** {@code location} is null for a problem with the file as a whole. */
     public LessonException(String source, Text location, Text problem, Throwable cause) {
-        super(whole(source, location, problem).english(), cause);
-        this.source = source;
-        this.location = location;
-        this.problem = problem;
+        this(new LocatedProblem(Text.verbatim(source), location, problem), cause);
+    }
+
+    private LessonException(LocatedProblem located, Throwable cause) {
+        super(located.text().english(), cause);
+        this.located = located;
     }
 
     public String source() {
-        return source;
+        return located.source().english();
     }
 
     /** Where in the lesson: {@code steps[2].action}, or empty for the file as a whole. */
     public String location() {
-        return location == null ? "" : location.english();
+        return located.locationInEnglish();
     }
 
     /** What is wrong, in English. */
     public String problem() {
-        return problem.english();
+        return located.problem().english();
     }
 
     /** What is wrong, in any language. */
     public Text problemText() {
-        return problem;
+        return located.problem();
     }
 
     /** The whole message, {@code <source>: <location>: <problem>}, in any language. */
     @Override
     public Text text() {
-        return whole(source, location, problem);
-    }
-
-    private static Text whole(String source, Text location, Text problem) {
-        return location == null ? LessonWords.of("error.file", source, problem)
-                : LessonWords.of("error.located", source, location, problem);
+        return located.text();
     }
 }

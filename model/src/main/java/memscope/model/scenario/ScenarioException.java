@@ -1,5 +1,6 @@
 package memscope.model.scenario;
 
+import memscope.model.text.LocatedProblem;
 import memscope.model.text.Localized;
 import memscope.model.text.Text;
 
@@ -12,9 +13,7 @@ import memscope.model.text.Text;
 public final class ScenarioException extends Exception implements Localized {
     private static final long serialVersionUID = 1L;
 
-    private final Text source;
-    private final Text location;
-    private final Text problem;
+    private final LocatedProblem located;
 
     public ScenarioException(String source, String location, String problem) {
         this(source, location, problem, null);
@@ -32,40 +31,37 @@ public final class ScenarioException extends Exception implements Localized {
 
     /** For a source that is itself words, such as "a lesson's inline scenario". */
     public ScenarioException(Text source, Text location, Text problem, Throwable cause) {
-        super(whole(source, location, problem).english(), cause);
-        this.source = source;
-        this.location = location;
-        this.problem = problem;
+        this(new LocatedProblem(source, location, problem), cause);
+    }
+
+    private ScenarioException(LocatedProblem located, Throwable cause) {
+        super(located.text().english(), cause);
+        this.located = located;
     }
 
     /** The file or resource name the scenario came from. */
     public String source() {
-        return source.english();
+        return located.source().english();
     }
 
     /** Where in the file: a JSON pointer, with line and column when known; empty for whole-file problems. */
     public String location() {
-        return location == null ? "" : location.english();
+        return located.locationInEnglish();
     }
 
     /** What is wrong, in English words. */
     public String problem() {
-        return problem.english();
+        return located.problem().english();
     }
 
     /** What is wrong, in any language. */
     public Text problemText() {
-        return problem;
+        return located.problem();
     }
 
     /** The whole message, {@code <source>: <location>: <problem>}, in any language. */
     @Override
     public Text text() {
-        return whole(source, location, problem);
-    }
-
-    private static Text whole(Text source, Text location, Text problem) {
-        return location == null ? ScenarioWords.of("error.file", source, problem)
-                : ScenarioWords.of("error.located", source, location, problem);
+        return located.text();
     }
 }
