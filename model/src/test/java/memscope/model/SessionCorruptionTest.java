@@ -40,12 +40,20 @@ class SessionCorruptionTest {
         valid = Files.readAllBytes(file);
     }
 
+    /** Every refusal a person can meet reads in Chinese too, not English inside a Chinese window. */
+    private static void assertWordedInChinese(SessionException e) {
+        String chinese = e.text().in(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertTrue(chinese.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                () -> "not worded in Chinese: " + chinese);
+    }
+
     /** Loads {@code bytes}, expects a refusal mentioning {@code expected}, and checks the live kernel. */
     private String refused(byte[] bytes, String expected) throws IOException {
         Path file = dir.resolve("bad.msession");
         Files.write(file, bytes);
         SessionException e = assertThrows(SessionException.class, () -> Sessions.load(file));
         assertTrue(e.getMessage().contains(expected), "\"" + e.getMessage() + "\" should mention " + expected);
+        assertWordedInChinese(e);
         assertEquals(liveBefore, SessionRoundTripTest.describe(live), "the open kernel must not change");
         return e.getMessage();
     }
@@ -95,7 +103,8 @@ class SessionCorruptionTest {
         for (int i = 0; i < valid.length; i += i < 2048 || i > valid.length - 64 ? 1 : 31) {
             byte[] b = valid.clone();
             b[i] ^= (byte) 0xa5;
-            assertThrows(SessionException.class, () -> loadBytes(b), "byte " + i + " flipped was accepted");
+            assertWordedInChinese(assertThrows(SessionException.class, () -> loadBytes(b),
+                    "byte " + i + " flipped was accepted"));
         }
     }
 

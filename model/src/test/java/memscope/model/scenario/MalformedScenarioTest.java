@@ -169,6 +169,9 @@ class MalformedScenarioTest {
         String shownPointer = pointer.isEmpty() ? "(top level)" : pointer;
         assertTrue(e.location().startsWith(shownPointer + " (line 1, column "), () -> "location was: " + e.location());
         assertEquals("case.json: " + e.location() + ": " + e.problem(), e.getMessage());
+        String chinese = e.problemText().in(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertTrue(chinese.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                () -> "not worded in Chinese: " + chinese);
     }
 
     @Test
