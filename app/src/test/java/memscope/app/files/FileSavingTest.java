@@ -200,5 +200,11 @@ class FileSavingTest {
         assertEquals(copy.toAbsolutePath(), w.doc().path().toAbsolutePath());
         assertFalse(w.doc().isDirty());
         assertEquals("copy.bin \u2014 MemScope", w.title());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeTableView<memscope.app.tree.MappingRow> tree = w.robot.lookup("#mappingTree")
+                .queryAs(javafx.scene.control.TreeTableView.class);
+        assertTrue(tree.getRoot().getChildren().stream().anyMatch(i -> i.getValue().name().equals("file: copy.bin")),
+                "the tree follows the new name");
     }
 }

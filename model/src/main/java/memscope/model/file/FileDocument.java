@@ -213,7 +213,11 @@ public final class FileDocument implements AutoCloseable {
             // saving through a symbolic link replaces the file it points to, not the link
             target = Files.isSymbolicLink(target) ? target.toRealPath() : target;
             long copied = AtomicFileWriter.write(source, length, taken, this::readPage, target, o.progress());
+            Path before = path();
             source.switchTo(target, length);
+            if (!before.getFileName().equals(target.getFileName())) {
+                nameAfter(target.getFileName().toString());
+            }
             fingerprint = DiskFingerprint.of(target);
             int pages = (int) Math.min(taken.cardinality(), pageCount(length));
             return new SaveResult(SaveResult.Outcome.SAVED, target.toAbsolutePath(), pages, copied,
@@ -226,6 +230,15 @@ public final class FileDocument implements AutoCloseable {
             dirty.restore(taken);
             throw crash;
         }
+    }
+
+    /**
+     * The tree shows the process and VMO by the file's name, so after a save under another name they take the
+     * new one; through {@code zx_object_set_property}, so every view hears of it.
+     */
+    private void nameAfter(String fileName) {
+        kernel.objectSetName(processHandle, "file: " + fileName);
+        kernel.objectSetName(vmoHandle, fileName);
     }
 
     /** Kills the file's process, closes its handles and the file. The kernel itself stays. */

@@ -180,6 +180,9 @@ class FileDocumentTest {
             write(doc, 10, (byte) 0xab);
             assertTrue(doc.saveAs(copy, SaveOptions.DEFAULT).saved());
             assertEquals(copy.toAbsolutePath(), doc.path());
+            long processKoid = doc.kernel().inspector().handle(doc.processHandle()).orElseThrow().koid();
+            assertEquals("file: copy.bin", doc.kernel().inspector().process(processKoid).orElseThrow().name(),
+                    "the process is named after the file it now shows");
             write(doc, 11, (byte) 0xcd);
             assertTrue(doc.save(SaveOptions.DEFAULT).saved());
         }
