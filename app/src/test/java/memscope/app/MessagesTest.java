@@ -32,7 +32,7 @@ class MessagesTest {
         assertEquals("kernel.enable-debugging-syscalls 在内核命令行上未设置为 true", zh.get("rule.debuggingOff"));
         assertTrue(zh.get("rule.vdso", "0x1000").contains("属于 vDSO 之类的受保护区域"));
         assertTrue(zh.get("rule.notCacheable", "UNCACHED").startsWith("请求的内存不可缓存"));
-        assertTrue(zh.get("rule.unmapped", "0x0").startsWith("进程在请求的地址"));
+        assertTrue(zh.get("rule.unmapped", "0x0").startsWith("进程在地址 0x0 处没有任何内存"));
     }
 
     @Test

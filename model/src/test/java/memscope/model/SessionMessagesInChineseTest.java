@@ -47,7 +47,7 @@ class SessionMessagesInChineseTest {
         SessionException e = refused(b);
         assertEquals("bad.msession: checksum mismatch in section #1 (\"BOOT\") at byte 12: the file is damaged",
                 e.getMessage());
-        assertEquals("bad.msession：第 #1 段（\"BOOT\"，位于字节 12）校验和不匹配：文件已损坏", e.text().in(ZH));
+        assertEquals("bad.msession：第 1 段（\"BOOT\"，位于字节 12）校验和不匹配：文件已损坏", e.text().in(ZH));
     }
 
     @Test
@@ -55,14 +55,14 @@ class SessionMessagesInChineseTest {
         SessionException e = refused(Arrays.copyOf(valid, SessionFormat.HEADER_SIZE + 4));
         assertEquals("bad.msession: the file is truncated at byte 16, inside the header of section #1",
                 e.getMessage());
-        assertEquals("bad.msession：文件在字节 16 处被截断，位于第 #1 段的段头之内", e.text().in(ZH));
+        assertEquals("bad.msession：文件在字节 16 处被截断，位于第 1 段的段头之内", e.text().in(ZH));
     }
 
     @Test
     void anotherVersionIsRefusedInChinese() throws IOException {
         byte[] b = valid.clone();
         b[9] = 2;
-        assertEquals("bad.msession：不支持的会话版本 2（此 MemScope 读取版本 1）", refused(b).text().in(ZH));
+        assertEquals("bad.msession：不支持的会话版本 2（此版本 MemScope 只能读取版本 1）", refused(b).text().in(ZH));
     }
 
     @Test
@@ -79,7 +79,7 @@ class SessionMessagesInChineseTest {
     void aMissingFileBehindAVmoIsRefusedInChinese() {
         SessionException e = assertThrows(SessionException.class,
                 () -> PageSourceResolver.NONE.open("file:/nowhere/x.bin", 4096));
-        assertEquals("会话中有一个由 \"file:/nowhere/x.bin\" 支持的 VMO，但没有提供重新打开它的解析器", e.text().in(ZH));
+        assertEquals("会话中有一个以 \"file:/nowhere/x.bin\" 为后备存储的 VMO，但没有提供重新打开它的解析器", e.text().in(ZH));
     }
 
     /** The first {@code keep} bytes of {@code head}, then {@code tail}. */

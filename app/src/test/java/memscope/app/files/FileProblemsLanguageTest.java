@@ -98,7 +98,7 @@ class FileProblemsLanguageTest {
                 + " (this MemScope reads version 1)";
         assertEquals(english, w.status());
         chooseLanguage(CHINESE);
-        assertEquals("无法打开会话：bad.msession：不支持的会话版本 2（此 MemScope 读取版本 1）", w.status());
+        assertEquals("无法打开会话：bad.msession：不支持的会话版本 2（此版本 MemScope 只能读取版本 1）", w.status());
         chooseLanguage(ENGLISH);
         assertEquals(english, w.status());
     }

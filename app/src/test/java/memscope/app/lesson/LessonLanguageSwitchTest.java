@@ -65,8 +65,8 @@ class LessonLanguageSwitchTest {
         robot.interact(() -> ui.messages.setLocale(Locale.SIMPLIFIED_CHINESE));
 
         assertEquals(CheckMark.FAIL + " 实际为 ZX_OK，预期为 ZX_ERR_ACCESS_DENIED\n"
-                + "期望 ZX_ERR_ACCESS_DENIED，实际为 ZX_OK\n"
-                + "期望 actual=2，实际 actual=1", label(robot, "#lessonCheck"));
+                + "预期 ZX_ERR_ACCESS_DENIED，实际为 ZX_OK\n"
+                + "预期 actual=2，实际 actual=1", label(robot, "#lessonCheck"));
         assertEquals("课程第 1 步：" + CheckMark.FAIL + " 实际为 ZX_OK，预期为 ZX_ERR_ACCESS_DENIED", status(robot));
 
         robot.interact(() -> ui.messages.setLocale(Locale.ENGLISH));

@@ -63,6 +63,6 @@ class FileMessagesInChineseTest {
         SessionException e = assertThrows(SessionException.class,
                 () -> FilePageSource.resolver().open(FilePageSource.SCHEME + gone, 4096));
         assertEquals("the file behind a file-backed VMO is missing: " + gone, e.getMessage());
-        assertEquals("文件支持的 VMO 背后的文件不存在：" + gone, e.text().in(ZH));
+        assertEquals("文件后备 VMO 所对应的文件不存在：" + gone, e.text().in(ZH));
     }
 }

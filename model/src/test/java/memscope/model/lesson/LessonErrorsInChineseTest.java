@@ -35,7 +35,7 @@ class LessonErrorsInChineseTest {
     void aStepWithoutItsExpectationIsRefusedInChinese() {
         LessonException e = refused(lesson("\"minimal.json\"",
                 "{\"text\": \"t\", \"text_zh\": \"文\", \"action\": \"read p1 0x1000000 2\"}"));
-        assertEquals("带 action 的步骤需要给出期望的状态，例如 \"ZX_OK\"", e.problemText().in(ZH));
+        assertEquals("带 action 的步骤需要给出预期的状态，例如 \"ZX_OK\"", e.problemText().in(ZH));
         assertEquals("steps[0].expect", e.location());
     }
 
@@ -66,8 +66,8 @@ class LessonErrorsInChineseTest {
                 ScenarioWorlds.bundled());
         StepOutcome outcome = runner.perform();
         List<String> chinese = outcome.problemTexts().stream().map(t -> t.in(ZH)).toList();
-        assertEquals(List.of("期望 ZX_ERR_ACCESS_DENIED，实际为 ZX_OK", "期望 actual=3，实际 actual=1",
-                "期望 p1 中 0x1000000 处为 4a 66，实际为 4a 65"), chinese);
+        assertEquals(List.of("预期 ZX_ERR_ACCESS_DENIED，实际为 ZX_OK", "预期 actual=3，实际 actual=1",
+                "预期 p1 中 0x1000000 处为 4a 66，实际为 4a 65"), chinese);
         assertEquals(List.of("expected ZX_ERR_ACCESS_DENIED, observed ZX_OK", "expected actual=3, observed actual=1",
                 "expected 4a 66 at 0x1000000 in p1, found 4a 65"), outcome.problems());
         assertEquals(outcome.problems(), outcome.problemTexts().stream().map(Text::english).toList());
