@@ -2,6 +2,7 @@ package memscope.app;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,17 @@ public final class Messages {
 
     /** The text for {@code key} in the current language, with {@code args} put in ({@link MessageFormat}). */
     public String get(String key, Object... args) {
-        String pattern = bundle().getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, getLocale()).format(args);
+        // always formatted, arguments or not, so an apostrophe is written '' in every pattern alike
+        MessageFormat format = new MessageFormat(bundle().getString(key), getLocale());
+        Format[] subformats = format.getFormatsByArgumentIndex();
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            // a plain {n} writes a number as it is (8192, not 8,192); {n,number,...} and {n,choice,...} decide
+            if (shown[i] instanceof Number && (i >= subformats.length || subformats[i] == null)) {
+                shown[i] = String.valueOf(shown[i]);
+            }
+        }
+        return format.format(shown);
     }
 
     /** A message the model made, in the current language. */

@@ -1,6 +1,7 @@
 package memscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -49,5 +50,39 @@ class MessagesTest {
         Messages m = new Messages(Locale.ENGLISH);
         assertEquals("ZX_OK: wrote 8192 bytes at 0x1000", m.get("outcome.wrote", "ZX_OK", 8192L, "0x1000"));
         assertEquals("ZX_OK: wrote 1 byte at 0x1000", m.get("outcome.wrote", "ZX_OK", 1L, "0x1000"));
+        assertEquals("Bookmark 8192 bytes at 0x1000", m.get("bookmarks.add.header", "0x1000", 8192L),
+                "a plain placeholder writes a number plainly too");
+    }
+
+    @Test
+    void anApostropheReadsAsOneWithOrWithoutArguments() {
+        assertEquals("Don't save", new Messages(Locale.ENGLISH).get("files.ask.dontSave"));
+    }
+
+    @Test
+    void everyPatternFormatsAndKeepsEveryPlaceholder() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            Properties p = load(name);
+            for (String key : p.stringPropertyNames()) {
+                String pattern = p.getProperty(key);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d+)").matcher(pattern);
+                int count = 0;
+                while (m.find()) {
+                    count = Math.max(count, Integer.parseInt(m.group(1)) + 1);
+                }
+                Object[] args = new Object[count];
+                for (int i = 0; i < count; i++) {
+                    // a {n,number} or {n,choice} blank wants a number; the others get a marker to look for
+                    args[i] = pattern.contains("{" + i + ",") ? (Object) 7L : "\u00ab" + i + "\u00bb";
+                }
+                String out = new java.text.MessageFormat(pattern, Locale.ROOT).format(args);
+                assertFalse(out.contains("''"), name + " " + key + " shows a doubled apostrophe: " + out);
+                for (int i = 0; i < count; i++) {
+                    if (pattern.contains("{" + i + "}")) {
+                        assertTrue(out.contains("\u00ab" + i + "\u00bb"), name + " " + key + " loses {" + i + "}");
+                    }
+                }
+            }
+        }
     }
 }
