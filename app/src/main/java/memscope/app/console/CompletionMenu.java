@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import memscope.app.Messages;
+import memscope.model.script.CommandCatalog;
 import memscope.model.script.ConsoleCompletion;
 import memscope.model.script.ConsoleCompletion.Completion;
 import org.fxmisc.richtext.CodeArea;
@@ -15,11 +17,13 @@ import org.fxmisc.richtext.CodeArea;
  */
 final class CompletionMenu {
     private final CodeArea area;
+    private final Messages messages;
     private final Supplier<Collection<String>> names;
     private final ContextMenu menu = new ContextMenu();
 
-    CompletionMenu(CodeArea area, Supplier<Collection<String>> names) {
+    CompletionMenu(CodeArea area, Messages messages, Supplier<Collection<String>> names) {
         this.area = area;
+        this.messages = messages;
         this.names = names;
         menu.setId("consoleCompletion");
     }
@@ -40,14 +44,24 @@ final class CompletionMenu {
             return;
         }
         menu.getItems().clear();
+        String line = area.getParagraph(area.getCurrentParagraph()).getText();
+        boolean commandWord = line.substring(0, Math.min(c.replaceStart(), line.length())).isBlank();
         for (String candidate : c.candidates()) {
-            MenuItem item = new MenuItem(candidate);
+            MenuItem item = new MenuItem(commandWord ? described(candidate) : candidate);
             item.setMnemonicParsing(false);
             item.setOnAction(e -> accept(c, candidate));
             menu.getItems().add(item);
         }
         Bounds caret = area.getCaretBounds().orElse(area.localToScreen(area.getBoundsInLocal()));
         menu.show(area, caret.getMinX(), caret.getMaxY());
+    }
+
+    /** A command offered with what it does, so the menu teaches as it completes: {@code kill — zx_task_kill: …}. */
+    private String described(String command) {
+        return CommandCatalog.find(command)
+                .map(spec -> messages.get("console.completion.command", command, spec.call(),
+                        messages.render(spec.summaryText())))
+                .orElse(command);
     }
 
     private void accept(Completion c, String candidate) {

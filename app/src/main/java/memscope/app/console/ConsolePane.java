@@ -74,7 +74,7 @@ public final class ConsolePane implements MainWindow.Tool {
         this.messages = messages;
         this.transcript = new ConsoleTranscript(messages);
         this.said = () -> messages.get("console.hint");
-        this.completion = new CompletionMenu(area, () -> session == null ? List.of() : session.names().keySet());
+        this.completion = new CompletionMenu(area, messages, () -> session == null ? List.of() : session.names().keySet());
         build();
     }
 

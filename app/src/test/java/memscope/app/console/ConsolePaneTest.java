@@ -210,6 +210,31 @@ class ConsolePaneTest {
     }
 
     @Test
+    void severalCommandsAreOfferedWithWhatTheyDoAndTheChosenOneIsInserted(FxRobot robot) {
+        type(robot, "vm_w");
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("vm_write", console(robot).getText(), "one candidate is inserted at once");
+        robot.interact(() -> console(robot).replaceText("vm_"));
+        robot.interact(() -> console(robot).moveTo(3));
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ContextMenu menu = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu m && "consoleCompletion".equals(m.getId()))
+                .map(w -> (javafx.scene.control.ContextMenu) w).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem write = menu.getItems().stream()
+                .filter(i -> i.getText().startsWith("vm_write \u2014 vm_write: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(menu.getItems().stream().map(javafx.scene.control.MenuItem::getText)
+                        .toList().toString()));
+        assertTrue(write.getText().length() > "vm_write \u2014 vm_write: ".length(), "it says what the command does");
+        robot.interact(() -> {
+            write.fire();
+            menu.hide();
+        });
+        assertEquals("vm_write", console(robot).getText(), "the name alone is inserted");
+    }
+
+    @Test
     void commandsAreHighlightedByKind(FxRobot robot) {
         type(robot, "write app 0x1100000 de # note");
         CodeArea area = console(robot);
