@@ -59,8 +59,10 @@ final class CompletionMenu {
     /** A command offered with what it does, so the menu teaches as it completes: {@code kill — zx_task_kill: …}. */
     private String described(String command) {
         return CommandCatalog.find(command)
-                .map(spec -> messages.get("console.completion.command", command, spec.call(),
-                        messages.render(spec.summaryText())))
+                .map(spec -> spec.call().equals(command)
+                        ? messages.get("console.completion.call", command, messages.render(spec.summaryText()))
+                        : messages.get("console.completion.command", command, spec.call(),
+                                messages.render(spec.summaryText())))
                 .orElse(command);
     }
 
