@@ -206,7 +206,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     }
 
     private Alert errorDialog(String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", DialogButtons.ok(messages));
         alert.setTitle(messages.get("error.scenario.title"));
         alert.setHeaderText(messages.get("error.scenario.header"));
         alert.setContentText(message);

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Window;
+import memscope.app.DialogButtons;
 import memscope.app.Messages;
 import memscope.app.hex.AddressRange;
 import memscope.app.hex.HexView;
@@ -118,7 +119,7 @@ public final class BookmarksPanel {
         form.addRow(1, new Label(messages.get("bookmarks.add.colour")), colour);
         dialog.getDialogPane().setContent(form);
         ButtonType ok = new ButtonType(messages.get("bookmarks.add.ok"), ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(messages));
         Node okButton = dialog.getDialogPane().lookupButton(ok);
         okButton.setId("bookmarkOk");
         // a blank name would be refused by Bookmark: keep OK off rather than fail in the converter

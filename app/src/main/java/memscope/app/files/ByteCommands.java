@@ -2,10 +2,12 @@ package memscope.app.files;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
+import memscope.app.DialogButtons;
 import memscope.app.Messages;
 import memscope.app.edit.ByteRange;
 import memscope.app.edit.CopyFormat;
@@ -57,7 +59,9 @@ public final class ByteCommands {
         dialog.setTitle(messages.get("bytes.fill.title"));
         dialog.setHeaderText(messages.get("bytes.fill.header", selection().get().length()));
         dialog.getEditor().setId("fillPattern");
-        dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("fillOk");
+        ButtonType ok = DialogButtons.ok(messages);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, DialogButtons.cancel(messages));
+        dialog.getDialogPane().lookupButton(ok).setId("fillOk");
         dialog.setOnHidden(e -> {
             String text = dialog.getResult();
             if (text != null) {

@@ -182,4 +182,24 @@ class FileProblemsLanguageTest {
         return w.robot.lookup("#bookmarkList .list-cell").queryAllAs(ListCell.class).stream()
                 .map(ListCell::getText).filter(java.util.Objects::nonNull).toList();
     }
+
+    @Test
+    void theFillDialogsButtonsSpeakTheChosenLanguageAndCancelWritesNothing() {
+        chooseLanguage(CHINESE);
+        long base = w.doc().baseAddress();
+        w.robot.interact(() -> w.hex().select(base, base + 4));
+        w.fireMenu("fillMenu");
+        w.waitUntil("the fill dialog", () -> w.robot.lookup("#fillPattern").tryQuery().isPresent());
+        assertEquals("\u786e\u5b9a", w.robot.lookup("#fillOk").queryAs(javafx.scene.control.Button.class).getText());
+        javafx.scene.control.Button cancel = w.robot.lookup(".dialog-pane .button").queryAllAs(
+                javafx.scene.control.Button.class).stream().filter(b -> "\u53d6\u6d88".equals(b.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no \u53d6\u6d88 (Cancel) button"));
+        w.robot.interact(() -> w.robot.lookup("#fillPattern").queryAs(TextField.class).setText("ff"));
+        w.robot.clickOn(cancel);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(w.robot.lookup("#fillPattern").tryQuery().isEmpty(), "the dialog is gone");
+        byte[] after = new byte[4];
+        w.doc().kernel().readMemory(w.doc().processHandle(), base, after, 4);
+        assertTrue(Arrays.equals(new byte[4], after), "Cancel writes nothing: " + Arrays.toString(after));
+    }
 }
