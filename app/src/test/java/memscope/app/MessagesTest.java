@@ -85,4 +85,20 @@ class MessagesTest {
             }
         }
     }
+
+    @Test
+    void theStartingLanguageFollowsTheSystemLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.forSystemLocale().getLocale());
+            Locale.setDefault(Locale.TRADITIONAL_CHINESE);
+            assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.forSystemLocale().getLocale(), "the Chinese we have");
+            Locale.setDefault(Locale.FRANCE);
+            assertEquals(Locale.ENGLISH, Messages.forSystemLocale().getLocale(), "no French: English");
+            assertEquals("_Undo", Messages.forSystemLocale().get("menu.edit.undo"));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
 }
