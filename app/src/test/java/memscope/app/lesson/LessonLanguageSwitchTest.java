@@ -83,8 +83,8 @@ class LessonLanguageSwitchTest {
 
         robot.interact(() -> ui.messages.setLocale(Locale.SIMPLIFIED_CHINESE));
 
-        assertEquals("无法运行课程：broken.json: scenario: broken.json（内嵌场景）:"
-                + " /processes（第 1 行，第 37 列）: 场景的 \"processes\" 中至少需要一个进程",
+        assertEquals("无法运行课程：broken.json：scenario：broken.json（内嵌场景）："
+                + "/processes（第 1 行，第 37 列）：场景的 \"processes\" 中至少需要一个进程",
                 label(robot, "#lessonProblem"));
     }
 }

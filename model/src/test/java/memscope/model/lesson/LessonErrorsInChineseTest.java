@@ -25,7 +25,7 @@ class LessonErrorsInChineseTest {
     void anUnknownStatusIsNamedInChinese() {
         LessonException e = refused(lesson("\"minimal.json\"", "{\"text\": \"t\", \"text_zh\": \"文\","
                 + " \"action\": \"read p1 0x1000000 2\", \"expect\": \"ZX_ERR_NOPE\"}"));
-        assertEquals("gate.json: steps[0].expect: 未知状态 \"ZX_ERR_NOPE\"（例如 ZX_OK、ZX_ERR_ACCESS_DENIED、"
+        assertEquals("gate.json：steps[0].expect：未知状态 \"ZX_ERR_NOPE\"（例如 ZX_OK、ZX_ERR_ACCESS_DENIED、"
                 + "KERN_SUCCESS、KERN_PROTECTION_FAILURE、MACH_SEND_INVALID_DEST）", e.text().in(ZH));
         assertEquals("gate.json: steps[0].expect: unknown status \"ZX_ERR_NOPE\" (e.g. ZX_OK, ZX_ERR_ACCESS_DENIED,"
                 + " KERN_SUCCESS, KERN_PROTECTION_FAILURE, MACH_SEND_INVALID_DEST)", e.getMessage());
@@ -42,7 +42,7 @@ class LessonErrorsInChineseTest {
     @Test
     void brokenJsonGivesLineAndColumnInChinese() {
         LessonException e = refused("{\"format\": 1,\n \"title\" \"T\"}");
-        assertEquals("第 2 行，第 10 列", e.text().in(ZH).split(": ")[1]);
+        assertEquals("第 2 行，第 10 列", e.text().in(ZH).split("：")[1]);
         assertEquals("line 2, column 10", e.location());
     }
 
@@ -53,8 +53,8 @@ class LessonErrorsInChineseTest {
         LessonException e = assertThrows(LessonException.class,
                 () -> new LessonRunner(broken, ScenarioWorlds.bundled()));
         // the inline scenario is read back from the lesson's JSON tree, compact: "processes" is at column 37
-        assertEquals("gate.json: scenario: gate.json（内嵌场景）: /processes（第 1 行，第 37 列）:"
-                + " 场景的 \"processes\" 中至少需要一个进程", e.text().in(ZH));
+        assertEquals("gate.json：scenario：gate.json（内嵌场景）：/processes（第 1 行，第 37 列）："
+                + "场景的 \"processes\" 中至少需要一个进程", e.text().in(ZH));
     }
 
     @Test

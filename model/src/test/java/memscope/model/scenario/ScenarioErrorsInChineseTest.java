@@ -33,7 +33,7 @@ class ScenarioErrorsInChineseTest {
     @Test
     void aSizeThatIsNoNumberNamesThePlaceAndTheExampleInChinese() {
         ScenarioException e = refused(scenario("{ \"name\": \"code\", \"size\": \"12Q\" }", ""));
-        assertEquals("demo.json: /vmos/0/size（第 5 行，第 39 列）: size \"12Q\" 既不是数字，也不是形如 16K 的大小",
+        assertEquals("demo.json：/vmos/0/size（第 5 行，第 39 列）：size \"12Q\" 既不是数字，也不是形如 16K 的大小",
                 e.text().in(ZH));
         assertEquals("demo.json: /vmos/0/size (line 5, column 39): size \"12Q\" is not a number or a size like 16K",
                 e.getMessage());
@@ -80,10 +80,10 @@ class ScenarioErrorsInChineseTest {
     @Test
     void wholeFileProblemsHaveNoPlace() {
         ScenarioException empty = refused("  ");
-        assertEquals("demo.json: 文件为空；场景应是一个 JSON 对象", empty.text().in(ZH));
+        assertEquals("demo.json：文件为空；场景应是一个 JSON 对象", empty.text().in(ZH));
         ScenarioException missing = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.load(Path.of("/no/such/dir/x.json")));
-        assertEquals("/no/such/dir/x.json: 找不到文件", missing.text().in(ZH));
+        assertEquals("/no/such/dir/x.json：找不到文件", missing.text().in(ZH));
         assertEquals("/no/such/dir/x.json: file not found", missing.getMessage());
     }
 }
