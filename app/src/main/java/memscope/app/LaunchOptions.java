@@ -3,32 +3,15 @@ package memscope.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import memscope.app.text.Worded;
-import memscope.app.text.Wording;
+import memscope.app.text.RefusedInputException;
 
 /** The command line: {@code [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]}. */
 public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
-    /** A command line MemScope cannot follow; worded in English by {@link #getMessage()}, else by the app. */
-    public static final class UsageException extends IllegalArgumentException implements Worded {
-        private static final long serialVersionUID = 1L;
-        private final transient Wording wording;
-
-        UsageException(String key, Object... args) {
-            super(Messages.inEnglish(key, args));
-            this.wording = new Wording(key, args);
-        }
-
-        @Override
-        public Wording wording() {
-            return wording;
-        }
-    }
-
     public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot) {
         this(scenario, screenshot, Optional.empty());
     }
 
-    /** Throws {@link UsageException} naming the problem for anything else. */
+    /** Throws {@link RefusedInputException} naming the problem for anything else. */
     public static LaunchOptions parse(List<String> args) {
         Path scenario = null;
         Path screenshot = null;
@@ -41,14 +24,14 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
                 case "--open" -> open = once(open, Path.of(value(args, ++i, a)));
                 default -> {
                     if (a.startsWith("--")) {
-                        throw new UsageException("launch.unknown", a);
+                        throw new RefusedInputException("launch.unknown", a);
                     }
                     open = once(open, Path.of(a)); // a bare name is the file to edit
                 }
             }
         }
         if (open != null && scenario != null) {
-            throw new UsageException("launch.scenarioAndFile");
+            throw new RefusedInputException("launch.scenarioAndFile");
         }
         return new LaunchOptions(Optional.ofNullable(scenario), Optional.ofNullable(screenshot),
                 Optional.ofNullable(open));
@@ -56,14 +39,14 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
 
     private static Path once(Path already, Path file) {
         if (already != null) {
-            throw new UsageException("launch.twoFiles");
+            throw new RefusedInputException("launch.twoFiles");
         }
         return file;
     }
 
     private static String value(List<String> args, int i, String option) {
         if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new UsageException("launch.needsFile", option);
+            throw new RefusedInputException("launch.needsFile", option);
         }
         return args.get(i);
     }

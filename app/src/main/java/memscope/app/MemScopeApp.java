@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import memscope.app.files.FileWorkbench;
 import memscope.app.kernel.KernelSession;
 import memscope.app.lesson.Teaching;
+import memscope.app.text.RefusedInputException;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioException;
 import memscope.model.scenario.ScenarioLoader;
@@ -61,7 +62,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         try {
             // no Parameters when a test starts the application itself rather than through launch()
             options = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
-        } catch (LaunchOptions.UsageException e) {
+        } catch (RefusedInputException e) {
             System.err.println("memscope: " + messages.describe(e));
             exit(2);
             return;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import memscope.app.text.RefusedInputException;
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -36,7 +37,7 @@ class LaunchOptionsTest {
 
     @Test
     void mistakesAreWordedInTheUsersLanguage() {
-        LaunchOptions.UsageException e = assertThrows(LaunchOptions.UsageException.class,
+        RefusedInputException e = assertThrows(RefusedInputException.class,
                 () -> LaunchOptions.parse(List.of("--scenario")));
         assertEquals("--scenario 后面需要一个文件名", new Messages(Locale.SIMPLIFIED_CHINESE).describe(e));
         assertEquals("--scenario needs a file name", new Messages(Locale.ENGLISH).describe(e));

@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
+import memscope.app.text.RefusedInputException;
 import memscope.model.Kernel;
 
 /**

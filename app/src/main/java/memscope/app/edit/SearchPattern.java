@@ -1,6 +1,7 @@
 package memscope.app.edit;
 
 import java.util.Arrays;
+import memscope.app.text.RefusedInputException;
 
 /**
  * What to look for: a byte sequence in which some positions may be wildcards (from {@code ??} in hex input).

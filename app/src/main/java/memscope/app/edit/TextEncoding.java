@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import memscope.app.text.RefusedInputException;
 
 /** How text is turned into the bytes a search looks for. */
 public enum TextEncoding {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import memscope.app.Messages;
+import memscope.app.text.RefusedInputException;
 import memscope.model.BootOptions;
 import memscope.model.Kernel;
 import memscope.model.ProcessResult;

@@ -24,13 +24,6 @@ public record CommandResult(Command command, String call, Status status, KernRet
         detailText = detailText == null ? NO_DETAIL : detailText;
     }
 
-    /** A result whose detail reads the same in every language. */
-    public CommandResult(Command command, String call, Status status, KernReturn kernReturn, long requested,
-                         long actual, byte[] data, String detail) {
-        this(command, call, status, kernReturn, requested, actual, data,
-                detail == null || detail.isEmpty() ? NO_DETAIL : Text.verbatim(detail));
-    }
-
     /** {@code ZX_OK}, {@code ZX_ERR_ACCESS_DENIED}, {@code KERN_PROTECTION_FAILURE}... */
     public String statusName() {
         return status != null ? status.zxName() : kernReturn.machName();

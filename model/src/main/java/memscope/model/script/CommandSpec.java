@@ -49,11 +49,6 @@ public record CommandSpec(String name, String call, List<Param> params, List<Opt
         options = List.copyOf(options);
     }
 
-    /** A command whose summary reads the same in every language. */
-    public CommandSpec(String name, String call, List<Param> params, List<Option> options, String summary) {
-        this(name, call, params, options, Text.verbatim(summary));
-    }
-
     /** What the command does, in English. */
     public String summary() {
         return summaryText.english();

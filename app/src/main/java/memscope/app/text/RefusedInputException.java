@@ -1,12 +1,11 @@
-package memscope.app.edit;
+package memscope.app.text;
 
 import memscope.app.Messages;
 
-import memscope.app.text.Worded;
-import memscope.app.text.Wording;
 
 /**
- * An unchecked refusal of what the user asked for (a selection too large to copy, text an encoding cannot hold):
+ * An unchecked refusal of what the user asked for (a selection too large to copy, text an encoding cannot hold,
+ * a command line MemScope cannot follow):
  * carries an app bundle key and arguments, so the UI words it with {@code messages.describe(e)}.
  * {@link #getMessage()} is the English wording.
  */
@@ -14,7 +13,7 @@ public final class RefusedInputException extends IllegalArgumentException implem
     private static final long serialVersionUID = 1L;
     private final transient Wording wording;
 
-    RefusedInputException(String key, Object... args) {
+    public RefusedInputException(String key, Object... args) {
         super(Messages.inEnglish(key, args));
         this.wording = new Wording(key, args);
     }
