@@ -2,7 +2,8 @@ package memscope.model;
 
 /**
  * A range of a VMAR that shows a VMO. Base, size and VMO offset never change: splitting a mapping replaces it.
- * Protection may change; {@code maxPerms} is Mach's maximum protection, RWX unless restricted.
+ * Protection may change, never beyond {@code maxPerms}: what the handles and VMAR used to map it allowed (Zircon's
+ * CAN_MAP_* flags of a mapping), which is also Mach's maximum protection.
  */
 final class VmMapping implements VmRegion {
     final VmAddressRegion parent;

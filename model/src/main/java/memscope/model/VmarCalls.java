@@ -47,7 +47,9 @@ final class VmarCalls {
         KernelState.require(vmoOffset >= 0 && KernelState.pageAligned(vmoOffset)
                 && vmoOffset + size > vmoOffset, Status.ERR_INVALID_ARGS);
         long base = place(vmar, options, vmarOffset, size);
-        VmMapping m = new VmMapping(vmar, base, size, vmo, vmoOffset, perms, VmOptions.PERMS, false);
+        // sys_vmar_map fixes the most this mapping may ever allow, now: what both handles and the VMAR allowed
+        int maxPerms = permsAllowedBy(vh) & permsAllowedBy(oh) & VmOptions.permsFor(vmar.flags);
+        VmMapping m = new VmMapping(vmar, base, size, vmo, vmoOffset, perms, maxPerms, false);
         vmar.insert(m);
         vmo.addMapping(m);
         changes.structure(StructureChange.Kind.MAPPING, vmar.process.koid);
@@ -181,6 +183,13 @@ final class VmarCalls {
         if (!h.has(needed)) {
             throw new Refused(Status.ERR_ACCESS_DENIED, Rule.MISSING_RIGHTS, needed & ~h.rights());
         }
+    }
+
+    /** The PERM_* bits whose rights {@code h} holds. */
+    private static int permsAllowedBy(Handle h) {
+        return (h.has(Rights.READ) ? VmOptions.PERM_READ : 0)
+                | (h.has(Rights.WRITE) ? VmOptions.PERM_WRITE : 0)
+                | (h.has(Rights.EXECUTE) ? VmOptions.PERM_EXECUTE : 0);
     }
 
     private static int rightsFor(int perms) {

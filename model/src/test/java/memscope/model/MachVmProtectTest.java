@@ -49,9 +49,10 @@ class MachVmProtectTest {
 
     @Test
     void spansSeveralMappings() {
-        assertEquals(KernReturn.SUCCESS, f.mach.vmProtect(task, CODE, 5 * PAGE, false, VmProt.ALL));
+        // DATA and RODATA were mapped through DEFAULT_VMO handles, so read+write is the most all three allow
+        assertEquals(KernReturn.SUCCESS, f.mach.vmProtect(task, CODE, 5 * PAGE, false, VmProt.DEFAULT));
         for (long at : new long[] {CODE, DATA, RODATA}) {
-            assertEquals(VmOptions.PERMS, f.mappingAt(at).permissions());
+            assertEquals(RW, f.mappingAt(at).permissions());
         }
     }
 
@@ -98,18 +99,26 @@ class MachVmProtectTest {
 
     @Test
     void setMaximumSetsTheMaximumAndLowersTheCurrentProtection() {
-        assertEquals(KernReturn.SUCCESS, f.mach.vmProtect(task, DATA, PAGE, true, VmProt.READ | VmProt.EXECUTE));
-        RegionResult region = f.mach.vmRegion(task, DATA);
-        assertEquals(DATA, region.address());
+        assertEquals(KernReturn.SUCCESS, f.mach.vmProtect(task, CODE, PAGE, true, VmProt.READ | VmProt.WRITE));
+        RegionResult region = f.mach.vmRegion(task, CODE);
+        assertEquals(CODE, region.address());
         assertEquals(PAGE, region.size(), "the first page was split off");
-        assertEquals(VmProt.READ | VmProt.EXECUTE, region.maxProtection());
-        assertEquals(VmProt.READ, region.protection(), "rw- lowered to fit r-x gives r--");
-        assertEquals(R, f.mappingAt(DATA).permissions());
-        assertEquals(RW, f.mappingAt(DATA + PAGE).permissions());
-        // the maximum now refuses WRITE, and can never be raised again
-        assertEquals(KernReturn.PROTECTION_FAILURE, f.mach.vmProtect(task, DATA, PAGE, false, VmProt.DEFAULT));
+        assertEquals(VmProt.READ | VmProt.WRITE, region.maxProtection());
+        assertEquals(VmProt.READ, region.protection(), "r-x lowered to fit rw- gives r--");
+        assertEquals(R, f.mappingAt(CODE).permissions());
+        assertEquals(RX, f.mappingAt(CODE + PAGE).permissions());
+        // the maximum now refuses EXECUTE, and can never be raised again
+        assertEquals(KernReturn.PROTECTION_FAILURE, f.mach.vmProtect(task, CODE, PAGE, false, RX));
+        assertEquals(KernReturn.PROTECTION_FAILURE, f.mach.vmProtect(task, CODE, PAGE, true, VmProt.ALL));
+        assertEquals(KernReturn.SUCCESS, f.mach.vmProtect(task, CODE, PAGE, false, VmProt.ALL & ~VmProt.EXECUTE));
+    }
+
+    @Test
+    void aMaximumCannotBeSetAboveWhatTheMappingWasMadeWith() {
+        // DATA was mapped through a DEFAULT_VMO handle, which carries no EXECUTE
         assertEquals(KernReturn.PROTECTION_FAILURE, f.mach.vmProtect(task, DATA, PAGE, true, VmProt.ALL));
-        assertEquals(KernReturn.SUCCESS, f.mach.vmProtect(task, DATA, PAGE, false, VmProt.ALL & ~VmProt.WRITE));
+        assertEquals(KernReturn.PROTECTION_FAILURE, f.mach.vmProtect(task, DATA, PAGE, false, RX));
+        assertEquals(RW, f.mappingAt(DATA).permissions());
     }
 
     @Test
