@@ -10,6 +10,7 @@ public enum KernReturn {
     NO_SPACE(3, "(os/kern) no space available"),
     INVALID_ARGUMENT(4, "(os/kern) invalid argument"),
     FAILURE(5, "(os/kern) failure"),
+    MEMORY_ERROR(10, "(os/kern) memory error"),
     SEND_INVALID_DEST(0x10000003, "(ipc/send) invalid destination port");
 
     private final int code;

@@ -1,5 +1,6 @@
 package memscope.model;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -107,7 +108,8 @@ public final class KernelInspector {
     /**
      * Copies process memory at {@code address} into {@code into} as a kernel debugger sees it: no rights, no
      * syscall record, across adjacent mappings, whatever the cache policy. Stops at the first byte no mapping or
-     * VMO backs; returns how many bytes it copied (0 for a bad handle or a dead process).
+     * VMO backs, or whose file cannot be read; returns how many bytes it copied (0 for a bad handle or a dead
+     * process).
      */
     public int peek(int processHandle, long address, byte[] into) {
         k.lock.readLock().lock();
@@ -126,12 +128,38 @@ public final class KernelInspector {
                 }
                 long room = Math.min(m.end() - at, m.vmo.size() - offset);
                 int n = (int) Math.min(room, into.length - done);
-                m.vmo.read(offset, into, done, n);
-                done += n;
+                int read = readReadable(m.vmo, offset, into, done, n);
+                done += read;
+                if (read < n) {
+                    break;
+                }
             }
             return done;
         } finally {
             k.lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Reads what it can of {@code n} bytes, page by page once a page fails: a page its file can no longer supply
+     * is as unbacked as a hole. Returns the bytes read.
+     */
+    private static int readReadable(VmObject vmo, long offset, byte[] into, int at, int n) {
+        try {
+            vmo.read(offset, into, at, n);
+            return n;
+        } catch (UncheckedIOException e) {
+            int done = 0;
+            while (done < n) {
+                int chunk = (int) Math.min(n - done, Kernel.PAGE_SIZE - ((offset + done) & (Kernel.PAGE_SIZE - 1)));
+                try {
+                    vmo.read(offset + done, into, at + done, chunk);
+                } catch (UncheckedIOException again) {
+                    return done;
+                }
+                done += chunk;
+            }
+            return done;
         }
     }
 

@@ -1,5 +1,6 @@
 package memscope.model;
 
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -41,7 +42,8 @@ final class KernelState {
 
     /**
      * Runs one Zircon or Mach call: {@code body} under the lock (the write lock when {@code exclusive}), a
-     * {@link Refused} turned into {@code failure}'s result; then, with the lock released, the changes and the
+     * {@link Refused} (or a page source's {@link UncheckedIOException}, as {@link Refused#io()}) turned into
+     * {@code failure}'s result; then, with the lock released, the changes and the
      * call's record go to the listeners. Nothing is built for them when nobody listens.
      */
     <R> R call(boolean exclusive, Function<Changes, R> body, Function<Refused, R> failure, Recorder<R> recorder) {
@@ -57,6 +59,10 @@ final class KernelState {
             } catch (Refused r) {
                 refusal = r;
                 result = failure.apply(r);
+            } catch (UncheckedIOException e) {
+                // a page source failed; every call reads what it needs before changing anything, so nothing changed
+                refusal = Refused.io();
+                result = failure.apply(refusal);
             }
             // numbered before unlocking, so that sequence order is the order in which calls took effect
             sequence = bus.active() ? bus.nextSequence() : 0;

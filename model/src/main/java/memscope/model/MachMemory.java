@@ -29,10 +29,17 @@ final class MachMemory {
             requireWritable(m);
             requireBacked(m, from, to);
         });
-        for (MachSpan s : spans) {
+        // every page source is read before the first byte moves, so a file that fails leaves all spans unchanged
+        PageStore.Originals[] originals = new PageStore.Originals[spans.size()];
+        for (int i = 0; i < originals.length; i++) {
+            MachSpan s = spans.get(i);
+            originals[i] = s.mapping().vmo.prepareWrite(s.mapping().vmoOffsetOf(s.from()), (int) s.length());
+        }
+        for (int i = 0; i < originals.length; i++) {
+            MachSpan s = spans.get(i);
             VmMapping m = s.mapping();
             long offset = m.vmoOffsetOf(s.from());
-            m.vmo.write(offset, data, (int) (s.from() - address), (int) s.length());
+            m.vmo.write(offset, data, (int) (s.from() - address), (int) s.length(), originals[i]);
             changes.memory(m.vmo.koid, offset, s.length());
         }
     }

@@ -77,6 +77,32 @@ final class PageStore {
 
     /** Copies {@code length} bytes from {@code src} to {@code offset}, committing pages as needed. */
     void write(long offset, byte[] src, int srcOffset, int length) {
+        write(offset, src, srcOffset, length, prepareWrite(offset, length));
+    }
+
+    /**
+     * Reads from the source what a write of {@code [offset, offset + length)} will need: the original contents of
+     * the (at most two) uncommitted pages it only partly covers. Done before anything changes, so a source that
+     * fails (a file that became unreadable) leaves the store as it was.
+     *
+     * @throws java.io.UncheckedIOException when the source cannot read a needed page
+     */
+    Originals prepareWrite(long offset, int length) {
+        if (source == PageSource.ZERO || length <= 0) {
+            return Originals.NONE;
+        }
+        long end = offset + length;
+        long first = offset >>> SHIFT;
+        long last = (end - 1) >>> SHIFT;
+        boolean headPartial = (offset & (PAGE - 1)) != 0 || (end < (first + 1) * PAGE);
+        boolean tailPartial = last != first && (end & (PAGE - 1)) != 0;
+        byte[] head = headPartial && !isCommitted(first) ? original(first) : null;
+        byte[] tail = tailPartial && !isCommitted(last) ? original(last) : null;
+        return head == null && tail == null ? Originals.NONE : new Originals(first, head, last, tail);
+    }
+
+    /** {@link #write(long, byte[], int, int)} with the originals {@link #prepareWrite} read for this very range. */
+    void write(long offset, byte[] src, int srcOffset, int length, Originals originals) {
         while (length > 0) {
             long blockIndex = offset >>> (SHIFT + BLOCK_SHIFT);
             int inBlock = (int) (offset & (BLOCK_BYTES - 1));
@@ -87,11 +113,20 @@ final class PageStore {
             } else if (blocks[slot].length < inBlock + n) {
                 blocks[slot] = Arrays.copyOf(blocks[slot], pagesUpTo(inBlock + n) * PAGE);
             }
-            commitPages(slot, blockIndex, inBlock, n);
+            commitPages(slot, blockIndex, inBlock, n, originals);
             System.arraycopy(src, srcOffset, blocks[slot], inBlock, n);
             offset += n;
             srcOffset += n;
             length -= n;
+        }
+    }
+
+    /** The original contents of the pages a write only partly covers, keyed by page index. */
+    record Originals(long headPage, byte[] head, long tailPage, byte[] tail) {
+        static final Originals NONE = new Originals(-1, null, -1, null);
+
+        byte[] of(long page) {
+            return page == headPage ? head : page == tailPage ? tail : null;
         }
     }
 
@@ -130,8 +165,8 @@ final class PageStore {
         }
     }
 
-    /** Marks the pages under {@code [inBlock, inBlock + n)} written, first loading any the write only partly covers. */
-    private void commitPages(int slot, long blockIndex, int inBlock, int n) {
+    /** Marks the pages under {@code [inBlock, inBlock + n)} written, first filling in the originals of partly covered ones. */
+    private void commitPages(int slot, long blockIndex, int inBlock, int n, Originals originals) {
         int firstPage = inBlock >>> SHIFT;
         int lastPage = (inBlock + n - 1) >>> SHIFT;
         int touched = (int) ((1L << (lastPage + 1)) - (1L << firstPage));
@@ -139,24 +174,33 @@ final class PageStore {
         if (fresh == 0) {
             return;
         }
-        if (source != PageSource.ZERO) {
+        if (originals != Originals.NONE) {
             // only the end pages can be partly covered; their unwritten bytes must show the source
-            loadIfPartial(slot, blockIndex, fresh, firstPage, inBlock, n);
+            fillOriginal(slot, blockIndex, fresh, firstPage, originals);
             if (lastPage != firstPage) {
-                loadIfPartial(slot, blockIndex, fresh, lastPage, inBlock, n);
+                fillOriginal(slot, blockIndex, fresh, lastPage, originals);
             }
         }
         written[slot] |= fresh;
         pageCount += Integer.bitCount(fresh);
     }
 
-    private void loadIfPartial(int slot, long blockIndex, int fresh, int page, int inBlock, int n) {
-        boolean partial = inBlock > page * PAGE || inBlock + n < (page + 1) * PAGE;
-        if ((fresh & (1 << page)) != 0 && partial) {
-            byte[] original = new byte[PAGE];
-            source.readPage((blockIndex << BLOCK_SHIFT) + page, original);
+    private void fillOriginal(int slot, long blockIndex, int fresh, int page, Originals originals) {
+        byte[] original = originals.of((blockIndex << BLOCK_SHIFT) + page);
+        if ((fresh & (1 << page)) != 0 && original != null) {
             System.arraycopy(original, 0, blocks[slot], page * PAGE, PAGE);
         }
+    }
+
+    private boolean isCommitted(long page) {
+        int slot = find(page >>> BLOCK_SHIFT);
+        return slot >= 0 && (written[slot] & (1 << (int) (page & (BLOCK_PAGES - 1)))) != 0;
+    }
+
+    private byte[] original(long page) {
+        byte[] original = new byte[PAGE];
+        source.readPage(page, original);
+        return original;
     }
 
     /** A block whose pages may come from the source: page by page. */

@@ -33,6 +33,14 @@ final class Refused extends RuntimeException {
         this.address = address;
     }
 
+    /**
+     * A page source (a file) could not supply a page the call needed: {@code ZX_ERR_IO} for a Zircon call,
+     * {@code KERN_MEMORY_ERROR} for a Mach one, as each kernel reports a pager that fails.
+     */
+    static Refused io() {
+        return new Refused(Status.ERR_IO, KernReturn.MEMORY_ERROR, Rule.IO_ERROR, 0, "ZX_ERR_IO");
+    }
+
     /** The Zircon outcome; a Mach check refusing a Zircon call would be a bug in the simulation, so it throws. */
     Status zirconStatus() {
         if (status == null) {

@@ -31,6 +31,8 @@ public enum Rule {
     CLIPPED_AT_VMO_END,
     /** The VMO is not CACHED; ruleAddress is the VMO's koid. */
     NOT_CACHEABLE,
+    /** A page the call needed could not be read from the file behind its VMO (deleted, truncated, I/O error). */
+    IO_ERROR,
     /** Some other check of a non-memory syscall refused the call. */
     OTHER
 }

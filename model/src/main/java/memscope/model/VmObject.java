@@ -90,4 +90,13 @@ final class VmObject extends KernelObject {
     void write(long offset, byte[] src, int srcOffset, int length) {
         pages.write(offset, src, srcOffset, length);
     }
+
+    /** Reads what a write of this range needs from the page source, before anything changes. */
+    PageStore.Originals prepareWrite(long offset, int length) {
+        return pages.prepareWrite(offset, length);
+    }
+
+    void write(long offset, byte[] src, int srcOffset, int length, PageStore.Originals originals) {
+        pages.write(offset, src, srcOffset, length, originals);
+    }
 }

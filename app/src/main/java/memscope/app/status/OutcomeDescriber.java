@@ -102,6 +102,7 @@ public final class OutcomeDescriber {
             case OFFSET_BEYOND_VMO -> messages.get("rule.beyondVmo", at);
             case CLIPPED_AT_VMO_END -> messages.get("rule.vmoEnds", at);
             case NOT_CACHEABLE -> messages.get("rule.notCacheable", cachePolicyOfVmo.apply(r.ruleAddress()));
+            case IO_ERROR -> messages.get("rule.io");
         };
     }
 

@@ -21,8 +21,9 @@ import memscope.model.SessionException;
  * into memory up front). Bytes past the length the file had when opened read as zeros, so a VMO keeps one
  * stable size. After a save the source switches to the new file, whose unchanged pages hold the same bytes.
  *
- * <p>A page that cannot be read throws {@link UncheckedIOException}: showing zeros for a real file's bytes
- * would be a lie an editor could then save.
+ * <p>A page that cannot be read (an I/O error, or a file truncated since it was opened) throws
+ * {@link UncheckedIOException}: showing zeros for a real file's bytes would be a lie an editor could then save.
+ * The kernel turns that into {@code ZX_ERR_IO} or {@code KERN_MEMORY_ERROR}.
  */
 public final class FilePageSource implements PageSource, AutoCloseable {
     /** The prefix of {@link #sessionDescriptor()}. */
@@ -107,15 +108,25 @@ public final class FilePageSource implements PageSource, AutoCloseable {
             long position = pageIndex * Kernel.PAGE_SIZE;
             int wanted = (int) Math.max(0, Math.min(Kernel.PAGE_SIZE, length - position));
             int got = wanted == 0 ? 0 : readFully(channel(), position, page, wanted);
+            if (got < wanted) {
+                // the file shrank since it was opened: its missing bytes are not zeros
+                throw readFailure(pageIndex, FileWords.of("source.truncated"), null);
+            }
             Arrays.fill(page, got, Kernel.PAGE_SIZE, (byte) 0);
         } catch (IOException e) {
-            FileException problem = new FileException(FileWords.of("source.readPage", pageIndex, path,
-                    FileException.reason(e)));
-            problem.initCause(e);
-            throw new UncheckedIOException(problem.getMessage(), problem);
+            throw readFailure(pageIndex, FileException.reason(e), e);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The failure of one page read: its message (and Localized text) names the page, the file and the reason. */
+    private UncheckedIOException readFailure(long pageIndex, Object reason, IOException cause) {
+        FileException problem = new FileException(FileWords.of("source.readPage", pageIndex, path, reason));
+        if (cause != null) {
+            problem.initCause(cause);
+        }
+        return new UncheckedIOException(problem.getMessage(), problem);
     }
 
     /** Fills {@code dst} from file bytes at {@code position}; it stays short only at end of file. */
