@@ -149,6 +149,8 @@ public final class MainWindow implements MainMenus.Actions {
         hexView.editHandlerProperty().set(editor);
         tree.onSelect(this::showRow);
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
+        // the session may switch the viewed process itself (an editor handle of another process was chosen)
+        session.viewedProcessProperty().addListener((o, a, b) -> view(b.longValue()));
         session.personalityProperty().addListener((o, a, b) -> showEditorHandle());
         messages.localeProperty().addListener((o, a, b) -> showEditorHandle());
         status.followLanguage(messages.localeProperty());
@@ -252,7 +254,7 @@ public final class MainWindow implements MainMenus.Actions {
     /** Limits the hex view to {@code range} (an open file's bytes), from now on. */
     public void limitView(memscope.app.hex.AddressRange range) {
         viewLimit = range;
-        view(session.viewedProcessProperty().get());
+        showProcess(session.viewedProcessProperty().get());
         hexView.goTo(range.start());
     }
 
@@ -415,7 +417,11 @@ public final class MainWindow implements MainMenus.Actions {
     private void showEditorHandle() {
         int h = session.editorHandleProperty().get();
         String name = session.nameOf(h).orElse("0x" + Integer.toHexString(h));
-        status.editorLabel().setText(messages.get("status.editorHandle", messages.get("panel.editor"), name));
+        String process = session.kernel().inspector().handle(h)
+                .flatMap(info -> session.kernel().inspector().process(info.koid()))
+                .map(p -> p.name()).orElse("?");
+        status.editorLabel().setText(messages.get("status.editorHandle", messages.get("panel.editor"), name,
+                process));
         status.personalityLabel().setText(messages.get(session.personalityProperty().get().messageKey()));
     }
 
@@ -438,15 +444,23 @@ public final class MainWindow implements MainMenus.Actions {
         }
     }
 
+    /** Shows process {@code processKoid} unless it is already shown. */
     private void view(long processKoid) {
+        if (source == null || source.processKoid() != processKoid) {
+            showProcess(processKoid);
+        }
+    }
+
+    private void showProcess(long processKoid) {
         OptionalInt reader = session.readerFor(processKoid);
         if (reader.isEmpty()) {
             return;
         }
-        session.viewedProcessProperty().set(processKoid);
         source = new QuietByteSource(session, reader.getAsInt(), processKoid);
         hexView.clearChanges();
         hexView.setSource(viewLimit == null ? source : new memscope.app.files.ClippedByteSource(source, viewLimit));
+        // set once the source shows it, so the listeners (the editor handle follows) see a consistent window
+        session.viewedProcessProperty().set(processKoid);
         updates.viewedProcessChanged();
         hexView.refresh();
     }

@@ -3,7 +3,8 @@ package memscope.app.hex;
 /**
  * Turns typed characters into byte writes. In the hex column the first digit replaces the high nibble and the
  * second the low one, then the caret advances; every keystroke is one {@link EditHandler#write} of the whole byte,
- * so each nibble shows up (and can be refused) at once. Unmapped bytes are never written.
+ * so each nibble shows up (and can be refused) at once. Every keystroke goes to the kernel, over an unmapped or
+ * unreadable byte too: the view never decides on its own what the kernel would refuse.
  */
 final class HexTyping {
     private final HexView view;
@@ -32,11 +33,8 @@ final class HexTyping {
         long address = view.cursor().caret();
         CellKind[] kind = new CellKind[1];
         int old = view.readByte(address, kind);
-        if (kind[0] == CellKind.UNMAPPED) {
-            return;
-        }
         if (!kind[0].hasValue()) {
-            old = 0; // nothing to keep of an unreadable byte; the kernel will most likely refuse anyway
+            old = 0; // nothing to keep of an unmapped or unreadable byte; the kernel will most likely refuse anyway
         }
         boolean low = lowNibblePending;
         int value = low ? (old & 0xf0) | digit : (digit << 4) | (old & 0x0f);
@@ -58,11 +56,6 @@ final class HexTyping {
             return;
         }
         long address = view.cursor().caret();
-        CellKind[] kind = new CellKind[1];
-        view.readByte(address, kind);
-        if (kind[0] == CellKind.UNMAPPED) {
-            return;
-        }
         if (write(address, c)) {
             advance(address);
         }

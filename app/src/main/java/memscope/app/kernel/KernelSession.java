@@ -34,6 +34,8 @@ public final class KernelSession {
     private final IntegerProperty editorHandle = new SimpleIntegerProperty();
     private final LongProperty viewedProcess = new SimpleLongProperty();
     private final ObjectProperty<Personality> personality = new SimpleObjectProperty<>(Personality.ZIRCON);
+    /** The handle last chosen for editing each process (by koid), so coming back to a process keeps it. */
+    private final Map<Long, Integer> editorByProcess = new java.util.HashMap<>();
 
     public KernelSession(LoadedScenario scenario) {
         this.scenario = scenario;
@@ -42,6 +44,41 @@ public final class KernelSession {
         editorHandle.set(handleNamed(scenario.editorHandle()).orElse(0));
         int viewed = handleNamed(scenario.viewProcess()).orElse(0);
         viewedProcess.set(kernel.inspector().handle(viewed).map(HandleInfo::koid).orElse(0L));
+        // edits go to the process being shown: the editor handle and the viewed process follow each other
+        editorHandle.addListener((o, was, now) -> {
+            long koid = processOf(now.intValue());
+            if (koid != 0) {
+                editorByProcess.put(koid, now.intValue());
+                viewedProcess.set(koid);
+            }
+        });
+        viewedProcess.addListener((o, was, now) -> {
+            if (processOf(editorHandle.get()) != now.longValue()) {
+                editorFor(now.longValue()).ifPresent(editorHandle::set);
+            }
+        });
+    }
+
+    /**
+     * The handle edits of process {@code koid} go through: the one last chosen for it while it is still open,
+     * else the scenario's editor handle if it is this process's, else its strongest reading handle.
+     */
+    public OptionalInt editorFor(long koid) {
+        Integer chosen = editorByProcess.get(koid);
+        if (chosen != null && processOf(chosen) == koid) {
+            return OptionalInt.of(chosen);
+        }
+        OptionalInt named = handleNamed(scenario.editorHandle());
+        if (named.isPresent() && processOf(named.getAsInt()) == koid) {
+            return named;
+        }
+        return readerFor(koid);
+    }
+
+    /** The koid of the process {@code handle} refers to, or 0 when it is no live process handle. */
+    private long processOf(int handle) {
+        return kernel.inspector().handle(handle).filter(h -> h.type() == ObjectType.PROCESS).map(HandleInfo::koid)
+                .orElse(0L);
     }
 
     public LoadedScenario scenario() {
@@ -56,7 +93,7 @@ public final class KernelSession {
         return recorder;
     }
 
-    /** The process handle every edit goes through. */
+    /** The process handle every edit goes through; choosing one of another process shows that process. */
     public IntegerProperty editorHandleProperty() {
         return editorHandle;
     }
@@ -66,7 +103,7 @@ public final class KernelSession {
         return personality;
     }
 
-    /** The koid of the process whose address space the hex view shows. */
+    /** The koid of the process whose address space the hex view shows; edits go to it (see {@link #editorFor}). */
     public LongProperty viewedProcessProperty() {
         return viewedProcess;
     }

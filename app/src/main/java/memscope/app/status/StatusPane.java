@@ -20,6 +20,7 @@ public final class StatusPane {
         bar.setId("statusPane");
         bar.getStyleClass().add("status-pane");
         editor.getStyleClass().add("status-editor");
+        editor.setId("editorLabel");
         personality.setId("personalityLabel");
         personality.getStyleClass().add("status-editor");
         bar.getRightItems().addAll(editor, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),

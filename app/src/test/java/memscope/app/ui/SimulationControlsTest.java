@@ -134,7 +134,7 @@ class SimulationControlsTest {
         choose(robot, "editorHandle", "app.ro");
         assertEquals("Rights: READ|INSPECT", robot.from(demo.window.root()).lookup("#editorRights").queryAs(Label.class).getText());
         assertTrue(robot.from(demo.window.root()).lookup("#statusPane").queryAs(StatusBar.class).getRightItems().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().endsWith("app.ro")));
+                .anyMatch(n -> n instanceof Label l && l.getText().endsWith("app.ro (process editor-app)")));
     }
 
     @Test
