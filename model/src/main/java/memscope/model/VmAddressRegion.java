@@ -19,6 +19,8 @@ final class VmAddressRegion extends KernelObject implements VmRegion {
     final ProcessObject process;
     private final int depth;
     private final NavigableMap<Long, VmRegion> children = new TreeMap<>();
+    /** The free space between the children, for placement without SPECIFIC. */
+    private final GapIndex gaps;
     private boolean destroyed;
 
     VmAddressRegion(long koid, String name, ProcessObject process, VmAddressRegion parent, long base, long size,
@@ -30,6 +32,7 @@ final class VmAddressRegion extends KernelObject implements VmRegion {
         this.size = size;
         this.flags = flags;
         this.depth = parent == null ? 0 : parent.depth + 1;
+        this.gaps = new GapIndex(base, base + size);
     }
 
     @Override
@@ -84,24 +87,24 @@ final class VmAddressRegion extends KernelObject implements VmRegion {
         return e == null || e.getValue().end() <= start;
     }
 
-    /** The highest free, page-aligned base for {@code length} bytes, or -1: like mmap, placement grows down. */
+    /**
+     * The highest free, page-aligned base for {@code length} bytes, or -1: like mmap, placement grows down. The
+     * same children always give the same answer, which lessons and tests rely on.
+     */
     long findFree(long length) {
-        long top = end();
-        for (VmRegion child : children.descendingMap().values()) {
-            if (top - child.end() >= length) {
-                return top - length;
-            }
-            top = child.base();
-        }
-        return top - base >= length ? top - length : -1;
+        return length <= 0 ? -1 : gaps.highestFit(length);
     }
 
+    /** Adds a child over free space (callers check with {@link #isFree} first). */
     void insert(VmRegion child) {
         children.put(child.base(), child);
+        gaps.take(child.base(), child.end());
     }
 
     void remove(VmRegion child) {
-        children.remove(child.base(), child);
+        if (children.remove(child.base(), child)) {
+            gaps.release(child.base(), child.end());
+        }
     }
 
     /** The direct children overlapping {@code [start, end)}, in address order. */

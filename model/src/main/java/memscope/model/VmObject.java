@@ -1,14 +1,15 @@
 package memscope.model;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 
 /** A virtual memory object: a size, a cache policy, sparse pages, and the mappings that show it. */
 final class VmObject extends KernelObject {
     private final PageStore pages;
     private final boolean resizable;
     private final boolean vdso;
-    private final List<VmMapping> mappings = new ArrayList<>(2);
+    /** In the order they were made; a set, so unmapping one of many mappings of a VMO is O(1). */
+    private final Collection<VmMapping> mappings = new LinkedHashSet<>(4);
     private long size;
     private CachePolicy cachePolicy = CachePolicy.CACHED;
 
@@ -63,7 +64,7 @@ final class VmObject extends KernelObject {
         return pages;
     }
 
-    List<VmMapping> mappings() {
+    Collection<VmMapping> mappings() {
         return mappings;
     }
 
