@@ -234,6 +234,12 @@ public final class MainWindow implements MainMenus.Actions {
         }
     }
 
+    private void goToAndEdit() {
+        if (goTo(goToField.getText())) {
+            hexView.requestFocus();
+        }
+    }
+
     // ---- hooks for tools added from outside (file editing, find, inspector, bookmarks) ----
 
     /** Adds menu items: to File above Quit, to the end of Edit or View. */
@@ -366,10 +372,17 @@ public final class MainWindow implements MainMenus.Actions {
         goToField.setId("gotoAddress");
         goToField.promptTextProperty().bind(messages.text("goto.prompt"));
         goToField.setPrefColumnCount(24);
-        goToField.setOnAction(e -> goTo(goToField.getText()));
+        // Enter goes there and hands the keyboard back to the hex view, so the next digits edit memory
+        goToField.setOnAction(e -> goToAndEdit());
+        goToField.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                hexView.requestFocus();
+                e.consume();
+            }
+        });
         Button go = new Button();
         go.textProperty().bind(messages.text("goto.button"));
-        go.setOnAction(e -> goTo(goToField.getText()));
+        go.setOnAction(e -> goToAndEdit());
         ToolBar toolbar = new ToolBar(goToField, go);
         top.getChildren().addAll(menus.build(), toolbar);
         root.setTop(top);

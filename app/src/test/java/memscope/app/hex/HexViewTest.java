@@ -158,21 +158,26 @@ class HexViewTest {
     }
 
     @Test
-    void unmappedBytesShowDotsAndTypingThereCallsNothing(FxRobot robot) {
+    void unmappedBytesShowDotsAndTypingThereStillAsksTheKernel(FxRobot robot) {
         source = new FakeByteSource(BASE, BASE + 0x100)
                 .region(BASE, 0x20, CellKind.WRITABLE)
                 .region(BASE + 0x40, 0x20, CellKind.READ_ONLY)
                 .region(BASE + 0x60, 0x10, CellKind.UNREADABLE);
+        source.refuseWrites = true; // as the kernel refuses an unmapped address
         fx.show(robot, source, source);
         assertEquals("..", fx.view.shownHex(0x1030));
         assertEquals("??", fx.view.shownHex(0x1060));
         assertEquals("41", fx.view.shownHex(0x1041));
         robot.clickOn(fx.cell(0x1030, HexColumn.HEX));
-        robot.write("ab");
+        robot.write("a");
         robot.type(KeyCode.TAB);
         robot.write("x");
-        assertTrue(source.writes.isEmpty(), "no edit may reach an unmapped byte");
-        assertEquals(0x1030, fx.view.caretProperty().get());
+        // the view decides nothing itself: both keystrokes reach the kernel, which refuses them
+        assertEquals(2, source.writes.size(), "every keystroke is a write: " + source.writes);
+        assertEquals(0x1030, source.writes.get(0).address());
+        assertEquals(0xa0, source.writes.get(0).bytes()[0] & 0xff);
+        assertEquals('x', source.writes.get(1).bytes()[0]);
+        assertEquals(0x1030, fx.view.caretProperty().get(), "a refused byte keeps the caret");
     }
 
     @Test

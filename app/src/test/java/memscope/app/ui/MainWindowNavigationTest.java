@@ -51,6 +51,34 @@ class MainWindowNavigationTest {
     }
 
     @Test
+    void afterGoToTheNextDigitsEditMemoryThere(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        goToWithCtrlG(robot, "data+8");
+        assertTrue(demo.hex(robot).isFocused(), "Enter hands the keyboard back to the hex view");
+
+        robot.write("c3");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertArrayEquals(new byte[] {(byte) 0xc3}, demo.read("app", data + 8, 1));
+        assertEquals("data+8", robot.from(demo.window.root()).lookup("#gotoAddress").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void escapeLeavesTheGoToFieldForTheHexView(FxRobot robot) {
+        robot.interact(() -> demo.hex(robot).requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.G);
+        robot.write("12").push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(demo.hex(robot).isFocused());
+    }
+
+    @Test
+    void aBadAddressKeepsTheKeyboardInTheFieldToCorrectIt(FxRobot robot) {
+        goToWithCtrlG(robot, "0xZZ");
+        assertTrue(robot.from(demo.window.root()).lookup("#gotoAddress").queryAs(TextField.class).isFocused());
+    }
+
+    @Test
     void ctrlGAcceptsPlainHex(FxRobot robot) {
         long heap = demo.mappingOf("app", "heap").base();
         goToWithCtrlG(robot, Long.toHexString(heap + 0x10) + "h");
