@@ -154,9 +154,8 @@ final class SessionWriter {
             d.writeLong(h.object().koid);
             d.writeInt(h.rights());
         }
-        List<Integer> retired = k.handles.retired();
-        retired.sort(null);
-        d.writeLong(retired.size());
+        int[] retired = k.handles.retired();
+        d.writeLong(retired.length);
         for (int value : retired) {
             d.writeInt(value);
         }
