@@ -49,8 +49,9 @@ final class SessionBuilder {
         if (lastKoid < k.vdso.koid || lastKoid > (1L << 62)) {
             throw p.fail(bad("lastKoid", lastKoid));
         }
-        if (savedVdsoKoid <= 0 || savedVdsoKoid > lastKoid) {
-            throw p.fail(bad("vdsoKoid", savedVdsoKoid));
+        // the vDSO is the first object every kernel makes, so it always has the same koid
+        if (savedVdsoKoid != k.vdso.koid) {
+            throw p.fail(bad("vdsoKoid", savedVdsoKoid, k.vdso.koid));
         }
         objects.put(savedVdsoKoid, k.vdso);
         k.restoreLastKoid(lastKoid);
@@ -60,7 +61,7 @@ final class SessionBuilder {
         long processes = p.count(what("processes"), PROCESS_BYTES);
         for (long i = 0; i < processes; i++) {
             long koid = newKoid(p, what("processNumber", i));
-            register(koid, new ProcessObject(koid, p.string(what("processName"))));
+            register(koid, new ProcessObject(koid, name(p, what("processName"), "process", koid)));
             // alive is known once the VMARs are: remember the claim and check it there
             if (p.bool(what("processAlive", koid))) {
                 aliveClaims.add(koid);
@@ -88,7 +89,7 @@ final class SessionBuilder {
 
     private void vmo(SessionPayload p) throws SessionException {
         long koid = newKoid(p, what("aVmo"));
-        String name = p.string(what("vmoName", koid));
+        String name = name(p, what("vmoName", koid), "vmo", koid);
         long size = p.u64(what("vmoSize", koid));
         if (size < 0 || size > ObjectCalls.MAX_VMO_SIZE || !KernelState.pageAligned(size)) {
             throw p.fail(bad("vmoSize", koid, Long.toUnsignedString(size)));
@@ -118,7 +119,7 @@ final class SessionBuilder {
 
     private void vmar(SessionPayload p) throws SessionException {
         long koid = newKoid(p, what("aVmar"));
-        String name = p.string(what("vmarName", koid));
+        String name = name(p, what("vmarName", koid), "vmar", koid);
         ProcessObject process = lookup(p, p.u64(what("vmarProcess", koid)), ProcessObject.class,
                 what("vmarProcess", koid));
         long parentKoid = p.u64(what("vmarParent", koid));
@@ -200,14 +201,28 @@ final class SessionBuilder {
             }
         }
         long retired = p.count(what("closedHandles"), 4);
+        long previous = Long.MIN_VALUE;
         for (long i = 0; i < retired; i++) {
             int value = p.u32(what("closedHandle"));
+            if ((value & 0x3) != 0x3) {
+                throw p.fail(bad("handleLowBits", Integer.toHexString(value)));
+            }
+            // ascending, each once: as the writer saves them, and appended to the store without sorting
+            if (value <= previous) {
+                throw p.fail(bad("closedOrder", Integer.toHexString(value)));
+            }
+            previous = value;
             if (k.handles.get(value) != null) {
                 throw p.fail(bad("handleOpenClosed", Integer.toHexString(value)));
             }
             k.handles.retire(value);
         }
         p.end();
+    }
+
+    /** Called once every section has been read: the kernel must keep every rule a live kernel keeps. */
+    void finish() throws SessionException {
+        SessionInvariants.check(k, objects.values());
     }
 
     void ports(SessionPayload p) throws SessionException {
@@ -252,12 +267,21 @@ final class SessionBuilder {
         p.end();
     }
 
+    /** An object's name: a live kernel cuts every name to 31 characters, so a longer one was forged. */
+    private static String name(SessionPayload p, Text what, String kind, long koid) throws SessionException {
+        String name = p.string(what);
+        if (name.length() > KernelObject.MAX_NAME_LENGTH) {
+            throw p.fail(SessionInvariants.broken("nameLength", ModelWords.of("session.object." + kind, koid)));
+        }
+        return name;
+    }
+
     private long newKoid(SessionPayload p, Text subject) throws SessionException {
         long koid = p.u64(what("koidOf", subject));
-        if (koid <= 0 || koid > lastKoid) {
-            throw p.fail(bad("koidRange", koid, subject, lastKoid));
+        if (koid <= k.vdso.koid || koid > lastKoid) {
+            throw p.fail(bad("koidRange", koid, subject, k.vdso.koid + 1, lastKoid));
         }
-        if (objects.containsKey(koid) || koid == k.vdso.koid) {
+        if (objects.containsKey(koid)) {
             throw p.fail(bad("koidTwice", koid, subject));
         }
         return koid;

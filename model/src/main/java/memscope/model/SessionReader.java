@@ -71,6 +71,7 @@ final class SessionReader {
         if (position != fileSize || in.read() != -1) {
             throw new SessionException(ModelWords.of("session.trailing", fileSize - position));
         }
+        builder.finish();
         return builder.kernel();
     }
 
