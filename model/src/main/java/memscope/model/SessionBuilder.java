@@ -21,6 +21,7 @@ final class SessionBuilder {
     private static final int PAGE_BYTES = 8 + Kernel.PAGE_SIZE;
 
     private final PageSourceResolver resolver;
+    private final SessionBudget budget;
     private final Map<Long, KernelObject> objects = new HashMap<>();
     private final Map<Long, Set<Long>> pagesSeen = new HashMap<>();
     /** Processes saved as alive: each must receive a live root VMAR. */
@@ -30,8 +31,9 @@ final class SessionBuilder {
     private long savedVdsoKoid;
     private long lastKoid;
 
-    SessionBuilder(PageSourceResolver resolver) {
+    SessionBuilder(PageSourceResolver resolver, long fileSize) {
         this.resolver = resolver == null ? PageSourceResolver.NONE : resolver;
+        this.budget = new SessionBudget(fileSize);
     }
 
     Kernel kernel() {
@@ -59,6 +61,7 @@ final class SessionBuilder {
 
     void objects(SessionPayload p) throws SessionException {
         long processes = p.count(what("processes"), PROCESS_BYTES);
+        spend(p, processes);
         for (long i = 0; i < processes; i++) {
             long koid = newKoid(p, what("processNumber", i));
             register(koid, new ProcessObject(koid, name(p, what("processName"), "process", koid)));
@@ -68,10 +71,12 @@ final class SessionBuilder {
             }
         }
         long vmos = p.count(what("vmos"), VMO_BYTES);
+        spend(p, vmos);
         for (long i = 0; i < vmos; i++) {
             vmo(p);
         }
         long vmars = p.count(what("vmars"), VMAR_BYTES);
+        spend(p, vmars);
         for (long i = 0; i < vmars; i++) {
             vmar(p);
         }
@@ -81,6 +86,7 @@ final class SessionBuilder {
             }
         }
         long mappings = p.count(what("mappings"), MAPPING_BYTES);
+        spend(p, mappings);
         for (long i = 0; i < mappings; i++) {
             mapping(p);
         }
@@ -184,6 +190,7 @@ final class SessionBuilder {
 
     void handles(SessionPayload p) throws SessionException {
         long count = p.count(what("handles"), HANDLE_BYTES);
+        spend(p, count);
         for (long i = 0; i < count; i++) {
             int value = p.u32(what("handleValue"));
             String hex = Integer.toHexString(value);
@@ -201,6 +208,11 @@ final class SessionBuilder {
             }
         }
         long retired = p.count(what("closedHandles"), 4);
+        Text overCap = SessionBudget.checkClosed(retired);
+        if (overCap != null) {
+            throw p.fail(overCap);
+        }
+        k.handles.reserveRetired((int) retired);
         long previous = Long.MIN_VALUE;
         for (long i = 0; i < retired; i++) {
             int value = p.u32(what("closedHandle"));
@@ -227,6 +239,7 @@ final class SessionBuilder {
 
     void ports(SessionPayload p) throws SessionException {
         long count = p.count(what("taskPorts"), 4 + 8 + 1);
+        spend(p, count);
         TaskFlavor[] flavors = TaskFlavor.values();
         for (long i = 0; i < count; i++) {
             int name = p.u32(what("taskPortName"));
@@ -274,6 +287,14 @@ final class SessionBuilder {
             throw p.fail(SessionInvariants.broken("nameLength", ModelWords.of("session.object." + kind, koid)));
         }
         return name;
+    }
+
+    /** Refuses the session before making objects beyond its budget. */
+    private void spend(SessionPayload p, long count) throws SessionException {
+        Text over = budget.take(count);
+        if (over != null) {
+            throw p.fail(over);
+        }
     }
 
     private long newKoid(SessionPayload p, Text subject) throws SessionException {
