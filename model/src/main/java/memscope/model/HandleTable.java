@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  */
 final class HandleTable {
     private final Map<Integer, Handle> handles = new HashMap<>();
-    private final java.util.Set<Integer> retired = new java.util.HashSet<>();
+    private final ClosedHandles retired = new ClosedHandles();
     private final SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
 
     Handle get(int value) {
@@ -46,9 +46,19 @@ final class HandleTable {
         retired.add(value);
     }
 
-    /** Every closed value, so a session can keep them unusable. */
-    List<Integer> retired() {
-        return new ArrayList<>(retired);
+    /** Session restore: room for {@code count} closed values given in ascending order. */
+    void reserveRetired(int count) {
+        retired.reserve(count);
+    }
+
+    /** Every closed value, ascending, so a session can keep them unusable. */
+    int[] retired() {
+        return retired.toSortedArray();
+    }
+
+    /** The store of closed values (tests check it stays compact). */
+    ClosedHandles closed() {
+        return retired;
     }
 
     Handle remove(int value) {

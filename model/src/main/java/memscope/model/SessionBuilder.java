@@ -21,6 +21,7 @@ final class SessionBuilder {
     private static final int PAGE_BYTES = 8 + Kernel.PAGE_SIZE;
 
     private final PageSourceResolver resolver;
+    private final SessionBudget budget;
     private final Map<Long, KernelObject> objects = new HashMap<>();
     private final Map<Long, Set<Long>> pagesSeen = new HashMap<>();
     /** Processes saved as alive: each must receive a live root VMAR. */
@@ -30,8 +31,9 @@ final class SessionBuilder {
     private long savedVdsoKoid;
     private long lastKoid;
 
-    SessionBuilder(PageSourceResolver resolver) {
+    SessionBuilder(PageSourceResolver resolver, long fileSize) {
         this.resolver = resolver == null ? PageSourceResolver.NONE : resolver;
+        this.budget = new SessionBudget(fileSize);
     }
 
     Kernel kernel() {
@@ -49,8 +51,9 @@ final class SessionBuilder {
         if (lastKoid < k.vdso.koid || lastKoid > (1L << 62)) {
             throw p.fail(bad("lastKoid", lastKoid));
         }
-        if (savedVdsoKoid <= 0 || savedVdsoKoid > lastKoid) {
-            throw p.fail(bad("vdsoKoid", savedVdsoKoid));
+        // the vDSO is the first object every kernel makes, so it always has the same koid
+        if (savedVdsoKoid != k.vdso.koid) {
+            throw p.fail(bad("vdsoKoid", savedVdsoKoid, k.vdso.koid));
         }
         objects.put(savedVdsoKoid, k.vdso);
         k.restoreLastKoid(lastKoid);
@@ -58,19 +61,22 @@ final class SessionBuilder {
 
     void objects(SessionPayload p) throws SessionException {
         long processes = p.count(what("processes"), PROCESS_BYTES);
+        spend(p, processes);
         for (long i = 0; i < processes; i++) {
             long koid = newKoid(p, what("processNumber", i));
-            register(koid, new ProcessObject(koid, p.string(what("processName"))));
+            register(koid, new ProcessObject(koid, name(p, what("processName"), "process", koid)));
             // alive is known once the VMARs are: remember the claim and check it there
             if (p.bool(what("processAlive", koid))) {
                 aliveClaims.add(koid);
             }
         }
         long vmos = p.count(what("vmos"), VMO_BYTES);
+        spend(p, vmos);
         for (long i = 0; i < vmos; i++) {
             vmo(p);
         }
         long vmars = p.count(what("vmars"), VMAR_BYTES);
+        spend(p, vmars);
         for (long i = 0; i < vmars; i++) {
             vmar(p);
         }
@@ -80,6 +86,7 @@ final class SessionBuilder {
             }
         }
         long mappings = p.count(what("mappings"), MAPPING_BYTES);
+        spend(p, mappings);
         for (long i = 0; i < mappings; i++) {
             mapping(p);
         }
@@ -88,7 +95,7 @@ final class SessionBuilder {
 
     private void vmo(SessionPayload p) throws SessionException {
         long koid = newKoid(p, what("aVmo"));
-        String name = p.string(what("vmoName", koid));
+        String name = name(p, what("vmoName", koid), "vmo", koid);
         long size = p.u64(what("vmoSize", koid));
         if (size < 0 || size > ObjectCalls.MAX_VMO_SIZE || !KernelState.pageAligned(size)) {
             throw p.fail(bad("vmoSize", koid, Long.toUnsignedString(size)));
@@ -118,7 +125,7 @@ final class SessionBuilder {
 
     private void vmar(SessionPayload p) throws SessionException {
         long koid = newKoid(p, what("aVmar"));
-        String name = p.string(what("vmarName", koid));
+        String name = name(p, what("vmarName", koid), "vmar", koid);
         ProcessObject process = lookup(p, p.u64(what("vmarProcess", koid)), ProcessObject.class,
                 what("vmarProcess", koid));
         long parentKoid = p.u64(what("vmarParent", koid));
@@ -183,6 +190,7 @@ final class SessionBuilder {
 
     void handles(SessionPayload p) throws SessionException {
         long count = p.count(what("handles"), HANDLE_BYTES);
+        spend(p, count);
         for (long i = 0; i < count; i++) {
             int value = p.u32(what("handleValue"));
             String hex = Integer.toHexString(value);
@@ -200,8 +208,22 @@ final class SessionBuilder {
             }
         }
         long retired = p.count(what("closedHandles"), 4);
+        Text overCap = SessionBudget.checkClosed(retired);
+        if (overCap != null) {
+            throw p.fail(overCap);
+        }
+        k.handles.reserveRetired((int) retired);
+        long previous = Long.MIN_VALUE;
         for (long i = 0; i < retired; i++) {
             int value = p.u32(what("closedHandle"));
+            if ((value & 0x3) != 0x3) {
+                throw p.fail(bad("handleLowBits", Integer.toHexString(value)));
+            }
+            // ascending, each once: as the writer saves them, and appended to the store without sorting
+            if (value <= previous) {
+                throw p.fail(bad("closedOrder", Integer.toHexString(value)));
+            }
+            previous = value;
             if (k.handles.get(value) != null) {
                 throw p.fail(bad("handleOpenClosed", Integer.toHexString(value)));
             }
@@ -210,8 +232,14 @@ final class SessionBuilder {
         p.end();
     }
 
+    /** Called once every section has been read: the kernel must keep every rule a live kernel keeps. */
+    void finish() throws SessionException {
+        SessionInvariants.check(k, objects.values());
+    }
+
     void ports(SessionPayload p) throws SessionException {
         long count = p.count(what("taskPorts"), 4 + 8 + 1);
+        spend(p, count);
         TaskFlavor[] flavors = TaskFlavor.values();
         for (long i = 0; i < count; i++) {
             int name = p.u32(what("taskPortName"));
@@ -252,12 +280,29 @@ final class SessionBuilder {
         p.end();
     }
 
+    /** An object's name: a live kernel cuts every name to 31 characters, so a longer one was forged. */
+    private static String name(SessionPayload p, Text what, String kind, long koid) throws SessionException {
+        String name = p.string(what);
+        if (name.length() > KernelObject.MAX_NAME_LENGTH) {
+            throw p.fail(SessionInvariants.broken("nameLength", ModelWords.of("session.object." + kind, koid)));
+        }
+        return name;
+    }
+
+    /** Refuses the session before making objects beyond its budget. */
+    private void spend(SessionPayload p, long count) throws SessionException {
+        Text over = budget.take(count);
+        if (over != null) {
+            throw p.fail(over);
+        }
+    }
+
     private long newKoid(SessionPayload p, Text subject) throws SessionException {
         long koid = p.u64(what("koidOf", subject));
-        if (koid <= 0 || koid > lastKoid) {
-            throw p.fail(bad("koidRange", koid, subject, lastKoid));
+        if (koid <= k.vdso.koid || koid > lastKoid) {
+            throw p.fail(bad("koidRange", koid, subject, k.vdso.koid + 1, lastKoid));
         }
-        if (objects.containsKey(koid) || koid == k.vdso.koid) {
+        if (objects.containsKey(koid)) {
             throw p.fail(bad("koidTwice", koid, subject));
         }
         return koid;

@@ -12,8 +12,9 @@ import memscope.model.text.Text;
 
 /**
  * Reads a session file's framing: the header (magic, version), then each section's tag, length and CRC32, in
- * the order BOOT, OBJS, HNDL, PAGE*, END, with nothing after END. The payloads go to {@link SessionBuilder},
- * which builds a new kernel; nothing else is touched, so a refused file changes nothing.
+ * the order BOOT, OBJS, HNDL, PORT, PAGE*, END, with nothing after END. The payloads go to {@link SessionBuilder},
+ * which builds a new kernel within the {@link SessionBudget} and, once END has been read, has it checked by
+ * {@link SessionInvariants}; nothing else is touched, so a refused file changes nothing.
  */
 final class SessionReader {
     private final DataInputStream in;
@@ -45,7 +46,7 @@ final class SessionReader {
         if (flags != 0) {
             throw new SessionException(ModelWords.of("session.badFlags", Integer.toHexString(flags)));
         }
-        SessionBuilder builder = new SessionBuilder(resolver);
+        SessionBuilder builder = new SessionBuilder(resolver, fileSize);
         builder.boot(expect(SessionFormat.BOOT));
         builder.objects(expect(SessionFormat.OBJECTS));
         builder.handles(expect(SessionFormat.HANDLES));
@@ -71,6 +72,7 @@ final class SessionReader {
         if (position != fileSize || in.read() != -1) {
             throw new SessionException(ModelWords.of("session.trailing", fileSize - position));
         }
+        builder.finish();
         return builder.kernel();
     }
 

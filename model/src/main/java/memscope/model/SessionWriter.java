@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
 
+import memscope.model.text.Text;
+
 /**
  * Writes the kernel's whole state as a session: every object reachable from a handle (processes, their VMARs and
  * mappings, VMOs, and what those reach in turn), every handle with its value and rights, and the pages written
@@ -29,6 +31,9 @@ final class SessionWriter {
     private final Set<VmAddressRegion> vmars = new LinkedHashSet<>();
     private final Set<VmObject> vmos = new LinkedHashSet<>();
     private int sections;
+    /** Bytes and objects written, to hold the session to the budget the reader enforces. */
+    private long written;
+    private long mappingCount;
 
     SessionWriter(Kernel kernel) {
         this.k = kernel.state();
@@ -43,6 +48,10 @@ final class SessionWriter {
             List<TaskPort> taskPorts = ports.all();
             taskPorts.sort(Comparator.comparingInt(TaskPort::name));
             collect(handles, taskPorts);
+            Text overCap = SessionBudget.checkClosed(k.handles.closed().size());
+            if (overCap != null) {
+                throw new SessionException(ModelWords.of("session.budget.cannotSave", overCap));
+            }
             out.write(SessionFormat.MAGIC);
             DataOutputStream header = new DataOutputStream(out);
             header.writeShort(SessionFormat.VERSION);
@@ -56,6 +65,13 @@ final class SessionWriter {
             }
             int before = sections;
             section(out, SessionFormat.END, d -> d.writeInt(before));
+            written += SessionFormat.HEADER_SIZE;
+            long objects = processes.size() + vmos.size() + vmars.size() + mappingCount + handles.size()
+                    + taskPorts.size();
+            if (objects > SessionBudget.objectsAllowed(written)) {
+                throw new SessionException(ModelWords.of("session.budget.cannotSave",
+                        SessionBudget.overBudget(objects, written)));
+            }
         } finally {
             k.lock.readLock().unlock();
         }
@@ -134,6 +150,7 @@ final class SessionWriter {
                 }
             }
         }
+        mappingCount = mappings.size();
         d.writeLong(mappings.size());
         for (VmMapping m : mappings) {
             d.writeLong(m.parent.koid);
@@ -154,9 +171,8 @@ final class SessionWriter {
             d.writeLong(h.object().koid);
             d.writeInt(h.rights());
         }
-        List<Integer> retired = k.handles.retired();
-        retired.sort(null);
-        d.writeLong(retired.size());
+        int[] retired = k.handles.retired();
+        d.writeLong(retired.length);
         for (int value : retired) {
             d.writeInt(value);
         }
@@ -223,6 +239,7 @@ final class SessionWriter {
         crc.update(frame, 0, frame.length - 4);
         putInt(frame, frame.length - 4, (int) crc.getValue());
         out.write(frame);
+        written += frame.length;
         sections++;
     }
 

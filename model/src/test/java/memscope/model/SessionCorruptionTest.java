@@ -165,7 +165,7 @@ class SessionCorruptionTest {
         d.writeBytes(s);
     }
 
-    /** One process (1025) alive with root VMAR 1026, one VMO 1027 of {@code vmoSize} bytes. */
+    /** One process (1025) alive with root VMAR 1026 and the vDSO, one VMO 1027 of {@code vmoSize} bytes. */
     private static byte[] objects(long vmoSize, long mappingVmoKoid) throws IOException {
         return section("OBJS", d -> {
             d.writeLong(1);
@@ -188,7 +188,15 @@ class SessionCorruptionTest {
             d.writeLong(Kernel.USER_ASPACE_END - Kernel.USER_ASPACE_BASE);
             d.writeInt(VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC);
             d.writeBoolean(false);
-            d.writeLong(1);
+            d.writeLong(2);
+            d.writeLong(1026); // the vDSO, where processCreate maps it
+            d.writeLong(ForgedSession.VDSO_BASE);
+            d.writeLong(Vdso.SIZE);
+            d.writeLong(1024);
+            d.writeLong(0);
+            d.writeInt(ForgedSession.R_X);
+            d.writeInt(ForgedSession.R_X);
+            d.writeBoolean(true);
             d.writeLong(1026);
             d.writeLong(Kernel.USER_ASPACE_BASE);
             d.writeLong(Kernel.PAGE_SIZE);

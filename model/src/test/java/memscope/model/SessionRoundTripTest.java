@@ -82,9 +82,7 @@ class SessionRoundTripTest {
                         h.object().type(), Rights.toString(h.rights())));
                 describeObject(h.object(), out);
             }
-            List<Integer> retired = k.handles.retired();
-            retired.sort(null);
-            out.append("retired ").append(retired).append('\n');
+            out.append("retired ").append(java.util.Arrays.toString(k.handles.retired())).append('\n');
             List<TaskPort> ports = kernel.mach().ports().all();
             ports.sort(Comparator.comparingInt(TaskPort::name));
             for (TaskPort port : ports) {
