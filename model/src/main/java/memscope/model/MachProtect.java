@@ -37,7 +37,7 @@ final class MachProtect {
                 Refused.require(!m.permanent, KernReturn.NO_SPACE,
                         m.vmo.isVdso() ? Rule.VDSO_PROTECTED : Rule.OTHER, m.base());
             }
-            int maximum = copy ? m.maxPerms() | VmProt.WRITE : m.maxPerms();
+            int maximum = copy ? m.maxPerms() | copyAddsWrite(m) : m.maxPerms();
             Refused.require((wanted & ~maximum) == 0, KernReturn.PROTECTION_FAILURE, Rule.OTHER, m.base());
         });
         // the walk succeeded, so [start, end) lies inside the address space, fully mapped
@@ -62,12 +62,20 @@ final class MachProtect {
     private VmMapping replaceWithPrivateCopy(VmMapping m, Changes changes) {
         VmObject copy = k.objects.add(MachCopy.snapshot(k.newKoid(), m));
         VmMapping replacement = new VmMapping(m.parent, m.base(), m.size(), copy, 0, m.perms(),
-                m.maxPerms() | VmProt.WRITE, false);
+                m.maxPerms() | copyAddsWrite(m), false);
         m.parent.unmap(m);
         m.parent.insert(replacement);
         copy.addMapping(replacement);
         changes.structure(StructureChange.Kind.VMO, copy.koid);
         return replacement;
+    }
+
+    /**
+     * VM_PROT_COPY adds WRITE to the maximum, as XNU does; here the address space is also a Zircon VMAR, and no
+     * mapping may ever exceed what its VMAR may map, so a VMAR without CAN_MAP_WRITE keeps the copy unwritable.
+     */
+    private static int copyAddsWrite(VmMapping m) {
+        return VmProt.WRITE & VmOptions.permsFor(m.parent.flags);
     }
 
     /** Rounds up to a page in unsigned arithmetic; 0 when that passes 2^64. */

@@ -87,6 +87,10 @@ final class SessionInvariants {
         if (m.permanent && !vdso) {
             throw fail("onlyVdsoPermanent", object(m));
         }
+        // vmarMap never gives more than the VMAR may map, nor does Mach's VM_PROT_COPY (see MachProtect)
+        if ((m.maxPerms() & ~VmOptions.permsFor(m.parent.flags)) != 0) {
+            throw fail("maxWithinVmar", object(m));
+        }
         if (!vdso) {
             return;
         }

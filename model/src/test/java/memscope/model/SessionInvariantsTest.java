@@ -239,6 +239,39 @@ class SessionInvariantsTest {
     }
 
     @Test
+    void aWritableMappingInAVmarThatMayOnlyMapReadsIsRefused() throws IOException {
+        refused(s -> {
+            s.vmars.add(new Vmar(1028, 1025, 1026, 0x2000000, 0x10000, VmOptions.CAN_MAP_READ, false));
+            s.mappings.add(new Mapping(1028, 0x2000000, Kernel.PAGE_SIZE, 1027, 0, VmOptions.PERM_READ,
+                    VmOptions.PERM_READ | VmOptions.PERM_WRITE, false));
+        }, "a mapping's maximum permissions lie within what its VMAR may map (CAN_MAP_*) (the mapping at 0x2000000",
+                "映射的最大权限不超过其 VMAR 允许映射的范围");
+    }
+
+    @Test
+    void whatALiveKernelMakesInARestrictedVmarSavesAndLoads() throws Exception {
+        Kernel live = Kernel.boot(BootOptions.defaults());
+        ProcessResult p = live.processCreate("p");
+        VmarResult sub = live.vmarAllocate(p.rootVmar(), VmOptions.CAN_MAP_READ, 0, 4 * Kernel.PAGE_SIZE);
+        int vmo = live.vmoCreate(Kernel.PAGE_SIZE, 0).handle();
+        MapResult m = live.vmarMap(sub.vmar(), VmOptions.PERM_READ, 0, vmo, 0, Kernel.PAGE_SIZE);
+        int task = live.mach().taskForProcess(p.process(), TaskFlavor.CONTROL).port();
+        // VM_PROT_COPY cannot lift the copy's maximum past what the VMAR may map
+        assertEquals(KernReturn.PROTECTION_FAILURE, live.mach().vmProtect(task, m.address(), Kernel.PAGE_SIZE, false,
+                VmProt.COPY | VmProt.READ | VmProt.WRITE));
+        assertEquals(KernReturn.SUCCESS, live.mach().vmProtect(task, m.address(), Kernel.PAGE_SIZE, false,
+                VmProt.COPY | VmProt.READ));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("restricted", ".msession");
+        try {
+            Sessions.save(live, file);
+            Kernel back = Sessions.load(file, PageSourceResolver.NONE);
+            assertEquals(VmProt.READ, back.mach().vmRegion(task, m.address()).maxProtection());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void theLowBitsRuleIsStatedTheRightWayRound() throws IOException {
         SessionException e = refused(s -> s.handles.add(new HandleRecord(0x2220, 1025, Rights.DEFAULT_PROCESS)),
                 "0x2220 is not a handle value (a handle value always has both low bits set)", "句柄值的最低两位总是都被置位");
