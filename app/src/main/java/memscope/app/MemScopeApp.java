@@ -72,12 +72,12 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             exit(1);
             return;
         }
-        teaching = new Teaching(messages, this::show);
+        teaching = new Teaching(messages, this::show, this::replacingDocument);
         show(scenario.get());
         stage.setOnCloseRequest(e -> {
             // unsaved file changes: ask first; the window closes once they are saved or given up
             e.consume();
-            files.whenDiscardable(this::closeWindow);
+            replacingDocument(stage::close);
         });
         if (options.open().isPresent() && !files.open(options.open().get()) && options.screenshot().isPresent()) {
             // nobody will see the status pane of a screenshot run: say it where the caller looks
@@ -108,14 +108,10 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     }
 
     /** Opens {@code file} in place of the current scenario; a bad file leaves the current one as it was. */
-    boolean openScenarioFile(Path file) {
+    public boolean openScenarioFile(Path file) {
         try {
             LoadedScenario next = ScenarioLoader.load(file);
-            // unsaved file changes are asked about first; the scenario replaces the window once they are settled
-            files.whenDiscardable(() -> {
-                files.closeDocument();
-                show(next);
-            });
+            replacingDocument(() -> show(next));
             return true;
         } catch (ScenarioException e) {
             Alert alert = errorDialog(messages.describe(e));
@@ -127,15 +123,19 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
 
     @Override
     public void quit() {
-        files.whenDiscardable(() -> {
-            files.closeDocument();
-            Platform.exit();
-        });
+        replacingDocument(Platform::exit);
     }
 
-    private void closeWindow() {
-        files.closeDocument();
-        stage.close();
+    /**
+     * The one guard before anything replaces or drops what the window shows (a scenario, a lesson, quitting):
+     * unsaved file changes are asked about first (Save / Don't save / Cancel); once they are settled the open
+     * file is closed, so no hidden edit can be saved later, and {@code replace} runs. Cancel runs nothing.
+     */
+    private void replacingDocument(Runnable replace) {
+        files.whenDiscardable(() -> {
+            files.closeDocument();
+            replace.run();
+        });
     }
 
     private Optional<LoadedScenario> load(LaunchOptions options) {

@@ -42,6 +42,7 @@ import memscope.model.scenario.LoadedScenario;
  */
 public final class LessonPane implements MainWindow.Tool {
     private final Messages messages;
+    private final Consumer<Runnable> whenDiscardable;
     private final Consumer<LoadedScenario> showWorld;
     private final VBox box = new VBox(8);
     private final ScrollPane scroll = new ScrollPane(box);
@@ -65,10 +66,15 @@ public final class LessonPane implements MainWindow.Tool {
     private LessonRunner runner;
 
     /** {@code loadProblems}: the bundled lessons that did not load, shown above the lesson. */
+    /**
+     * {@code whenDiscardable} runs an action once nothing unsaved would be lost by replacing what the window shows
+     * (the application's one guard); starting a lesson replaces it.
+     */
     public LessonPane(Messages messages, List<Lesson> lessons, List<LessonException> loadProblems,
-                      Consumer<LoadedScenario> showWorld) {
+                      Consumer<LoadedScenario> showWorld, Consumer<Runnable> whenDiscardable) {
         this.messages = messages;
         this.showWorld = showWorld;
+        this.whenDiscardable = whenDiscardable;
         this.steps = new StepList(messages, this::goTo);
         choice.getItems().setAll(lessons);
         build();
@@ -158,8 +164,9 @@ public final class LessonPane implements MainWindow.Tool {
         HBox.setHgrow(choice, Priority.ALWAYS);
         relabel();
         setUp(start, "lessonStart", "lesson.start", () -> {
-            if (choice.getValue() != null) {
-                start(choice.getValue());
+            Lesson chosen = choice.getValue();
+            if (chosen != null) {
+                whenDiscardable.accept(() -> start(chosen));
             }
         });
         setUp(previous, "lessonPrevious", "lesson.previous", this::previous);

@@ -22,12 +22,14 @@ public final class Teaching {
 
     /**
      * {@code showWorld} is the application's entry point for showing a scenario in a new window; it must call
-     * {@link #attach} with that window.
+     * {@link #attach} with that window. {@code whenDiscardable} is its guard against losing unsaved work: it runs
+     * an action only once nothing unsaved would be lost (asking Save / Don't save / Cancel when needed).
      */
-    public Teaching(Messages messages, Consumer<LoadedScenario> showWorld) {
+    public Teaching(Messages messages, Consumer<LoadedScenario> showWorld, Consumer<Runnable> whenDiscardable) {
         List<LessonException> problems = new ArrayList<>();
         this.console = new ConsolePane(messages);
-        this.lessons = new LessonPane(messages, BundledLessons.load(problems), problems, showWorld);
+        this.lessons = new LessonPane(messages, BundledLessons.load(problems), problems, showWorld,
+                whenDiscardable);
     }
 
     /** Docks the tools into {@code window} and points the console at its kernel. */

@@ -25,7 +25,7 @@ public final class TeachingWindow {
     public TeachingWindow(Stage stage, Locale locale) throws ScenarioException {
         this.stage = stage;
         this.messages = new Messages(locale);
-        this.teaching = new Teaching(messages, this::show);
+        this.teaching = new Teaching(messages, this::show, Runnable::run); // no file: nothing unsaved to ask about
         show(ScenarioLoader.loadDefault());
         stage.show();
     }
