@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import memscope.model.scenario.ScenarioSpec.ContentSpec;
+import memscope.model.text.Excerpt;
 
 /**
  * One entry of a VMO's {@code "contents"}: bytes placed at an offset, given as {@code "hex"} ("55 48 89 e5"),
@@ -62,13 +63,13 @@ final class ContentParser {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 if (high >= 0) {
-                    throw errors.at(node.place, "hex.split", key, abbreviate(text), i + 1);
+                    throw errors.at(node.place, "hex.split", key, Excerpt.of(text), i + 1);
                 }
                 continue;
             }
             int digit = Character.digit(c, 16);
             if (digit < 0) {
-                throw errors.at(node.place, "hex.badDigit", key, abbreviate(text), String.valueOf(c), i + 1);
+                throw errors.at(node.place, "hex.badDigit", key, Excerpt.of(text), String.valueOf(c), i + 1);
             }
             if (high < 0) {
                 high = digit;
@@ -78,15 +79,11 @@ final class ContentParser {
             }
         }
         if (high >= 0) {
-            throw errors.at(node.place, "hex.half", key, abbreviate(text));
+            throw errors.at(node.place, "hex.half", key, Excerpt.of(text));
         }
         if (out.size() == 0) {
             throw errors.at(node.place, "hex.noBytes", key);
         }
         return out.toByteArray();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }
