@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import memscope.model.text.Excerpt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,6 +78,24 @@ class HostileScenarioTest {
         }
         String chinese = e.text().in(Locale.SIMPLIFIED_CHINESE);
         assertTrue(chinese.length() <= MAX_MESSAGE, () -> chinese.length() + " chars: " + chinese);
+    }
+
+    @Test
+    void hexContentsTakeOnlyAsciiDigits() {
+        // Character.digit reads Arabic-Indic and full-width digits too: this would load as the bytes 55 ab
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(vmo("'size': '4K', 'contents': [ { 'hex': '٥٥ ＡＢ' } ]"), "u.json"));
+        assertEquals("hex \"٥٥ ＡＢ\" has '٥' at position 1, which is not a hex digit", e.problem());
+        ScenarioException fill = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
+                vmo("'size': '4K', 'contents': [ { 'fill': 'ａｂ', 'length': 4 } ]"), "u.json"));
+        assertEquals("fill \"ａｂ\" has 'ａ' at position 1, which is not a hex digit", fill.problem());
+    }
+
+    @Test
+    void asciiHexStillLoads() throws ScenarioException {
+        LoadedScenario s = ScenarioLoader.parse(vmo("'size': '4K', 'contents': [ { 'hex': '55 AB\\tcd\\n0F' } ]"),
+                "ok.json");
+        assertEquals("app", s.viewProcess());
     }
 
     private static Arguments bad(String what, String scenario, String problem) {
