@@ -81,6 +81,16 @@ class HostileScenarioTest {
     }
 
     @Test
+    void aLongResourceNameIsQuotedAsAnExcerpt() {
+        // a lesson names its bundled scenario, so the name is input too
+        for (String name : new String[] {LONG, "../" + LONG}) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.loadResource(name));
+            assertTrue(e.getMessage().length() <= MAX_MESSAGE, () -> e.getMessage().length() + " chars");
+            assertTrue(e.source().endsWith(Excerpt.of(name)), e::source);
+        }
+    }
+
+    @Test
     void hexContentsTakeOnlyAsciiDigits() {
         // Character.digit reads Arabic-Indic and full-width digits too: this would load as the bytes 55 ab
         ScenarioException e = assertThrows(ScenarioException.class,
