@@ -84,6 +84,15 @@ class HostileLessonTest {
     }
 
     @Test
+    void anInlineScenarioWithAHugeExponentIsRefusedWithoutExpandingIt() throws LessonException {
+        Lesson l = LessonLoader.parse(HEAD.replace("\"minimal.json\"", "{\"format\":1e999999999}") + "\"steps\": ["
+                + STEP + "}]}", "evil.json");
+        LessonException e = assertThrows(LessonException.class, () -> new LessonRunner(l, ScenarioWorlds.bundled()));
+        assertEquals("scenario", e.location());
+        assertTrue(e.getMessage().length() <= 400, e::getMessage);
+    }
+
+    @Test
     void longInputIsQuotedAsAnExcerpt() {
         LessonException status = refused(lesson(STEP.replace("ZX_OK", LONG) + "}"));
         assertTrue(status.problem().startsWith("unknown status \"" + Excerpt.of(LONG) + "\""), status::problem);
