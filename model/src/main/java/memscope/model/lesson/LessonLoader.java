@@ -1,14 +1,25 @@
 package memscope.model.lesson;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +28,7 @@ import memscope.model.Status;
 import memscope.model.lesson.Lesson.ScenarioRef;
 import memscope.model.lesson.LessonStep.MemoryExpectation;
 import memscope.model.script.ConsoleLiterals;
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -27,8 +39,15 @@ import memscope.model.text.Text;
 public final class LessonLoader {
     public static final String RESOURCE_DIRECTORY = "memscope/lessons/";
     public static final int FORMAT = 1;
+    /** A lesson file larger than this is surely not one (a scenario file has the same cap). */
+    static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's messages quote offending input: with the "..." Jackson adds, no longer than an excerpt. */
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder().errorReportConfiguration(
+            ErrorReportConfiguration.builder().maxErrorTokenLength(Excerpt.MAX_CHARS - 3).build()).build();
+    private static final ObjectMapper JSON = new ObjectMapper(FACTORY);
+    /** Numbers are 64-bit and unsigned, as the console's {@code 0x...} literals are. */
+    private static final BigInteger MAX_NUMBER = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final Set<String> TOP_FIELDS = Set.of("format", "title", "title_zh", "summary", "summary_zh",
             "scenario", "steps", "comment");
     private static final Set<String> STEP_FIELDS = Set.of("text", "text_zh", "action", "expect", "expect_actual",
@@ -59,12 +78,14 @@ public final class LessonLoader {
     }
 
     public static Lesson load(Path file) throws LessonException {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        String text;
+        try (InputStream in = Files.newInputStream(file)) {
+            text = decode(in.readNBytes(MAX_FILE_BYTES + 1), file.toString());
         } catch (IOException e) {
             throw new LessonException(file.toString(), null, LessonWords.of("file.cannotRead",
                     String.valueOf(e.getMessage())), e);
         }
+        return parse(text, file.getFileName().toString());
     }
 
     /** Parses lesson JSON; {@code sourceName} is the file name, used for the id and in messages. */
@@ -115,7 +136,7 @@ public final class LessonLoader {
             throw f.at(at + ".expect", "step.expectWithoutAction");
         }
         if (expect != null && !knownStatus(expect)) {
-            throw f.at(at + ".expect", "step.unknownStatus", expect);
+            throw f.at(at + ".expect", "step.unknownStatus", Excerpt.of(expect));
         }
         if (action == null && (node.has("expect_actual") || node.has("expect_data"))) {
             throw f.at(at, "step.extrasNeedAction");
@@ -157,6 +178,7 @@ public final class LessonLoader {
 
     private static JsonNode tree(String json, String source) throws LessonException {
         try {
+            refuseDuplicateKeys(json, source);
             JsonNode root = JSON.readTree(json);
             if (root == null || !root.isObject()) {
                 throw new LessonException(source, null, LessonWords.of("json.notObject"), null);
@@ -167,7 +189,39 @@ public final class LessonLoader {
                     : LessonWords.of("location.line", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
             // Jackson speaks English only: its detail stays English in every language
             throw new LessonException(source, where, LessonWords.of("json.invalid", e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new LessonException(source, null, LessonWords.of("file.cannotRead", String.valueOf(e.getMessage())),
+                    e);
         }
+    }
+
+    /**
+     * Refuses a key written twice in one object, as scenario files do: Jackson's tree would keep the last one
+     * silently, and an inline scenario would lose the duplicate before its own loader could see it.
+     */
+    private static void refuseDuplicateKeys(String json, String source) throws IOException, LessonException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            Deque<Set<String>> open = new ArrayDeque<>();
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_OBJECT) {
+                    open.push(new HashSet<>());
+                } else if (t == JsonToken.END_OBJECT) {
+                    open.pop();
+                } else if (t == JsonToken.FIELD_NAME && !open.peek().add(p.currentName())) {
+                    JsonLocation at = p.currentTokenLocation();
+                    throw new LessonException(source, LessonWords.of("location.line", at.getLineNr(),
+                            at.getColumnNr()), LessonWords.of("json.duplicate", Excerpt.of(p.currentName())), null);
+                }
+            }
+        }
+    }
+
+    /** UTF-8 text of at most {@link #MAX_FILE_BYTES}; {@code bytes} may hold one byte more, to tell. */
+    private static String decode(byte[] bytes, String source) throws IOException, LessonException {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new LessonException(source, null, LessonWords.of("file.tooLarge", MAX_FILE_BYTES), null);
+        }
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static String readResource(String path, String name) throws LessonException {
@@ -175,7 +229,7 @@ public final class LessonLoader {
             if (in == null) {
                 throw new LessonException(name, null, LessonWords.of("resource.missing", path), null);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return decode(in.readNBytes(MAX_FILE_BYTES + 1), name);
         } catch (IOException e) {
             throw new LessonException(name, null, LessonWords.of("resource.cannotRead", path,
                     String.valueOf(e.getMessage())), e);
@@ -198,7 +252,7 @@ public final class LessonLoader {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (!allowed.contains(name)) {
-                    throw at(join(at, name), "field.unknown", String.join(", ", allowed.stream().sorted().toList()));
+                    throw at(join(at, Excerpt.of(name)), "field.unknown", String.join(", ", allowed.stream().sorted().toList()));
                 }
             }
         }
@@ -224,7 +278,12 @@ public final class LessonLoader {
 
         long number(JsonNode v, String at) throws LessonException {
             if (v != null && v.isIntegralNumber()) {
-                return v.asLong();
+                BigInteger n = v.bigIntegerValue();
+                if (n.signum() < 0 || n.compareTo(MAX_NUMBER) > 0) {
+                    // asLong() would wrap 2^64 round to 0
+                    throw at(at, "field.numberRange", Excerpt.of(n.toString()));
+                }
+                return n.longValue();
             }
             if (v != null && v.isTextual()) {
                 try {

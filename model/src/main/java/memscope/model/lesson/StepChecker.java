@@ -8,6 +8,7 @@ import memscope.model.lesson.LessonStep.MemoryExpectation;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
 import memscope.model.script.Hex;
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /** Compares what a step's command did with what the step expects; each mismatch becomes one sentence. */
@@ -39,7 +40,7 @@ final class StepChecker {
     private static void memory(MemoryExpectation m, ConsoleSession session, List<Text> problems) {
         Integer process = session.names().get(m.process());
         if (process == null) {
-            problems.add(LessonWords.of("check.noHandle", m.process()));
+            problems.add(LessonWords.of("check.noHandle", Excerpt.of(m.process())));
             return;
         }
         Kernel kernel = session.kernel();
@@ -48,7 +49,8 @@ final class StepChecker {
         int n = kernel.inspector().peek(process, m.address(), got);
         if (n < want.length || !Arrays.equals(want, got)) {
             Object found = n == 0 ? LessonWords.of("check.noMemory") : Hex.bytes(Arrays.copyOf(got, n), 32);
-            problems.add(LessonWords.of("check.memory", Hex.bytes(want, 32), Hex.address(m.address()), m.process(),
+            problems.add(LessonWords.of("check.memory", Hex.bytes(want, 32), Hex.address(m.address()),
+                    Excerpt.of(m.process()),
                     found));
         }
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import memscope.model.scenario.ScenarioSpec.ContentSpec;
+import memscope.model.text.Excerpt;
 
 /**
  * One entry of a VMO's {@code "contents"}: bytes placed at an offset, given as {@code "hex"} ("55 48 89 e5"),
@@ -50,7 +51,10 @@ final class ContentParser {
         }
     }
 
-    /** Hex digit pairs, optionally separated by whitespace: {@code "55 48 89 e5"} or {@code "554889e5"}. */
+    /**
+     * Hex digit pairs, optionally separated by whitespace: {@code "55 48 89 e5"} or {@code "554889e5"}. Digits and
+     * spaces are ASCII only: Java's own digit test would also read {@code "٥٥ ＡＢ"} as {@code 55 ab}.
+     */
     private byte[] hex(Node node, String key) throws ScenarioException {
         if (node.kind != Node.Kind.STRING) {
             throw errors.at(node.place, "hex.type", key, node.kind.words());
@@ -60,15 +64,15 @@ final class ContentParser {
         int high = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isAsciiSpace(c)) {
                 if (high >= 0) {
-                    throw errors.at(node.place, "hex.split", key, abbreviate(text), i + 1);
+                    throw errors.at(node.place, "hex.split", key, Excerpt.of(text), i + 1);
                 }
                 continue;
             }
-            int digit = Character.digit(c, 16);
+            int digit = asciiHexDigit(c);
             if (digit < 0) {
-                throw errors.at(node.place, "hex.badDigit", key, abbreviate(text), String.valueOf(c), i + 1);
+                throw errors.at(node.place, "hex.badDigit", key, Excerpt.of(text), String.valueOf(c), i + 1);
             }
             if (high < 0) {
                 high = digit;
@@ -78,7 +82,7 @@ final class ContentParser {
             }
         }
         if (high >= 0) {
-            throw errors.at(node.place, "hex.half", key, abbreviate(text));
+            throw errors.at(node.place, "hex.half", key, Excerpt.of(text));
         }
         if (out.size() == 0) {
             throw errors.at(node.place, "hex.noBytes", key);
@@ -86,7 +90,12 @@ final class ContentParser {
         return out.toByteArray();
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    private static int asciiHexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
+    }
+
+    /** The blanks of a regular expression's {@code \s}: space, tab, line breaks, vertical tab, form feed. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\013' || c == '\f';
     }
 }

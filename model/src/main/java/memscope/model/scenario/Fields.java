@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -41,8 +42,9 @@ final class Fields {
                 String guess = Spelling.closest(key, allowed);
                 String list = String.join(", ", known);
                 throw guess != null
-                        ? errors.at(member.getValue().place, "field.unknownGuess", key, described, guess, list)
-                        : errors.at(member.getValue().place, "field.unknown", key, described, list);
+                        ? errors.at(member.getValue().place, "field.unknownGuess", Excerpt.of(key), described, guess,
+                                list)
+                        : errors.at(member.getValue().place, "field.unknown", Excerpt.of(key), described, list);
             }
         }
         Fields f = new Fields(node, errors);

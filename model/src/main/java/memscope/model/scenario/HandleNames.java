@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -50,7 +51,7 @@ final class HandleNames {
     void declare(String name, Kind kind, Place place, String process) throws ScenarioException {
         Entry earlier = entries.get(name);
         if (earlier != null) {
-            throw errors.at(place, "names.taken", name, earlier.kind.word(), earlier.place.text());
+            throw errors.at(place, "names.taken", Excerpt.of(name), earlier.kind.word(), earlier.place.text());
         }
         entries.put(name, new Entry(kind, place, process));
     }
@@ -64,7 +65,7 @@ final class HandleNames {
         Text wanted = describe(allowed);
         Entry e = entries.get(name);
         if (e == null && declaredAnywhere.containsKey(name)) {
-            throw errors.at(place, "names.later", who, name, declaredAnywhere.get(name).pointer());
+            throw errors.at(place, "names.later", who, Excerpt.of(name), declaredAnywhere.get(name).pointer());
         }
         if (e == null) {
             List<String> candidates = new ArrayList<>();
@@ -74,11 +75,12 @@ final class HandleNames {
                 }
             });
             String guess = Spelling.closest(name, candidates);
-            throw guess != null ? errors.at(place, "names.unknownGuess", who, wanted, name, guess)
-                    : errors.at(place, "names.unknown", who, wanted, name);
+            throw guess != null ? errors.at(place, "names.unknownGuess", who, wanted, Excerpt.of(name),
+                    Excerpt.of(guess))
+                    : errors.at(place, "names.unknown", who, wanted, Excerpt.of(name));
         }
         if (!allowed.contains(e.kind)) {
-            throw errors.at(place, "names.wrongKind", who, name, e.kind.word(), wanted);
+            throw errors.at(place, "names.wrongKind", who, Excerpt.of(name), e.kind.word(), wanted);
         }
         return e;
     }

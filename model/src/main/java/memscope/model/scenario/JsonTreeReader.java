@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -21,7 +23,9 @@ import memscope.model.text.Text;
  * of every value. Strict JSON: no comments, no trailing commas, no duplicate keys, nothing after the top value.
  */
 final class JsonTreeReader {
-    private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
+    /** Jackson's messages quote offending input: with the "..." Jackson adds, no longer than an excerpt. */
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder().errorReportConfiguration(
+            ErrorReportConfiguration.builder().maxErrorTokenLength(Excerpt.MAX_CHARS - 3).build()).build();
     /** Deeper nesting than any scenario needs; it stops a hostile file from overflowing the stack. */
     private static final int MAX_DEPTH = 64;
     private static final Pattern SOURCE_NOTE =
@@ -65,7 +69,7 @@ final class JsonTreeReader {
                     String childPointer = place.childPointer(key);
                     if (members.containsKey(key)) {
                         JsonLocation k = p.currentTokenLocation();
-                        throw at(new Place(childPointer, k.getLineNr(), k.getColumnNr()), null, "json.duplicate", key);
+                        throw at(new Place(childPointer, k.getLineNr(), k.getColumnNr()), null, "json.duplicate", Excerpt.of(key));
                     }
                     p.nextToken();
                     members.put(key, value(p, childPointer, depth + 1));
@@ -82,9 +86,9 @@ final class JsonTreeReader {
             case VALUE_STRING:
                 return Node.string(place, p.getText());
             case VALUE_NUMBER_INT:
-                return Node.integer(place, p.getBigIntegerValue());
+                return Node.integer(place, p.getBigIntegerValue(), p.getText());
             case VALUE_NUMBER_FLOAT:
-                return Node.decimal(place, p.getDecimalValue());
+                return Node.decimal(place, p.getText());
             case VALUE_TRUE:
                 return Node.bool(place, true);
             case VALUE_FALSE:
@@ -100,7 +104,7 @@ final class JsonTreeReader {
         JsonLocation at = e.getLocation();
         String pointer = "";
         if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
-            pointer = p.getParsingContext().pathAsPointer().toString();
+            pointer = Excerpt.of(p.getParsingContext().pathAsPointer().toString());
         }
         Place place = at == null ? new Place(pointer, -1, -1) : new Place(pointer, at.getLineNr(), at.getColumnNr());
         return at(place, e, "json.invalid", tidy(e.getOriginalMessage()));

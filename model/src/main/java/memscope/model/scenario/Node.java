@@ -1,11 +1,11 @@
 package memscope.model.scenario;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -32,11 +32,18 @@ final class Node {
     final Kind kind;
     final Place place;
     private final Object value;
+    /** A number as the file writes it; null for other kinds. */
+    private final String written;
 
     private Node(Kind kind, Place place, Object value) {
+        this(kind, place, value, null);
+    }
+
+    private Node(Kind kind, Place place, Object value, String written) {
         this.kind = kind;
         this.place = place;
         this.value = value;
+        this.written = written;
     }
 
     static Node object(Place place, Map<String, Node> members) {
@@ -51,12 +58,17 @@ final class Node {
         return new Node(Kind.STRING, place, text);
     }
 
-    static Node integer(Place place, BigInteger number) {
-        return new Node(Kind.INTEGER, place, number);
+    /** {@code written} is the number's text in the file, for messages. */
+    static Node integer(Place place, BigInteger number, String written) {
+        return new Node(Kind.INTEGER, place, number, written);
     }
 
-    static Node decimal(Place place, BigDecimal number) {
-        return new Node(Kind.DECIMAL, place, number);
+    /**
+     * A number with a fraction or an exponent. No field takes one, so only its text is kept: turning
+     * {@code 1e999999999} into a value would expand it to a billion digits.
+     */
+    static Node decimal(Place place, String written) {
+        return new Node(Kind.DECIMAL, place, null, written);
     }
 
     static Node bool(Place place, boolean b) {
@@ -89,12 +101,13 @@ final class Node {
         return (Boolean) require(Kind.BOOLEAN);
     }
 
-    /** The value as it was written, for messages: strings quoted, numbers as they are. */
+    /** The value as it was written, for messages: strings quoted, numbers as they are; long ones cut. */
     Text shown() {
         switch (kind) {
-            case STRING: return Text.verbatim("\"" + value + "\"");
-            case OBJECT, ARRAY, NULL: return kind.words();
-            default: return Text.verbatim(String.valueOf(value instanceof BigDecimal d ? d.toPlainString() : value));
+            case STRING: return Text.verbatim("\"" + Excerpt.of((String) value) + "\"");
+            case INTEGER, DECIMAL: return Text.verbatim(Excerpt.of(written));
+            case BOOLEAN: return Text.verbatim(String.valueOf(value));
+            default: return kind.words();
         }
     }
 

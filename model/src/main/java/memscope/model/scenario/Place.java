@@ -1,5 +1,6 @@
 package memscope.model.scenario;
 
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -9,9 +10,9 @@ import memscope.model.text.Text;
 record Place(String pointer, int line, int column) {
     static final Place FILE = new Place("", -1, -1);
 
-    /** The place of member {@code key} of the value at this place. */
+    /** The place of member {@code key} of the value at this place; a long key is cut, as pointers are for messages. */
     String childPointer(String key) {
-        return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+        return pointer + "/" + Excerpt.of(key).replace("~", "~0").replace("/", "~1");
     }
 
     String childPointer(int index) {

@@ -43,10 +43,10 @@ final class Quantities {
             case INTEGER: {
                 BigInteger n = node.integer();
                 if (n.signum() < 0) {
-                    throw errors.at(node.place, "number.negative", field, n.toString());
+                    throw errors.at(node.place, "number.negative", field, node.shown());
                 }
                 if (n.compareTo(MAX) > 0) {
-                    throw errors.at(node.place, "number.tooLarge", field, n.toString());
+                    throw errors.at(node.place, "number.tooLarge", field, node.shown());
                 }
                 return n.longValue();
             }

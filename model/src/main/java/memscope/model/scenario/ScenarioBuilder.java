@@ -18,6 +18,7 @@ import memscope.model.scenario.ScenarioSpec.MappingSpec;
 import memscope.model.scenario.ScenarioSpec.ProcessSpec;
 import memscope.model.scenario.ScenarioSpec.VmarSpec;
 import memscope.model.scenario.ScenarioSpec.VmoSpec;
+import memscope.model.text.Excerpt;
 
 /**
  * Builds a checked scenario in a freshly booted kernel using only public syscalls, in a fixed order: processes,
@@ -160,7 +161,7 @@ final class ScenarioBuilder {
             return 0;
         }
         if (address < range[0] || address - range[0] >= range[1]) {
-            throw errors.at(place, "address.outside", Quantities.hex(address), vmar, Quantities.hex(range[0]),
+            throw errors.at(place, "address.outside", Quantities.hex(address), Excerpt.of(vmar), Quantities.hex(range[0]),
                     Quantities.hex(range[0] + range[1]));
         }
         return address - range[0];

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -45,9 +46,10 @@ public final class ScenarioLoader {
     /** A bundled scenario by file name ("demo.json"), from {@code memscope/scenarios/} on the classpath. */
     public static LoadedScenario loadResource(String name) throws ScenarioException {
         String path = RESOURCE_DIRECTORY + name;
-        Text source = Text.verbatim(path);
+        // the name may come from a lesson file: messages quote it cut short
+        Text source = Text.verbatim(RESOURCE_DIRECTORY + Excerpt.of(name));
         if (name == null || name.isBlank() || name.contains("..") || name.startsWith("/")) {
-            throw fileProblem(Text.verbatim(String.valueOf(name)), null, "loader.badName");
+            throw fileProblem(Text.verbatim(Excerpt.of(name)), null, "loader.badName");
         }
         ClassLoader loader = ScenarioLoader.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(path)) {

@@ -19,6 +19,7 @@ import memscope.model.scenario.ScenarioSpec.MappingSpec;
 import memscope.model.scenario.ScenarioSpec.ProcessSpec;
 import memscope.model.scenario.ScenarioSpec.VmarSpec;
 import memscope.model.scenario.ScenarioSpec.VmoSpec;
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -79,7 +80,8 @@ final class ScenarioParser {
         String editorHandle = f.optionalName("editorHandle", viewProcess);
         Entry editor = names.resolve(Text.verbatim("editorHandle"), editorHandle, f.placeOf("editorHandle"), Kind.PROCESS);
         if (!editor.process().equals(view.process())) {
-            throw f.error("editorHandle", "scenario.editorMismatch", editorHandle, editor.process(), view.process());
+            throw f.error("editorHandle", "scenario.editorMismatch", Excerpt.of(editorHandle),
+                    Excerpt.of(editor.process()), Excerpt.of(view.process()));
         }
         Long start = f.optionalQuantity("startAddress", Quantities.Kind.ADDRESS);
         return new ScenarioSpec(title, titleZh, description, descriptionZh, boot, processes, List.copyOf(vmosByHandle.values()), vmars,
@@ -157,7 +159,7 @@ final class ScenarioParser {
         for (Node n : f.array("contents")) {
             ContentSpec c = contents.parse(n);
             if (c.offset() > pageSize || c.length() > pageSize - c.offset()) {
-                throw errors.at(c.place(), "contents.pastEnd", Quantities.hex(c.offset()), c.length(), name,
+                throw errors.at(c.place(), "contents.pastEnd", Quantities.hex(c.offset()), c.length(), Excerpt.of(name),
                         pageSize);
             }
             contentBytes += c.length();
@@ -182,7 +184,7 @@ final class ScenarioParser {
                 return p;
             }
         }
-        throw f.error("cachePolicy", "cachePolicy.bad", text);
+        throw f.error("cachePolicy", "cachePolicy.bad", Excerpt.of(text));
     }
 
     private VmarSpec vmar(Node node) throws ScenarioException {
@@ -243,13 +245,14 @@ final class ScenarioParser {
         } else {
             length = roundUpToPage(vmo.size()) - vmoOffset;
             if (length <= 0) {
-                throw f.error("vmoOffset", "mapping.offsetPastEnd", Quantities.hex(vmoOffset), vmo.name());
+                throw f.error("vmoOffset", "mapping.offsetPastEnd", Quantities.hex(vmoOffset),
+                        Excerpt.of(vmo.name()));
             }
         }
         String permText = f.requiredString("perms");
         int perms = VmOptions.parsePerms(permText);
         if (perms < 0 || permText.isBlank()) {
-            throw f.error("perms", "perms.bad", permText);
+            throw f.error("perms", "perms.bad", Excerpt.of(permText));
         }
         if ((perms & VmOptions.PERM_EXECUTE) != 0 && !vmo.executable()) {
             vmosByHandle.put(vmoHandle, withExecutable(vmo));

@@ -11,6 +11,7 @@ import memscope.model.script.CommandSpec.Option;
 import memscope.model.script.CommandSpec.Param;
 import memscope.model.script.CommandSpec.ParamKind;
 import memscope.model.script.Lexer.Token;
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -24,6 +25,8 @@ final class LineParser {
             super(null, null, false, false);
         }
     }
+
+    private static final int MAX_NAMES_SHOWN = 10;
 
     private final String line;
     private final int lineNo;
@@ -87,7 +90,7 @@ final class LineParser {
         }
         spec = CommandCatalog.find(first.text()).orElse(null);
         if (spec == null) {
-            fail(first, 0, ConsoleWords.of("command.unknown", first.text(), CommandCatalog.all().stream()
+            fail(first, 0, ConsoleWords.of("command.unknown", Excerpt.of(first.text()), CommandCatalog.all().stream()
                     .map(CommandSpec::name).collect(Collectors.joining(", "))));
         }
         span(first, TokenKind.COMMAND);
@@ -118,8 +121,8 @@ final class LineParser {
         String key = eq < 0 ? w : w.substring(0, eq);
         Option o = spec.option(key).orElse(null);
         if (o == null) {
-            fail(t, 0, spec.options().isEmpty() ? ConsoleWords.of("option.none", spec.name(), w)
-                    : ConsoleWords.of("option.unknown", key, spec.name(), spec.usage()));
+            fail(t, 0, spec.options().isEmpty() ? ConsoleWords.of("option.none", spec.name(), Excerpt.of(w))
+                    : ConsoleWords.of("option.unknown", Excerpt.of(key), spec.name(), spec.usage()));
         }
         if (values.containsKey(key)) {
             fail(t, 0, ConsoleWords.of("option.twice", o.usage()));
@@ -218,11 +221,11 @@ final class LineParser {
 
     private String existingName(Token t, Param p) throws Stop {
         if (!Literals.isName(t.text())) {
-            fail(t, 0, ConsoleWords.of("name.notHandle", p.label(), t.text()));
+            fail(t, 0, ConsoleWords.of("name.notHandle", p.label(), Excerpt.of(t.text())));
         }
         if (!known.contains(t.text())) {
-            fail(t, 0, known.isEmpty() ? ConsoleWords.of("name.unknown", t.text())
-                    : ConsoleWords.of("name.unknownKnown", t.text(), String.join(", ", known)));
+            fail(t, 0, known.isEmpty() ? ConsoleWords.of("name.unknown", Excerpt.of(t.text()))
+                    : ConsoleWords.of("name.unknownKnown", Excerpt.of(t.text()), someNames()));
         }
         span(t, TokenKind.NAME);
         return t.text();
@@ -263,11 +266,20 @@ final class LineParser {
         command = new Command(spec, lineNo, line.substring(first.start(), last.end()), values);
     }
 
+    /** The known names for a message: a scenario may declare thousands, so only the first few, each cut. */
+    private String someNames() {
+        List<String> shown = known.stream().limit(MAX_NAMES_SHOWN).map(Excerpt::of).collect(Collectors.toList());
+        if (known.size() > MAX_NAMES_SHOWN) {
+            shown.add(Excerpt.ELLIPSIS);
+        }
+        return String.join(", ", shown);
+    }
+
     private static Text describe(Token t) {
         switch (t.type()) {
-            case STRING: return ConsoleWords.of("token.string", t.text());
+            case STRING: return ConsoleWords.of("token.string", Excerpt.of(t.text()));
             case UNTERMINATED_STRING: return ConsoleWords.of("token.unterminated");
-            default: return ConsoleWords.of("token.word", t.text());
+            default: return ConsoleWords.of("token.word", Excerpt.of(t.text()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import memscope.model.CachePolicy;
 import memscope.model.Rights;
 import memscope.model.TaskFlavor;
+import memscope.model.text.Excerpt;
 import memscope.model.text.Text;
 
 /**
@@ -34,6 +35,7 @@ final class Literals {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
     private static final Pattern HEX_BYTE = Pattern.compile("[0-9A-Fa-f]{2}");
     private static final Pattern PERMS = Pattern.compile("[r-][w-][x-]");
+    private static final long MAX_RIGHTS = 0xffff_ffffL;
 
     private Literals() {
     }
@@ -57,8 +59,9 @@ final class Literals {
                 throw badNumber(0, text, ConsoleWords.of("number.noHexDigits"));
             }
             for (int i = 0; i < digits.length(); i++) {
-                if (Character.digit(digits.charAt(i), 16) < 0) {
-                    Text notHex = ConsoleWords.of("number.notHexDigit", String.valueOf(digits.charAt(i)));
+                char c = digits.charAt(i);
+                if (c >= 0x80 || Character.digit(c, 16) < 0) { // Character.digit also takes '٥' and 'Ａ'
+                    Text notHex = ConsoleWords.of("number.notHexDigit", String.valueOf(c));
                     throw badNumber(2 + i, text, notHex);
                 }
             }
@@ -90,12 +93,12 @@ final class Literals {
     }
 
     private static Bad badNumber(int offset, String number, Text why) {
-        return new Bad(offset, ConsoleWords.of("number.bad", number, why));
+        return new Bad(offset, ConsoleWords.of("number.bad", Excerpt.of(number), why));
     }
 
     static byte hexByte(String text) throws Bad {
         if (!isByte(text)) {
-            throw new Bad(0, ConsoleWords.of("byte.bad", text));
+            throw new Bad(0, ConsoleWords.of("byte.bad", Excerpt.of(text)));
         }
         return (byte) Integer.parseInt(text, 16);
     }
@@ -144,7 +147,7 @@ final class Literals {
     /** {@code r-x} style permissions as PERM_READ/WRITE/EXECUTE bits (the same bits as Mach's VM_PROT_*). */
     static int perms(String text) throws Bad {
         if (!PERMS.matcher(text).matches()) {
-            throw new Bad(0, ConsoleWords.of("perms.bad", text));
+            throw new Bad(0, ConsoleWords.of("perms.bad", Excerpt.of(text)));
         }
         int p = 0;
         p |= text.charAt(0) == 'r' ? 1 : 0;
@@ -162,11 +165,21 @@ final class Literals {
         int at = 0;
         for (String part : text.split("\\|", -1)) {
             if (part.isEmpty()) {
-                throw new Bad(at, ConsoleWords.of("rights.empty", text));
+                throw new Bad(at, ConsoleWords.of("rights.empty", Excerpt.of(text)));
             }
-            int bits = Character.isDigit(part.charAt(0)) ? (int) number(part) : Rights.parse(part);
-            if (bits == -1) {
-                throw new Bad(at, ConsoleWords.of("rights.unknown", part));
+            int bits;
+            if (Character.isDigit(part.charAt(0))) {
+                long n = number(part);
+                if (n < 0 || n > MAX_RIGHTS) {
+                    // zx_rights_t is 32 bits: a cast would keep the low bits (0x100000004 would mean READ)
+                    throw new Bad(at, ConsoleWords.of("rights.tooLarge", Excerpt.of(part)));
+                }
+                bits = (int) n;
+            } else {
+                bits = Rights.parse(part);
+                if (bits == -1) {
+                    throw new Bad(at, ConsoleWords.of("rights.unknown", Excerpt.of(part)));
+                }
             }
             rights |= bits;
             at += part.length() + 1;
@@ -181,7 +194,7 @@ final class Literals {
                 return p;
             }
         }
-        throw new Bad(0, ConsoleWords.of("policy.unknown", text));
+        throw new Bad(0, ConsoleWords.of("policy.unknown", Excerpt.of(text)));
     }
 
     static TaskFlavor flavor(String text) throws Bad {
@@ -191,14 +204,14 @@ final class Literals {
                 return f;
             }
         }
-        throw new Bad(0, ConsoleWords.of("flavor.unknown", text));
+        throw new Bad(0, ConsoleWords.of("flavor.unknown", Excerpt.of(text)));
     }
 
     static boolean onOff(String text) throws Bad {
         switch (text.toLowerCase(Locale.ROOT)) {
             case "on": case "true": case "1": return true;
             case "off": case "false": case "0": return false;
-            default: throw new Bad(0, ConsoleWords.of("onOff.expected", text));
+            default: throw new Bad(0, ConsoleWords.of("onOff.expected", Excerpt.of(text)));
         }
     }
 }

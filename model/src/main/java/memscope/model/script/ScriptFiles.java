@@ -1,6 +1,8 @@
 package memscope.model.script;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,12 +18,25 @@ import java.util.stream.Collectors;
 public final class ScriptFiles {
     /** The extension the app offers in its file chooser. */
     public static final String EXTENSION = ".msc";
+    /** A script is typed by a person; a file larger than this is surely not one, and is not read whole. */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private ScriptFiles() {
     }
 
+    /**
+     * The text of {@code file}; throws {@link ScriptTooLargeException} beyond {@link #MAX_FILE_BYTES} and a
+     * {@link java.nio.charset.CharacterCodingException} if it is not UTF-8.
+     */
     public static String load(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ScriptTooLargeException(MAX_FILE_BYTES);
+        }
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /** Writes a temporary file beside {@code file} and moves it over, so a failed save leaves the old file whole. */

@@ -75,7 +75,8 @@ class LessonLoaderTest {
                 "steps[0].expect_memory.hex", "missing text");
         assertRefused(lesson(STEP + ", \"expect_memory\": {\"process\": \"p1\", \"address\": 1, \"hex\": \"00\", "
                 + "\"size\": 1}}"), "steps[0].expect_memory.size", "unknown field");
-        assertRefused(lesson(STEP + ", \"action\": 5}"), "steps[0].action", "expected a string");
+        assertRefused(lesson(STEP.replace("\"read p1 0x1000000 2\"", "5") + "}"), "steps[0].action",
+                "expected a string");
         assertRefused(lesson("\"step\""), "steps[0]", "expected an object");
     }
 
