@@ -5,18 +5,19 @@ import java.util.Map;
 import javafx.scene.paint.Color;
 
 /**
- * The colours a {@link HexView} paints with. Every colour is given as a CSS colour string so a theme can be written
+ * The colours a {@link HexView} paints with; every text colour reads at 4.5:1 or better on what it is painted over
+ * (HexThemeContrastTest), dimmed ones included. Every colour is given as a CSS colour string so a theme can be written
  * (or later loaded) the way a style sheet would say it; {@link #LIGHT} is the default.
  */
 public final class HexTheme {
     /** Light theme: white page, tinted cells per mapping kind, a blue caret. */
     public static final HexTheme LIGHT = new Builder()
             .background("#ffffff").gutter("#f6f8fa").gridLine("#d8dee4").header("#57606a").address("#57606a")
-            .addressPadding("#b6bcc4")
-            .caretRowAddress("#1f2328").text("#1f2328").zeroText("#8c959f").changedText("#c2410c")
+            .addressPadding("#656d76")
+            .caretRowAddress("#1f2328").text("#1f2328").zeroText("#5c6570").changedText("#b03a0a")
             .selection("#cce0ff").caret("#1f6feb").caretText("#ffffff").caretUnfocused("#8c959f")
             .flash("#e5393599")
-            .kind(CellKind.UNMAPPED, "#f3f4f6", "#b6bcc4")
+            .kind(CellKind.UNMAPPED, "#f3f4f6", "#656d76")
             .kind(CellKind.WRITABLE, "#ffffff", "#1f2328")
             .kind(CellKind.READ_ONLY, "#eaf0f8", "#1f2328")
             .kind(CellKind.EXECUTABLE, "#e6f4ea", "#1f2328")
@@ -27,11 +28,11 @@ public final class HexTheme {
     /** Dark theme: the same meanings on a dark page, tints kept low so the text stays the brightest thing. */
     public static final HexTheme DARK = new Builder()
             .background("#0d1117").gutter("#161b22").gridLine("#30363d").header("#8b949e").address("#8b949e")
-            .addressPadding("#484f58")
-            .caretRowAddress("#e6edf3").text("#e6edf3").zeroText("#6e7681").changedText("#ffa657")
-            .selection("#1f3a5f").caret("#388bfd").caretText("#ffffff").caretUnfocused("#6e7681")
+            .addressPadding("#7d8590")
+            .caretRowAddress("#e6edf3").text("#e6edf3").zeroText("#8b949e").changedText("#ffa657")
+            .selection("#1f3a5f").caret("#1f6feb").caretText("#ffffff").caretUnfocused("#6e7681")
             .flash("#f85149aa")
-            .kind(CellKind.UNMAPPED, "#161b22", "#484f58")
+            .kind(CellKind.UNMAPPED, "#161b22", "#8b949e")
             .kind(CellKind.WRITABLE, "#0d1117", "#e6edf3")
             .kind(CellKind.READ_ONLY, "#131d2b", "#e6edf3")
             .kind(CellKind.EXECUTABLE, "#10231a", "#e6edf3")
