@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import memscope.model.KernReturn;
 import memscope.model.Status;
+import memscope.model.io.NotRegularFileException;
+import memscope.model.io.RegularFiles;
 import memscope.model.lesson.Lesson.ScenarioRef;
 import memscope.model.lesson.LessonStep.MemoryExpectation;
 import memscope.model.script.ConsoleLiterals;
@@ -60,7 +62,10 @@ public final class LessonLoader {
 
     public static Lesson load(Path file) throws LessonException {
         try {
+            RegularFiles.requireRegular(file); // a FIFO would block the read forever
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        } catch (NotRegularFileException e) {
+            throw new LessonException(file.toString(), null, e.problem(), e);
         } catch (IOException e) {
             throw new LessonException(file.toString(), null, LessonWords.of("file.cannotRead",
                     String.valueOf(e.getMessage())), e);

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import memscope.model.io.RegularFiles;
+
 /**
  * Scripts on disk: plain UTF-8 text, one command per line, {@code #} comments. Saving writes the text as is
  * (with a final newline); replaying parses the whole file first, so a broken file runs nothing.
@@ -20,7 +22,9 @@ public final class ScriptFiles {
     private ScriptFiles() {
     }
 
+    /** The text of a script file; anything but a regular file is refused before it is opened (a FIFO blocks). */
     public static String load(Path file) throws IOException {
+        RegularFiles.requireRegular(file);
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
