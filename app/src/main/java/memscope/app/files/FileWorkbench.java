@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -41,7 +42,8 @@ import memscope.model.text.Text;
 /**
  * The File menu's file and session commands: opens a real file as a {@link FileDocument} and shows it, reads
  * files and sessions off the FX thread with Cancel (see {@link #inBackground}), saves off it too (see
- * {@link SaveRunner}), asks before unsaved changes would be lost, and saves or opens whole sessions. Whatever fails leaves the open document and window as they were and says why in the status pane.
+ * {@link SaveRunner}), asks before unsaved changes would be lost, and saves or opens whole sessions. Whatever
+ * fails leaves the open document and window as they were and says why in the status pane.
  */
 public final class FileWorkbench {
     /** Opens a file into a document; the real one boots a kernel of its own (tests slow it down). */
@@ -74,6 +76,8 @@ public final class FileWorkbench {
             FileDocument.open(Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file, readOnly);
     /** The file, session or scenario being read, if any: one at a time. */
     private BackgroundTask<?> reading;
+    /** Writes to the open file's bytes so far: an open must not drop edits made while it was reading. */
+    private final AtomicLong edits = new AtomicLong();
 
     public FileWorkbench(Messages messages, Shell shell) {
         this.messages = messages;
@@ -155,10 +159,11 @@ public final class FileWorkbench {
     /** As {@link #open(Path)}; {@code readOnly} opens even a writable file read-only (as root, every file is). */
     public CompletableFuture<Boolean> open(Path file, boolean readOnly) {
         FileOpener how = opener;
+        long editsBefore = edits.get();
         return inBackground(file, () -> how.open(file, readOnly), new BackgroundTask.Callbacks<>() {
             @Override
             public void succeeded(FileDocument opened) {
-                show(opened);
+                show(opened, editsBefore);
             }
 
             @Override
@@ -222,9 +227,9 @@ public final class FileWorkbench {
         opener = replacement;
     }
 
-    private void show(FileDocument opened) {
+    private void show(FileDocument opened, long editsBefore) {
         FileDocument previous = document.get();
-        if (previous != null && previous.isDirty()) {
+        if (previous != null && previous.isDirty() && edits.get() != editsBefore) {
             // edited in the moment before the progress window came up: those edits are not thrown away
             closeQuietly(opened);
             problem(() -> messages.get("files.status.openAbandoned", opened.path().getFileName(),
@@ -374,6 +379,7 @@ public final class FileWorkbench {
             @Override
             public void memoryChanged(MemoryChange change) {
                 if (change.vmoKoid() == vmo) {
+                    edits.incrementAndGet();
                     Platform.runLater(FileWorkbench.this::refreshDirty);
                 }
             }

@@ -148,6 +148,32 @@ class BackgroundReadTest {
     }
 
     @Test
+    void editsMadeWhileAFileIsReadAreKeptButUnsavedChangesGivenUpBeforeAreNot() throws Exception {
+        Path kept = Files.write(dir.resolve("kept.bin"), new byte[16]);
+        Path slow = Files.write(dir.resolve("slow.bin"), new byte[32]);
+        w = FileWindow.launch("--open", kept.toString());
+        FileDocument doc = w.doc();
+        w.robot.interact(() -> w.app.files().useOpener((file, readOnly) -> {
+            awaitUninterruptibly(release);
+            return FileDocument.open(file);
+        }));
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Boolean>[] outcome = new CompletableFuture[1];
+        w.robot.interact(() -> outcome[0] = w.app.files().open(slow));
+        w.robot.interact(() -> doc.kernel().writeMemory(doc.editHandle(), doc.baseAddress(), new byte[] {7}, 1));
+        release.countDown();
+        Reads.await(outcome[0]);
+        assertSame(doc, w.doc(), "the edit made while reading is not thrown away");
+        assertEquals("slow.bin was not opened: kept.bin was edited while it was being read, and those edits are kept",
+                w.status());
+
+        // unsaved changes already there when the open began were given up (Don't save): the open goes ahead
+        assertTrue(doc.isDirty());
+        assertTrue(Reads.finish(w.robot, () -> w.app.files().open(slow)));
+        assertEquals(slow, w.doc().path());
+    }
+
+    @Test
     void aStrayTempFileOfAKilledSaveIsRemovedOnOpenAndSaid() throws Exception {
         Path f = Files.write(dir.resolve("data.bin"), new byte[16]);
         Path stray = Files.createTempFile(dir, ".data.bin.", ".memscope-save");
