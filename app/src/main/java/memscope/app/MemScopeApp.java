@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -17,6 +18,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import memscope.app.files.BackgroundTask;
 import memscope.app.files.FileWorkbench;
 import memscope.app.kernel.KernelSession;
 import memscope.app.lesson.Teaching;
@@ -79,13 +81,18 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             e.consume();
             replacingDocument(stage::close);
         });
-        if (options.open().isPresent() && !files.open(options.open().get()) && options.screenshot().isPresent()) {
-            // nobody will see the status pane of a screenshot run: say it where the caller looks
-            System.err.println("memscope: " + window.statusPane().text());
-            exit(1);
-            return;
-        }
-        options.screenshot().ifPresent(this::screenshotAndExit);
+        // the file is read off the FX thread; a screenshot waits for it
+        CompletableFuture<Boolean> opened = options.open().map(files::open)
+                .orElse(CompletableFuture.completedFuture(true));
+        options.screenshot().ifPresent(png -> opened.thenAccept(ok -> {
+            if (ok) {
+                screenshotAndExit(png);
+            } else {
+                // nobody will see the status pane of a screenshot run: say it where the caller looks
+                System.err.println("memscope: " + window.statusPane().text());
+                exit(1);
+            }
+        }));
     }
 
     /** The file and session commands (and the editing tools they add to each window). */
@@ -107,18 +114,24 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
     }
 
-    /** Opens {@code file} in place of the current scenario; a bad file leaves the current one as it was. */
-    public boolean openScenarioFile(Path file) {
-        try {
-            LoadedScenario next = ScenarioLoader.load(file);
-            replacingDocument(() -> show(next));
-            return true;
-        } catch (ScenarioException e) {
-            Alert alert = errorDialog(messages.describe(e));
-            alert.initOwner(stage);
-            alert.show();
-            return false;
-        }
+    /**
+     * Reads {@code file} off the FX thread and shows it in place of the current scenario; a bad file (or Cancel)
+     * leaves the current one as it was. The outcome is true once the file was read.
+     */
+    public CompletableFuture<Boolean> openScenarioFile(Path file) {
+        return files.inBackground(file, () -> ScenarioLoader.load(file), new BackgroundTask.Callbacks<>() {
+            @Override
+            public void succeeded(LoadedScenario next) {
+                replacingDocument(() -> show(next));
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                Alert alert = errorDialog(messages.describe(e));
+                alert.initOwner(stage);
+                alert.show();
+            }
+        });
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
+import memscope.app.files.Reads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +41,7 @@ class OpenScenarioTest {
         Files.writeString(bad, "{ \"format\": 1, \"title\": 7 }");
         MainWindow before = app.window();
         String title = stage.getTitle();
-        boolean[] opened = {true};
-        robot.interact(() -> opened[0] = app.openScenarioFile(bad));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(opened[0]);
+        assertFalse(Reads.finish(robot, () -> app.openScenarioFile(bad)));
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertTrue(dialog.getContentText().startsWith(bad.toString()), dialog.getContentText());
         assertSame(before, app.window(), "the scenario already open stays");
@@ -59,9 +57,7 @@ class OpenScenarioTest {
             Files.copy(in, minimal);
         }
         MainWindow before = app.window();
-        boolean[] opened = {false};
-        robot.interact(() -> opened[0] = app.openScenarioFile(minimal));
-        assertTrue(opened[0]);
+        assertTrue(Reads.finish(robot, () -> app.openScenarioFile(minimal)));
         assertNotSame(before, app.window());
         assertSame(app.window().root(), stage.getScene().getRoot());
         assertTrue(stage.getTitle().endsWith(app.window().session().scenario().title()), stage.getTitle());

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import memscope.model.io.RegularFiles;
+
 /**
  * Saves the whole simulated state to a file and loads it back exactly: boot options, processes (alive or dead,
  * with names), VMOs (size, cache policy, resizability and written pages), VMARs and mappings (with permissions
@@ -47,6 +49,7 @@ public final class Sessions {
 
     /** Loads a session into a new kernel; {@code resolver} reopens the sources of file-backed VMOs. */
     public static Kernel load(Path file, PageSourceResolver resolver) throws IOException, SessionException {
+        RegularFiles.requireRegular(file); // a FIFO would block the open below forever
         long size = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return new SessionReader(in, size).read(resolver);

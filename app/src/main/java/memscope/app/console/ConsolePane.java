@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
@@ -22,8 +23,10 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
+import memscope.app.files.BackgroundTask;
 import memscope.app.status.Outcome;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
@@ -152,28 +155,50 @@ public final class ConsolePane implements MainWindow.Tool {
         return true;
     }
 
-    /** Puts a script file's text in the editor; the text already there stays if the file cannot be read. */
-    public boolean load(Path file) {
-        try {
-            area.replaceText(ScriptFiles.load(file));
-            area.moveTo(0);
-            say(() -> messages.get("console.loaded", file.getFileName()), Outcome.OK);
-            return true;
-        } catch (CharacterCodingException e) {
-            say(() -> messages.get("console.notText", file), Outcome.ERROR);
-        } catch (IOException e) {
-            say(() -> messages.get("console.cannotRead", file, messages.describe(e)), Outcome.ERROR);
-        }
-        return false;
+    /**
+     * Reads a script file off the FX thread (with Cancel, see {@link BackgroundTask}) and puts its text in the
+     * editor; the text already there stays if the file cannot be read or the read is cancelled.
+     */
+    public CompletableFuture<Boolean> load(Path file) {
+        return load(file, () -> { });
     }
 
-    /** Loads a script and runs all of it (or, if any line is wrong, none of it). */
-    public boolean replay(Path file) {
-        if (!load(file)) {
-            return false;
-        }
-        area.deselect();
-        return run();
+    /** Loads a script and runs all of it (or, if any line is wrong, none of it); the outcome is the run's. */
+    public CompletableFuture<Boolean> replay(Path file) {
+        CompletableFuture<Boolean> ran = new CompletableFuture<>();
+        load(file, () -> {
+            area.deselect();
+            ran.complete(run());
+        }).thenAccept(loaded -> ran.complete(loaded && ran.getNow(false)));
+        return ran;
+    }
+
+    private CompletableFuture<Boolean> load(Path file, Runnable then) {
+        Window owner = box.getScene() == null ? null : box.getScene().getWindow();
+        return BackgroundTask.start(messages, owner, () -> messages.get("console.reading", file.getFileName()),
+                () -> ScriptFiles.load(file), new BackgroundTask.Callbacks<String>() {
+                    @Override
+                    public void succeeded(String script) {
+                        area.replaceText(script);
+                        area.moveTo(0);
+                        say(() -> messages.get("console.loaded", file.getFileName()), Outcome.OK);
+                        then.run();
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        if (e instanceof CharacterCodingException) {
+                            say(() -> messages.get("console.notText", file), Outcome.ERROR);
+                        } else {
+                            say(() -> messages.get("console.cannotRead", file, messages.describe(e)), Outcome.ERROR);
+                        }
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        say(() -> messages.get("console.readCancelled", file.getFileName()), Outcome.PARTIAL);
+                    }
+                }).outcome();
     }
 
     public boolean save(Path file) {

@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -35,13 +37,21 @@ import memscope.model.Subscription;
 import memscope.model.file.FileDocument;
 import memscope.model.file.FilePageSource;
 import memscope.model.scenario.LoadedScenario;
+import memscope.model.text.Text;
 
 /**
- * The File menu's file and session commands: opens a real file as a {@link FileDocument} and shows it, saves it
- * off the FX thread (see {@link SaveRunner}), asks before unsaved changes would be lost, and saves or opens whole
- * sessions. Whatever fails leaves the open document and window as they were and says why in the status pane.
+ * The File menu's file and session commands: opens a real file as a {@link FileDocument} and shows it, reads
+ * files and sessions off the FX thread with Cancel (see {@link #inBackground}), saves off it too (see
+ * {@link SaveRunner}), asks before unsaved changes would be lost, and saves or opens whole sessions. Whatever
+ * fails leaves the open document and window as they were and says why in the status pane.
  */
 public final class FileWorkbench {
+    /** Opens a file into a document; the real one boots a kernel of its own (tests slow it down). */
+    @FunctionalInterface
+    interface FileOpener {
+        FileDocument open(Path file, boolean readOnly) throws IOException;
+    }
+
     /** What only the application can do: replace the window's content. */
     public interface Shell {
         Window owner();
@@ -62,6 +72,12 @@ public final class FileWorkbench {
     private final SaveRunner saver;
     private Subscription dirtyWatch;
     private EditorTools tools;
+    private FileOpener opener = (file, readOnly) ->
+            FileDocument.open(Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file, readOnly);
+    /** The file, session or scenario being read, if any: one at a time. */
+    private BackgroundTask<?> reading;
+    /** Writes to the open file's bytes so far: an open must not drop edits made while it was reading. */
+    private final AtomicLong edits = new AtomicLong();
 
     public FileWorkbench(Messages messages, Shell shell) {
         this.messages = messages;
@@ -132,32 +148,110 @@ public final class FileWorkbench {
         });
     }
 
-    /** Opens {@code file} and shows it; false (with the reason in the status pane) if it cannot be read. */
-    public boolean open(Path file) {
+    /**
+     * Opens {@code file} off the FX thread and shows it; the outcome is false (with the reason in the status
+     * pane, and the open document kept) if it cannot be read or the person cancels.
+     */
+    public CompletableFuture<Boolean> open(Path file) {
         return open(file, false);
     }
 
     /** As {@link #open(Path)}; {@code readOnly} opens even a writable file read-only (as root, every file is). */
-    public boolean open(Path file, boolean readOnly) {
-        FileDocument opened;
-        try {
-            opened = FileDocument.open(Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file,
-                    readOnly);
-        } catch (IOException | RuntimeException e) {
-            problem(() -> messages.get("files.error.open", file, messages.describe(e)));
-            return false;
+    public CompletableFuture<Boolean> open(Path file, boolean readOnly) {
+        FileOpener how = opener;
+        long editsBefore = edits.get();
+        return inBackground(file, () -> how.open(file, readOnly), new BackgroundTask.Callbacks<>() {
+            @Override
+            public void succeeded(FileDocument opened) {
+                show(opened, editsBefore);
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                problem(() -> messages.get("files.error.open", file, messages.describe(e)));
+            }
+
+            @Override
+            public void discard(FileDocument late) {
+                closeQuietly(late);
+            }
+        });
+    }
+
+    /**
+     * Reads {@code file} with {@code work} on a background thread, with progress and Cancel (see
+     * {@link BackgroundTask}); one read at a time, and Cancel says that nothing changed. The outcome completes
+     * once a callback ran: true when {@code callbacks.succeeded} did.
+     */
+    public <T> CompletableFuture<Boolean> inBackground(Path file, BackgroundTask.Work<T> work,
+                                                       BackgroundTask.Callbacks<T> callbacks) {
+        Object name = file.getFileName() == null ? file : file.getFileName();
+        if (reading != null && reading.isRunning()) {
+            problem(() -> messages.get("files.status.readBusy"));
+            return CompletableFuture.completedFuture(false);
         }
+        info(() -> messages.get("files.status.reading", name));
+        reading = BackgroundTask.start(messages, shell.owner(), () -> messages.get("files.status.reading", name),
+                work, new BackgroundTask.Callbacks<T>() {
+                    @Override
+                    public void succeeded(T result) {
+                        callbacks.succeeded(result);
+                    }
+
+                    @Override
+                    public void failed(Throwable problem) {
+                        callbacks.failed(problem);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        info(() -> messages.get("files.status.readCancelled", name));
+                        callbacks.cancelled();
+                    }
+
+                    @Override
+                    public void discard(T late) {
+                        callbacks.discard(late);
+                    }
+                });
+        return reading.outcome();
+    }
+
+    /** The outcome of the latest read (already true when there was none): tests and start-up wait on it. */
+    public CompletableFuture<Boolean> latestRead() {
+        return reading == null ? CompletableFuture.completedFuture(true) : reading.outcome();
+    }
+
+    /** Lets a test put a slow or failing opener in place of the real one. */
+    void useOpener(FileOpener replacement) {
+        opener = replacement;
+    }
+
+    private void show(FileDocument opened, long editsBefore) {
         FileDocument previous = document.get();
+        if (previous != null && previous.isDirty() && edits.get() != editsBefore) {
+            // edited in the moment before the progress window came up: those edits are not thrown away
+            closeQuietly(opened);
+            problem(() -> messages.get("files.status.openAbandoned", opened.path().getFileName(),
+                    previous.path().getFileName()));
+            return;
+        }
         unwatch();
         document.set(opened);
         refreshDirty();
         MainWindow window = shell.show(DocumentScenario.of(opened));
         window.limitView(new AddressRange(opened.baseAddress(), opened.endAddress()));
         watch(opened);
-        window.statusPane().info(() -> messages.get(opened.readOnly() ? "files.status.openedReadOnly"
-                : "files.status.opened", opened.path().getFileName(), opened.length()));
+        List<Text> notes = opened.cleanupNotes();
+        window.statusPane().info(() -> {
+            String said = messages.get(opened.readOnly() ? "files.status.openedReadOnly" : "files.status.opened",
+                    opened.path().getFileName(), opened.length());
+            for (Text note : notes) {
+                said = messages.get("files.status.andNote", said, messages.render(note));
+            }
+            return said;
+        });
         closeQuietly(previous);
-        return true;
     }
 
     public void save() {
@@ -255,20 +349,26 @@ public final class FileWorkbench {
         });
     }
 
-    /** Loads a session into a new kernel and shows it; a bad file changes nothing and says why. */
-    public boolean openSession(Path file) {
-        LoadedScenario loaded;
-        try {
-            loaded = DocumentScenario.ofSession(String.valueOf(file.getFileName()),
-                    Sessions.load(file, FilePageSource.resolver()));
-        } catch (IOException | SessionException | RuntimeException e) {
-            problem(() -> messages.get("files.error.sessionOpen", messages.describe(e)));
-            return false;
-        }
-        closeDocument();
-        MainWindow window = shell.show(loaded);
-        window.statusPane().info(() -> messages.get("files.status.sessionOpened", file.getFileName()));
-        return true;
+    /**
+     * Loads a session into a new kernel off the FX thread and shows it; a bad file (or Cancel) changes nothing
+     * and says why.
+     */
+    public CompletableFuture<Boolean> openSession(Path file) {
+        return inBackground(file, () -> DocumentScenario.ofSession(String.valueOf(file.getFileName()),
+                Sessions.load(file, FilePageSource.resolver())), new BackgroundTask.Callbacks<LoadedScenario>() {
+                    @Override
+                    public void succeeded(LoadedScenario loaded) {
+                        closeDocument();
+                        MainWindow window = shell.show(loaded);
+                        window.statusPane().info(() -> messages.get("files.status.sessionOpened",
+                                file.getFileName()));
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        problem(() -> messages.get("files.error.sessionOpen", messages.describe(e)));
+                    }
+                });
     }
 
     // ---- helpers ----
@@ -279,6 +379,7 @@ public final class FileWorkbench {
             @Override
             public void memoryChanged(MemoryChange change) {
                 if (change.vmoKoid() == vmo) {
+                    edits.incrementAndGet();
                     Platform.runLater(FileWorkbench.this::refreshDirty);
                 }
             }
@@ -297,6 +398,13 @@ public final class FileWorkbench {
         FileDocument doc = document.get();
         dirty.set(doc != null && doc.isDirty());
         fileName.set(doc == null || doc.path().getFileName() == null ? "" : doc.path().getFileName().toString());
+    }
+
+    private void info(Supplier<String> text) {
+        MainWindow window = shell.window();
+        if (window != null) {
+            window.statusPane().info(text);
+        }
     }
 
     /** Shows what went wrong, worded again if the language changes while it is shown. */

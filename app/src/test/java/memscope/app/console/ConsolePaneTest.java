@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import memscope.app.files.Fifos;
+import memscope.app.files.Reads;
 import memscope.app.hex.CellKind;
 import memscope.app.hex.HexView;
 import memscope.app.lesson.TeachingWindow;
@@ -166,7 +168,7 @@ class ConsolePaneTest {
         robot.interact(() -> pane().save(file));
         assertEquals("write app 0x1100000 \"J\"\n", Files.readString(file));
         robot.interact(() -> console(robot).clear());
-        robot.interact(() -> pane().replay(file));
+        assertTrue(Reads.finish(robot, () -> pane().replay(file)), pane().message());
         assertEquals('J', memory(DATA, 1)[0]);
         assertEquals("write app 0x1100000 \"J\"\n", console(robot).getText());
     }
@@ -178,9 +180,7 @@ class ConsolePaneTest {
                 .map(l -> java.util.regex.Pattern.compile("^[^#]+#\\s*->\\s*(\\S+)").matcher(l))
                 .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
         assertTrue(expected.size() >= 15, "the tour has its expectations: " + expected);
-        boolean[] ran = new boolean[1];
-        robot.interact(() -> ran[0] = pane().replay(tour));
-        assertTrue(ran[0], pane().message());
+        assertTrue(Reads.finish(robot, () -> pane().replay(tour)), pane().message());
         List<String> lines = pane().transcriptText().lines().filter(l -> !l.startsWith("\u2014")).toList();
         assertEquals(expected.size(), lines.size(), pane().transcriptText());
         for (int i = 0; i < lines.size(); i++) {
@@ -192,13 +192,28 @@ class ConsolePaneTest {
     void aFileThatCannotBeReadSaysSoAndKeepsTheText(FxRobot robot) throws IOException {
         type(robot, "read app 0x1100000 4");
         Path missing = dir.resolve("missing.msc");
-        robot.interact(() -> pane().load(missing));
+        assertFalse(Reads.finish(robot, () -> pane().load(missing)));
         assertEquals("Cannot read " + missing + ": no such file", pane().message());
         Path binary = dir.resolve("binary.msc");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3});
-        robot.interact(() -> pane().load(binary));
+        assertFalse(Reads.finish(robot, () -> pane().load(binary)));
         assertEquals("Cannot read " + binary + ": it is not UTF-8 text", pane().message());
         assertEquals("read app 0x1100000 4", console(robot).getText());
+    }
+
+    @Test
+    void aNamedPipeIsRefusedAndTheTextKept(FxRobot robot) throws Exception {
+        type(robot, "read app 0x1100000 4");
+        Path fifo = Fifos.make(dir.resolve("pipe.msc"));
+        try {
+            assertFalse(Reads.finish(robot, () -> pane().load(fifo)));
+            assertEquals("Cannot read " + fifo + ": " + fifo + " is a named pipe (FIFO), not a regular file",
+                    pane().message());
+            assertFalse(Reads.finish(robot, () -> pane().replay(fifo)));
+            assertEquals("read app 0x1100000 4", console(robot).getText());
+        } finally {
+            Fifos.release(fifo);
+        }
     }
 
     @Test

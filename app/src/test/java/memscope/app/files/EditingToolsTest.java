@@ -230,11 +230,11 @@ class EditingToolsTest {
         byte[] bytes = Files.readAllBytes(session);
         Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         var before = w.window();
-        w.robot.interact(() -> assertFalse(w.app.files().openSession(corrupt)));
+        assertFalse(Reads.finish(w.robot, () -> w.app.files().openSession(corrupt)));
         assertTrue(w.status().startsWith("Cannot open the session: corrupt.memscope: "), w.status());
         assertEquals(before, w.window());
         w.robot.interact(() -> w.app.files().closeDocument());
-        w.robot.interact(() -> assertTrue(w.app.files().openSession(session)));
+        assertTrue(Reads.finish(w.robot, () -> w.app.files().openSession(session)));
         assertEquals("Session s.memscope opened", w.status());
         assertNotNull(w.window().hexView().getSource());
         byte[] first = new byte[1];

@@ -93,7 +93,7 @@ class FileProblemsLanguageTest {
         byte[] session = Arrays.copyOf("MEMSCOPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 12);
         session[9] = 2;
         Path bad = Files.write(dir.resolve("bad.msession"), session);
-        w.robot.interact(() -> assertFalse(w.app.files().openSession(bad)));
+        assertFalse(Reads.finish(w.robot, () -> w.app.files().openSession(bad)));
         String english = "Cannot open the session: bad.msession: unsupported session version 2"
                 + " (this MemScope reads version 1)";
         assertEquals(english, w.status());
@@ -106,13 +106,29 @@ class FileProblemsLanguageTest {
     @Test
     void aMissingFileAndADirectoryAreExplainedInChinese() {
         Path missing = dir.resolve("missing.bin");
-        w.robot.interact(() -> assertFalse(w.app.files().open(missing)));
+        assertFalse(Reads.finish(w.robot, () -> w.app.files().open(missing)));
         chooseLanguage(CHINESE);
         assertEquals("无法打开 " + missing + "：文件不存在", w.status());
-        w.robot.interact(() -> assertFalse(w.app.files().open(dir)));
+        assertFalse(Reads.finish(w.robot, () -> w.app.files().open(dir)));
         assertEquals("无法打开 " + dir + "：" + dir + " 是一个目录", w.status());
         chooseLanguage(ENGLISH);
         assertEquals("Cannot open " + dir + ": " + dir + " is a directory", w.status());
+    }
+
+    @Test
+    void aNamedPipeIsExplainedInChinese() throws Exception {
+        Path fifo = Fifos.make(dir.resolve("pipe.bin"));
+        try {
+            assertFalse(Reads.finish(w.robot, () -> w.app.files().open(fifo)));
+            chooseLanguage(CHINESE);
+            assertEquals("无法打开 " + fifo + "：" + fifo
+                    + " 是命名管道（FIFO），不是普通文件", w.status());
+            chooseLanguage(ENGLISH);
+            assertEquals("Cannot open " + fifo + ": " + fifo + " is a named pipe (FIFO), not a regular file",
+                    w.status());
+        } finally {
+            Fifos.release(fifo);
+        }
     }
 
     @Test

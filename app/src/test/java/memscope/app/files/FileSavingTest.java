@@ -92,7 +92,7 @@ class FileSavingTest {
     void aReadOnlyFileRefusesTypingWithAccessDeniedInTheStatusPane() throws Exception {
         Path f = file("ro.bin", 32);
         w = FileWindow.launch();
-        w.robot.interact(() -> assertTrue(w.app.files().open(f, true)));
+        assertTrue(Reads.finish(w.robot, () -> w.app.files().open(f, true)));
         assertTrue(w.doc().readOnly());
         assertTrue(w.status().contains("read-only"), w.status());
         long base = w.doc().baseAddress();
@@ -113,11 +113,11 @@ class FileSavingTest {
         MainWindow before = w.window();
         FileDocument doc = w.doc();
         Path missing = dir.resolve("missing.bin");
-        w.robot.interact(() -> assertFalse(w.app.files().open(missing)));
+        assertFalse(Reads.finish(w.robot, () -> w.app.files().open(missing)));
         assertEquals("Cannot open " + missing + ": no such file", w.status());
         assertSame(before, w.window());
         assertSame(doc, w.doc());
-        w.robot.interact(() -> assertFalse(w.app.files().open(dir)));
+        assertFalse(Reads.finish(w.robot, () -> w.app.files().open(dir)));
         assertTrue(w.status().contains("is a directory"), w.status());
     }
 

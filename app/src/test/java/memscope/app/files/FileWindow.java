@@ -31,6 +31,7 @@ final class FileWindow {
     static FileWindow launch(String... args) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         MemScopeApp app = (MemScopeApp) FxToolkit.setupApplication(MemScopeApp.class, args);
+        Reads.await(app.files().latestRead()); // a file named on the command line is read off the FX thread
         WaitForAsyncUtils.waitForFxEvents();
         return new FileWindow(app, stage);
     }

@@ -39,10 +39,13 @@ final class AtomicFileWriter {
                       SaveProgress progress) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+        Path temp = Files.createTempFile(dir, StrayTempFiles.prefix(absolute.getFileName().toString()),
+                TEMP_SUFFIX);
+        StrayTempFiles.writing(temp);
         try {
             long copied;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                lockQuietly(out);
                 copied = copyUnchanged(original, length, dirty, out, progress);
                 writeDirty(length, dirty, contents, out, progress);
                 if (out.size() < length) {
@@ -60,6 +63,8 @@ final class AtomicFileWriter {
             // an orderly failure cleans up; a crash (or a test's simulated one) leaves only a stray temp file
             Files.deleteIfExists(temp);
             throw e;
+        } finally {
+            StrayTempFiles.done(temp);
         }
     }
 
@@ -115,6 +120,18 @@ final class AtomicFileWriter {
         long at = position;
         while (buf.hasRemaining()) {
             at += out.write(buf, at);
+        }
+    }
+
+    /**
+     * The lock tells another MemScope that this temp file is work in progress, not a crash's stray (see
+     * {@link StrayTempFiles}). Best effort: a file system without locks still saves; the age guard remains.
+     */
+    private static void lockQuietly(FileChannel out) {
+        try {
+            out.tryLock();
+        } catch (IOException | RuntimeException e) {
+            // no locking here: nothing to do
         }
     }
 

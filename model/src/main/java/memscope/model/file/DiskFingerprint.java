@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.zip.CRC32;
 
+import memscope.model.io.RegularFiles;
 import memscope.model.text.Text;
 
 /**
@@ -19,7 +19,7 @@ record DiskFingerprint(long size, FileTime modified, long headCrc, long tailCrc)
 
     static DiskFingerprint of(Path file) throws IOException {
         FileTime modified = Files.getLastModifiedTime(file);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = RegularFiles.openForReading(file)) { // a file swapped for a FIFO must not block
             long size = ch.size();
             return new DiskFingerprint(size, modified, crc(ch, 0, size), crc(ch, Math.max(0, size - SAMPLE), size));
         }

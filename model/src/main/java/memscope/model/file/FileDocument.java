@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 
 import memscope.model.BootOptions;
 import memscope.model.HandleResult;
@@ -16,6 +17,7 @@ import memscope.model.Rights;
 import memscope.model.Status;
 import memscope.model.Subscription;
 import memscope.model.VmOptions;
+import memscope.model.io.RegularFiles;
 import memscope.model.text.Text;
 
 /**
@@ -41,10 +43,12 @@ public final class FileDocument implements AutoCloseable {
     private final long baseAddress;
     private final DirtyPages dirty = new DirtyPages();
     private final Subscription subscription;
+    private final List<Text> cleanupNotes;
     private DiskFingerprint fingerprint;
 
     private FileDocument(Kernel kernel, FilePageSource source, boolean readOnly, ProcessResult process,
-                         int editHandle, int vmoHandle, long vmoKoid, long baseAddress, DiskFingerprint fingerprint) {
+                         int editHandle, int vmoHandle, long vmoKoid, long baseAddress, DiskFingerprint fingerprint,
+                         List<Text> cleanupNotes) {
         this.kernel = kernel;
         this.source = source;
         this.readOnly = readOnly;
@@ -55,6 +59,7 @@ public final class FileDocument implements AutoCloseable {
         this.vmoKoid = vmoKoid;
         this.baseAddress = baseAddress;
         this.fingerprint = fingerprint;
+        this.cleanupNotes = List.copyOf(cleanupNotes);
         long pages = pageCount(source.length());
         this.subscription = kernel.subscribe(new KernelListener() {
             @Override
@@ -73,7 +78,10 @@ public final class FileDocument implements AutoCloseable {
 
     /**
      * Opens {@code file} into {@code kernel}: a new process "file: NAME" maps it read-write, or read-only when
-     * the file is not writable (then {@link #editHandle()} lacks WRITE and every edit is ACCESS_DENIED).
+     * the file is not writable (then {@link #editHandle()} lacks WRITE and every edit is ACCESS_DENIED). Only a
+     * regular file opens: a named pipe, a device or a socket is refused before it is opened (see
+     * {@link RegularFiles}). Temp files that killed saves of this file left beside it are removed
+     * ({@link #cleanupNotes()}).
      */
     public static FileDocument open(Kernel kernel, Path file) throws IOException {
         return open(kernel, file, false);
@@ -92,7 +100,8 @@ public final class FileDocument implements AutoCloseable {
             }
             DiskFingerprint fingerprint = DiskFingerprint.of(file);
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            return create(kernel, source, readOnly || !Files.isWritable(file), name, fingerprint);
+            return create(kernel, source, readOnly || !Files.isWritable(file), name, fingerprint,
+                    StrayTempFiles.removeFor(file));
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
@@ -100,7 +109,7 @@ public final class FileDocument implements AutoCloseable {
     }
 
     private static FileDocument create(Kernel kernel, FilePageSource source, boolean readOnly, String name,
-                                       DiskFingerprint fingerprint) throws IOException {
+                                       DiskFingerprint fingerprint, List<Text> cleanupNotes) throws IOException {
         // an empty file still gets one (zero) page so that it can be mapped and shown
         long mapped = Math.max(Kernel.PAGE_SIZE, pageCount(source.length()) * Kernel.PAGE_SIZE);
         ProcessResult p = kernel.processCreate("file: " + name);
@@ -118,7 +127,7 @@ public final class FileDocument implements AutoCloseable {
         }
         long koid = kernel.inspector().handle(vmo.handle()).orElseThrow().koid();
         return new FileDocument(kernel, source, readOnly, p, editHandle, vmo.handle(), koid,
-                map.address(), fingerprint);
+                map.address(), fingerprint, cleanupNotes);
     }
 
     public Kernel kernel() {
@@ -127,6 +136,11 @@ public final class FileDocument implements AutoCloseable {
 
     public Path path() {
         return source.path();
+    }
+
+    /** What opening cleaned up beside the file: temp files of interrupted saves removed (or that could not be). */
+    public List<Text> cleanupNotes() {
+        return cleanupNotes;
     }
 
     public boolean readOnly() {

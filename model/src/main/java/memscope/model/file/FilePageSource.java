@@ -15,6 +15,7 @@ import memscope.model.Kernel;
 import memscope.model.PageSource;
 import memscope.model.PageSourceResolver;
 import memscope.model.SessionException;
+import memscope.model.io.RegularFiles;
 
 /**
  * The pages of a file, read lazily with positional reads (several threads may read at once; nothing is read
@@ -40,9 +41,12 @@ public final class FilePageSource implements PageSource, AutoCloseable {
         this.channel = channel;
     }
 
-    /** Opens {@code file} now (so a missing or unreadable file fails here, not on the first page). */
+    /**
+     * Opens {@code file} now (so a missing or unreadable file fails here, not on the first page); anything but a
+     * regular file is refused before it is opened, since opening a FIFO waits for a writer.
+     */
     public static FilePageSource open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel ch = RegularFiles.openForReading(file);
         try {
             return new FilePageSource(file.toAbsolutePath(), ch.size(), ch);
         } catch (RuntimeException e) {
@@ -71,10 +75,11 @@ public final class FilePageSource implements PageSource, AutoCloseable {
             } catch (InvalidPathException e) {
                 throw new SessionException(FileWords.of("source.badName", descriptor));
             }
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new SessionException(FileWords.of("source.missing", file));
             }
             try {
+                RegularFiles.requireRegular(file);
                 return lazy(file, Math.min(Files.size(file), vmoSize));
             } catch (IOException e) {
                 throw new SessionException(FileWords.of("source.unreadable", file, FileException.reason(e)), e);
@@ -191,7 +196,7 @@ public final class FilePageSource implements PageSource, AutoCloseable {
         }
         synchronized (this) {
             if (channel == null) {
-                channel = FileChannel.open(path, StandardOpenOption.READ);
+                channel = RegularFiles.openForReading(path); // the file may have been swapped for a FIFO meanwhile
             }
             return channel;
         }

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Set;
 import memscope.model.KernReturn;
 import memscope.model.Status;
+import memscope.model.io.NotRegularFileException;
+import memscope.model.io.RegularFiles;
 import memscope.model.lesson.Lesson.ScenarioRef;
 import memscope.model.lesson.LessonStep.MemoryExpectation;
 import memscope.model.script.ConsoleLiterals;
@@ -79,8 +81,13 @@ public final class LessonLoader {
 
     public static Lesson load(Path file) throws LessonException {
         String text;
-        try (InputStream in = Files.newInputStream(file)) {
-            text = decode(in.readNBytes(MAX_FILE_BYTES + 1), file.toString());
+        try {
+            RegularFiles.requireRegular(file); // a FIFO would block the read forever
+            try (InputStream in = Files.newInputStream(file)) {
+                text = decode(in.readNBytes(MAX_FILE_BYTES + 1), file.toString());
+            }
+        } catch (NotRegularFileException e) {
+            throw new LessonException(file.toString(), null, e.problem(), e);
         } catch (IOException e) {
             throw new LessonException(file.toString(), null, LessonWords.of("file.cannotRead",
                     String.valueOf(e.getMessage())), e);

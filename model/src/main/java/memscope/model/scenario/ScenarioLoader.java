@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import memscope.model.text.Excerpt;
+import memscope.model.io.NotRegularFileException;
+import memscope.model.io.RegularFiles;
 import memscope.model.text.Text;
 
 /**
@@ -74,10 +76,13 @@ public final class ScenarioLoader {
             if (Files.isDirectory(file)) {
                 throw fileProblem(source, null, "loader.directory");
             }
+            RegularFiles.requireRegular(file); // a FIFO would block the read below forever
             if (Files.exists(file) && Files.size(file) > MAX_FILE_BYTES) {
                 throw fileProblem(source, null, "loader.fileTooLarge", Files.size(file), MAX_FILE_BYTES);
             }
             bytes = Files.readAllBytes(file);
+        } catch (NotRegularFileException e) {
+            throw new ScenarioException(source, null, e.problem(), e);
         } catch (IOException e) {
             throw new ScenarioException(source, null, problemReading(e), e);
         }

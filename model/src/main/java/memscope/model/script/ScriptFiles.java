@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import memscope.model.io.RegularFiles;
+
 /**
  * Scripts on disk: plain UTF-8 text, one command per line, {@code #} comments. Saving writes the text as is
  * (with a final newline); replaying parses the whole file first, so a broken file runs nothing.
@@ -26,9 +28,11 @@ public final class ScriptFiles {
 
     /**
      * The text of {@code file}; throws {@link ScriptTooLargeException} beyond {@link #MAX_FILE_BYTES} and a
-     * {@link java.nio.charset.CharacterCodingException} if it is not UTF-8.
+     * {@link java.nio.charset.CharacterCodingException} if it is not UTF-8; anything but a regular file is refused
+     * before it is opened.
      */
     public static String load(Path file) throws IOException {
+        RegularFiles.requireRegular(file); // a FIFO would block the read forever
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
