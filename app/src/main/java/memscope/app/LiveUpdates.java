@@ -30,6 +30,9 @@ final class LiveUpdates implements KernelEventSink {
         HexView view();
 
         void invalidateSource();
+
+        /** {@code [address, address + length)} was just marked changed; bytes back to their old value lose it. */
+        void marked(long address, long length);
     }
 
     LiveUpdates(KernelSession session, MappingTreeView tree, HexViewer hex, SimulationPanel panel, SyscallLog log) {
@@ -62,6 +65,7 @@ final class LiveUpdates implements KernelEventSink {
             for (MemoryChange c : changes) {
                 for (ChangeLocator.Span s : ChangeLocator.locate(c, maps)) {
                     view.markChanged(s.address(), s.length());
+                    hex.marked(s.address(), s.length());
                 }
             }
         }

@@ -28,6 +28,9 @@ final class MainMenus {
 
         void paste();
 
+        /** Selects the whole mapping (or open file) under the caret. */
+        void selectAll();
+
         void clearLog();
 
         void toggleDebugging();
@@ -80,6 +83,7 @@ final class MainMenus {
                 new SeparatorMenuItem(),
                 item("menu.edit.copy", "Shortcut+C", actions::copy),
                 item("menu.edit.paste", "Shortcut+V", actions::paste),
+                item("menu.edit.selectAll", "Shortcut+A", actions::selectAll),
                 new SeparatorMenuItem(),
                 item("menu.edit.goto", GO_TO, actions::focusGoTo));
         Menu language = menu("menu.view.language");

@@ -21,6 +21,8 @@ import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
 import memscope.app.edit.EditHistory;
 import memscope.app.edit.Editor;
+import memscope.app.edit.KernelByteReader;
+import memscope.app.edit.OriginalBytes;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
@@ -141,6 +143,11 @@ public final class MainWindow implements MainMenus.Actions {
                 if (source != null) {
                     source.invalidate();
                 }
+            }
+
+            @Override
+            public void marked(long address, long length) {
+                unmarkRestored(address, length);
             }
         }, panel, log);
         layout();
@@ -297,6 +304,17 @@ public final class MainWindow implements MainMenus.Actions {
     }
 
     @Override
+    public void selectAll() {
+        long caret = hexView.caretProperty().get();
+        if (viewLimit != null) {
+            hexView.select(viewLimit.start(), viewLimit.end()); // an open file: all of it
+            return;
+        }
+        session.viewedMaps().stream().filter(e -> e.isMapping() && e.contains(caret)).findFirst()
+                .ifPresent(m -> hexView.select(m.base(), m.base() + m.size()));
+    }
+
+    @Override
     public void copy() {
         clipboard.copy();
     }
@@ -384,7 +402,10 @@ public final class MainWindow implements MainMenus.Actions {
         go.textProperty().bind(messages.text("goto.button"));
         go.setOnAction(e -> goToAndEdit());
         ToolBar toolbar = new ToolBar(goToField, go);
-        top.getChildren().addAll(menus.build(), toolbar);
+        javafx.scene.control.MenuBar bar = menus.build();
+        memscope.app.help.HelpMenu.install(messages, bar,
+                () -> root.getScene() == null ? null : root.getScene().getWindow());
+        top.getChildren().addAll(bar, toolbar);
         root.setTop(top);
 
         SplitPane treeAndHex = new SplitPane(tree.node(), hexView);
@@ -406,6 +427,9 @@ public final class MainWindow implements MainMenus.Actions {
 
     private void showWrite(Editor.Cause cause, SyscallRecord record, long address, int length) {
         Outcome outcome = Outcome.of(record);
+        if (cause != Editor.Cause.EDIT && !hexView.isVisible(address)) {
+            hexView.goTo(address); // an undo or redo far away: show what it changed
+        }
         status.show(() -> {
             String text = describer.describeTransfer(record, address);
             return cause == Editor.Cause.UNDO ? messages.get("status.undo", text)
@@ -415,6 +439,26 @@ public final class MainWindow implements MainMenus.Actions {
             long done = record.ok() ? record.actual() : 0;
             hexView.flash(address + done, length - done);
         }
+    }
+
+    /** Takes the changed mark off bytes of the viewed process that hold what they held before the editor's edits. */
+    private void unmarkRestored(long address, long length) {
+        OptionalInt reader = session.viewedReader();
+        OriginalBytes originals = editor.originalsOf(session.viewedProcessProperty().get());
+        if (reader.isEmpty() || originals.isEmpty()) {
+            return;
+        }
+        KernelByteReader now = new KernelByteReader(session.kernel(), reader.getAsInt());
+        session.quietly(() -> {
+            originals.compare(address, length, now, hexView::unmarkChanged);
+            return null;
+        });
+    }
+
+    /** The document was saved: nothing it shows is changed any more. */
+    public void markSaved() {
+        editor.forgetOriginals();
+        hexView.clearChanges();
     }
 
     private void showCall(SyscallRecord record) {

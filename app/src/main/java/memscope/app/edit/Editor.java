@@ -40,6 +40,8 @@ public final class Editor implements EditHandler {
     private final EditHistory history;
     private final WriteListener listener;
     private final Map<Personality, WritePath> paths = new EnumMap<>(Personality.class);
+    /** Per process (by koid): what the bytes this editor changed held before, since open or the last save. */
+    private final Map<Long, OriginalBytes> originals = new java.util.HashMap<>();
 
     public Editor(KernelSession session, EditHistory history, WriteListener listener) {
         this.session = session;
@@ -51,6 +53,16 @@ public final class Editor implements EditHandler {
 
     public EditHistory history() {
         return history;
+    }
+
+    /** What the bytes this editor changed in process {@code processKoid} held before, since open or the last save. */
+    public OriginalBytes originalsOf(long processKoid) {
+        return originals.computeIfAbsent(processKoid, k -> new OriginalBytes());
+    }
+
+    /** The document was saved: what memory holds now is the original. */
+    public void forgetOriginals() {
+        originals.clear();
     }
 
     @Override
@@ -83,6 +95,8 @@ public final class Editor implements EditHandler {
     private void remember(long address, byte[] before, byte[] bytes, long written) {
         if (written > 0 && before.length >= written) {
             int n = (int) written;
+            session.kernel().inspector().handle(session.editorHandleProperty().get()).ifPresent(h ->
+                    originalsOf(h.koid()).remember(address, before.length == n ? before : Arrays.copyOf(before, n)));
             history.record(new Edit(address, Arrays.copyOf(before, n), Arrays.copyOf(bytes, n)));
         }
     }

@@ -19,7 +19,10 @@ final class Ask {
     private Ask() {
     }
 
-    /** Closing the dialog any other way (Escape, the window's close box) answers with the cancel-type choice. */
+    /**
+     * Closing the dialog any other way (Escape, the window's close box) answers with the cancel-type choice. The
+     * first choice is the default button (Enter): put the safe one first where the other would lose work.
+     */
     static Alert ask(Window owner, String header, String content, Consumer<String> answer, Choice... choices) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         if (owner != null) {
@@ -37,6 +40,11 @@ final class Ask {
             if (c.data() == ButtonData.CANCEL_CLOSE) {
                 cancel = c.id();
             }
+        }
+        // after every button exists: each change to the list re-picks the default by ButtonData
+        for (ButtonType type : alert.getButtonTypes()) {
+            javafx.scene.control.Button b = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(type);
+            b.setDefaultButton(type.getText().equals(choices[0].text()));
         }
         String fallback = cancel;
         alert.setOnHidden(e -> {

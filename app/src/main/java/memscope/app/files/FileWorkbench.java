@@ -82,7 +82,7 @@ public final class FileWorkbench {
     public FileWorkbench(Messages messages, Shell shell) {
         this.messages = messages;
         this.shell = shell;
-        this.saver = new SaveRunner(messages, shell::owner, () -> shell.window().statusPane(), this::refreshDirty);
+        this.saver = new SaveRunner(messages, shell::owner, () -> shell.window().statusPane(), this::afterSave);
     }
 
     /** The open file, or null while a scenario or session is shown. */
@@ -391,6 +391,15 @@ public final class FileWorkbench {
         if (dirtyWatch != null) {
             dirtyWatch.close();
             dirtyWatch = null;
+        }
+    }
+
+    /** Any save's end: a clean file shows no changed marks (what it holds now is the original). */
+    private void afterSave() {
+        refreshDirty();
+        FileDocument doc = document.get();
+        if (doc != null && !doc.isDirty()) {
+            shell.window().markSaved();
         }
     }
 

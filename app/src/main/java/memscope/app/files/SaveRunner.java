@@ -87,8 +87,9 @@ final class SaveRunner {
                             status.get().show(() -> messages.get("files.status.saveCancelled"), Outcome.PARTIAL);
                         }
                     },
-                    new Ask.Choice("overwrite", messages.get("files.ask.overwrite"), ButtonData.YES),
-                    new Ask.Choice("cancelOverwrite", messages.get("files.ask.cancel"), ButtonData.CANCEL_CLOSE));
+                    // Enter keeps their change: overwriting it must be a deliberate click
+                    new Ask.Choice("cancelOverwrite", messages.get("files.ask.cancel"), ButtonData.CANCEL_CLOSE),
+                    new Ask.Choice("overwrite", messages.get("files.ask.overwrite"), ButtonData.YES));
             case READ_ONLY, FAILED -> status.get().show(() -> messages.render(result.text()), Outcome.ERROR);
         }
     }

@@ -26,6 +26,32 @@ final class ChangedRanges {
         endByStart.put(start, end);
     }
 
+    /** Takes {@code [address, address + length)} out of the marks, splitting a range it falls inside. */
+    void remove(long address, long length) {
+        if (length <= 0) {
+            return;
+        }
+        long end = address + length;
+        Map.Entry<Long, Long> before = endByStart.floorEntry(address);
+        if (before != null && before.getValue() > address) {
+            endByStart.put(before.getKey(), address);
+            if (before.getValue() > end) {
+                endByStart.put(end, before.getValue());
+            }
+            if (before.getKey() == address) {
+                endByStart.remove(address);
+            }
+        }
+        for (Map.Entry<Long, Long> next = endByStart.ceilingEntry(address);
+             next != null && next.getKey() < end; next = endByStart.ceilingEntry(address)) {
+            endByStart.remove(next.getKey());
+            if (next.getValue() > end) {
+                endByStart.put(end, next.getValue());
+                break;
+            }
+        }
+    }
+
     void clear() {
         endByStart.clear();
     }

@@ -113,6 +113,11 @@ public final class HexView extends Region {
         return topAddress.getReadOnlyProperty();
     }
 
+    /** Whether the row holding {@code address} is on screen now. */
+    public boolean isVisible(long address) {
+        return viewport.isVisible(viewport.rowOf(cursor.clamp(address)));
+    }
+
     /** Puts the caret on {@code address} (clamped to the source); a row off screen scrolls to the top. */
     public void goTo(long address) {
         long target = cursor.clamp(address);
@@ -141,6 +146,17 @@ public final class HexView extends Region {
     /** Highlights {@code [address, address+length)} as changed until {@link #clearChanges()}. */
     public void markChanged(long address, long length) {
         changes.add(address, length);
+        requestRepaint();
+    }
+
+    /** Whether {@code address} is marked as changed. */
+    public boolean isMarkedChanged(long address) {
+        return changes.contains(address);
+    }
+
+    /** Takes the changed mark off {@code [address, address+length)} (its bytes are the original ones again). */
+    public void unmarkChanged(long address, long length) {
+        changes.remove(address, length);
         requestRepaint();
     }
 

@@ -17,6 +17,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -190,13 +195,59 @@ public final class LessonPane implements MainWindow.Tool {
         action.getStyleClass().add("lesson-action");
         action.setAlignment(Pos.CENTER_LEFT);
         HBox buttons = new HBox(6, previous, perform, next);
+        buttons.setId("lessonButtons");
+        // the buttons sit above the step's text, so they stay put however long a step is
         box.getChildren().addAll(new HBox(6, choice, start), problem, title, summary, new Separator(), counter,
-                text, action, expect, buttons, check, steps.node());
+                buttons, text, action, expect, check, steps.node());
+        installKeys();
         box.getStyleClass().add("lesson-pane");
         scroll.setId("lessonPane");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("side-panel");
         scroll.getStylesheets().add(ConsoleStyles.STYLESHEET);
+    }
+
+    static final KeyCombination PREVIOUS_KEY = new KeyCodeCombination(KeyCode.F6);
+    static final KeyCombination PERFORM_KEY = new KeyCodeCombination(KeyCode.F7);
+    static final KeyCombination NEXT_KEY = new KeyCodeCombination(KeyCode.F8);
+
+    /**
+     * F6 / F7 / F8 step back, run the step and step on from anywhere in the window; inside the panel a
+     * presenter's clicker (Page Up / Page Down) steps too.
+     */
+    private void installKeys() {
+        tip(previous, PREVIOUS_KEY);
+        tip(perform, PERFORM_KEY);
+        tip(next, NEXT_KEY);
+        scroll.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.getAccelerators().keySet().removeAll(java.util.List.of(PREVIOUS_KEY, PERFORM_KEY, NEXT_KEY));
+            }
+            if (now != null) {
+                now.getAccelerators().put(PREVIOUS_KEY, () -> fire(previous));
+                now.getAccelerators().put(PERFORM_KEY, () -> fire(perform));
+                now.getAccelerators().put(NEXT_KEY, () -> fire(next));
+            }
+        });
+        scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) {
+                fire(e.getCode() == KeyCode.PAGE_DOWN ? next : previous);
+                e.consume();
+            }
+        });
+    }
+
+    /** Presses {@code b} only when a person could click it (visible, enabled). */
+    private static void fire(Button b) {
+        if (!b.isDisabled() && b.getScene() != null && b.isVisible()) {
+            b.fire();
+        }
+    }
+
+    private void tip(Button b, KeyCombination key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(Bindings.concat(b.textProperty(), " (", key.getDisplayText(), ")"));
+        b.setTooltip(t);
     }
 
     private void setUp(Button b, String id, String key, Runnable onAction) {

@@ -3,16 +3,23 @@ package memscope.app.status;
 import java.util.function.Supplier;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import memscope.app.Messages;
 
 /**
- * The same write under both kernel personalities, side by side above the status pane: Zircon's outcome left,
- * Mach's right, each coloured ok / partial / error. Hidden until the first comparison.
+ * The same write under both kernel personalities, side by side above the status pane, in the order they were
+ * made: Mach's outcome left, Zircon's right, each coloured ok / partial / error. Hidden until the first comparison;
+ * its close button hides it again.
  */
 public final class ComparisonPane {
     private static final String PREFIX = "compare-";
@@ -38,11 +45,22 @@ public final class ComparisonPane {
         grid.getColumnConstraints().addAll(half, half);
         title.setId("compareTitle");
         title.getStyleClass().add("compare-title");
-        grid.add(title, 0, 0, 2, 1);
-        grid.add(header(messages, "personality.zircon"), 0, 1);
-        grid.add(header(messages, "personality.mach"), 1, 1);
-        grid.add(zircon, 0, 2);
-        grid.add(mach, 1, 2);
+        Button close = new Button("\u00d7");
+        close.setId("compareClose");
+        close.getStyleClass().add("compare-close");
+        close.setFocusTraversable(false);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(messages.text("compare.close"));
+        close.setTooltip(tip);
+        close.setOnAction(e -> hide());
+        HBox top = new HBox(8, title, new Region(), close);
+        HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
+        top.setAlignment(Pos.CENTER_LEFT);
+        grid.add(top, 0, 0, 2, 1);
+        grid.add(header(messages, "personality.mach"), 0, 1);
+        grid.add(header(messages, "personality.zircon"), 1, 1);
+        grid.add(mach, 0, 2);
+        grid.add(zircon, 1, 2);
         // a long Mach line wraps: keep both outcomes starting on the same line
         GridPane.setValignment(zircon, VPos.TOP);
         GridPane.setValignment(mach, VPos.TOP);
@@ -56,6 +74,12 @@ public final class ComparisonPane {
 
     public boolean isShowing() {
         return grid.isVisible();
+    }
+
+    /** Hides the comparison until the next one. */
+    public void hide() {
+        grid.setVisible(false);
+        grid.setManaged(false);
     }
 
     public String zirconText() {

@@ -18,6 +18,9 @@ public final class SyscallLog {
     public static final int MAX_LINES = 5000;
 
     private final StyleClassedTextArea area = new StyleClassedTextArea();
+    /** Long lines are not wrapped (one call, one line): the pane scrolls both ways instead. */
+    private final org.fxmisc.flowless.VirtualizedScrollPane<StyleClassedTextArea> scroll =
+            new org.fxmisc.flowless.VirtualizedScrollPane<>(area);
     private final Messages messages;
     private final OutcomeDescriber describer;
     /** What each shown line says: a {@link SyscallRecord}, or a {@link Long} count of calls left out. */
@@ -33,7 +36,13 @@ public final class SyscallLog {
         area.setWrapText(false);
     }
 
-    public StyleClassedTextArea node() {
+    /** The log with its scroll bars, for a layout. */
+    public javafx.scene.Node node() {
+        return scroll;
+    }
+
+    /** The text area itself. */
+    public StyleClassedTextArea area() {
         return area;
     }
 

@@ -177,7 +177,7 @@ class FileProblemsLanguageTest {
         w.focusHex();
         w.press(KeyCode.CONTROL, KeyCode.S);
         w.waitUntil("saved", () -> w.status().startsWith("Saved data.bin"));
-        assertEquals("Saved data.bin (1 changed pages)", w.status());
+        assertEquals("Saved data.bin (1 changed page)", w.status());
         chooseLanguage(CHINESE);
         assertEquals("已保存 data.bin（1 个已修改的页）", w.status());
     }

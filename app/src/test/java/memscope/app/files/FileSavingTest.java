@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import memscope.app.MainWindow;
 import memscope.model.file.FileDocument;
@@ -72,6 +71,7 @@ class FileSavingTest {
         w.typeAt(base + 2, "ab");
         w.typeAt(base + 63, "cd");
         assertEquals("\u2022 edit.bin \u2014 MemScope", w.title(), "unsaved changes show in the title");
+        assertTrue(w.hex().isMarkedChanged(base + 2), "and in the hex view");
         java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
         w.robot.interact(() -> w.window().statusPane().node().textProperty().addListener((o, a, b) -> shown.add(b)));
         w.focusHex();
@@ -86,6 +86,8 @@ class FileSavingTest {
         expected[63] = (byte) 0xcd;
         assertArrayEquals(expected, Files.readAllBytes(f));
         assertEquals("edit.bin \u2014 MemScope", w.title());
+        assertTrue(!w.hex().isMarkedChanged(base + 2) && !w.hex().isMarkedChanged(base + 63),
+                "what was saved is no longer marked changed");
     }
 
     @Test
@@ -133,8 +135,9 @@ class FileSavingTest {
         w.focusHex();
         w.press(KeyCode.CONTROL, KeyCode.S);
         w.waitUntil("the overwrite question", () -> w.robot.lookup("#overwrite").tryQuery().isPresent());
-        Node cancel = w.robot.lookup("#cancelOverwrite").query();
-        w.robot.clickOn(cancel);
+        assertTrue(w.robot.lookup("#cancelOverwrite").queryButton().isDefaultButton(), "Enter keeps their version");
+        assertFalse(w.robot.lookup("#overwrite").queryButton().isDefaultButton());
+        w.press(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertArrayEquals(theirs, Files.readAllBytes(f));
         assertEquals("Not saved: the file on disk was left as it is", w.status());

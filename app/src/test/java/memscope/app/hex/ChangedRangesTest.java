@@ -8,6 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class ChangedRangesTest {
     @Test
+    void removingSplitsTrimsAndDropsRanges() {
+        ChangedRanges r = new ChangedRanges();
+        r.add(10, 20);  // [10,30)
+        r.add(40, 10);  // [40,50)
+        r.add(60, 5);   // [60,65)
+        r.remove(15, 5);   // splits the first: [10,15) [20,30)
+        r.remove(45, 20);  // trims the second to [40,45), drops the third
+        assertEquals(3, r.rangeCount());
+        assertTrue(r.contains(14));
+        assertFalse(r.contains(15));
+        assertFalse(r.contains(19));
+        assertTrue(r.contains(20));
+        assertTrue(r.contains(44));
+        assertFalse(r.contains(45));
+        assertFalse(r.contains(60));
+        r.remove(10, 5);   // the whole of [10,15), from its start
+        assertFalse(r.contains(10));
+        assertEquals(2, r.rangeCount());
+    }
+
+    @Test
     void overlappingAndTouchingMarksMerge() {
         ChangedRanges r = new ChangedRanges();
         r.add(10, 5);   // [10,15)

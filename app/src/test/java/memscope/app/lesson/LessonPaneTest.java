@@ -107,6 +107,33 @@ class LessonPaneTest {
     }
 
     @Test
+    void theFunctionKeysStepAndTheButtonsStayPut(FxRobot robot) {
+        robot.interact(() -> ui.window().showLessons());
+        robot.clickOn("#lessonStart");
+        var runner = ui.teaching.lessons().runner().orElseThrow();
+        double y = robot.lookup("#lessonButtons").query().localToScene(0, 0).getY();
+
+        robot.interact(() -> ui.window().hexView().requestFocus()); // the keys work from anywhere in the window
+        robot.push(javafx.scene.input.KeyCode.F8);
+        assertEquals("Step 2 of " + runner.stepCount(), text(robot, "#lessonCounter"));
+        assertEquals(y, robot.lookup("#lessonButtons").query().localToScene(0, 0).getY(), 0.5,
+                "the buttons do not move to another step's height");
+        robot.push(javafx.scene.input.KeyCode.F6);
+        assertEquals("Step 1 of " + runner.stepCount(), text(robot, "#lessonCounter"));
+        // on to the first step that has an action, then F7 runs it
+        while (robot.lookup("#lessonPerform").queryButton().isDisabled() && !runner.finished()) {
+            robot.push(javafx.scene.input.KeyCode.F8);
+        }
+        robot.push(javafx.scene.input.KeyCode.F7);
+        assertTrue(runner.performed(), "F7 runs the step");
+
+        robot.clickOn("#lessonCounter"); // inside the panel, a clicker's Page Down steps on
+        int at = runner.currentIndex();
+        robot.push(javafx.scene.input.KeyCode.PAGE_DOWN);
+        assertEquals(at + 1, runner.currentIndex());
+    }
+
+    @Test
     void theMenuShortcutsShowTheLessonsAndFocusTheConsole(FxRobot robot) {
         TabPane tabs = robot.lookup("#sideTabs").queryAs(TabPane.class);
         assertEquals(0, tabs.getSelectionModel().getSelectedIndex());

@@ -180,6 +180,22 @@ class MachEditingTest {
     }
 
     @Test
+    void theComparisonReadsInTheOrderTheWritesWereMadeAndCloses(FxRobot robot) {
+        robot.interact(() -> demo.hex(robot).goTo(demo.mappingOf("app", "heap").base()));
+        robot.clickOn("#compareWrite");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node machOutcome = robot.lookup("#compareMach").query();
+        javafx.scene.Node zirconOutcome = robot.lookup("#compareZircon").query();
+        assertTrue(machOutcome.localToScene(0, 0).getX() < zirconOutcome.localToScene(0, 0).getX(),
+                "Mach, written first, is on the left");
+        assertTrue(robot.lookup("#compareTitle").queryLabeled().getText().contains("Mach, then Zircon"));
+
+        robot.clickOn("#compareClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(demo.window.comparisonPane().isShowing());
+    }
+
+    @Test
     void theCompareShortcutComparesAtTheCaretUnderBoth(FxRobot robot) {
         long heap = demo.mappingOf("app", "heap").base();
         robot.interact(() -> demo.hex(robot).goTo(heap));

@@ -148,6 +148,60 @@ class MainWindowNavigationTest {
     }
 
     @Test
+    void undoingAnEditFarAwayBringsItIntoView(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        long stack = demo.mappingOf("app", "stack").base();
+        robot.interact(() -> {
+            demo.hex(robot).goTo(data);
+            demo.hex(robot).requestFocus();
+        });
+        robot.write("5a");
+        robot.interact(() -> demo.hex(robot).goTo(stack));
+        assertTrue(!demo.hex(robot).isVisible(data), "the edit is off screen");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(demo.hex(robot).isVisible(data), "the undone byte is shown");
+        assertEquals(data, demo.hex(robot).caretProperty().get());
+    }
+
+    @Test
+    void aLongLogLineCanBeScrolledTo(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        for (int i = 0; i < 3; i++) {
+            demo.typeAt(robot, data + i, "11");
+        }
+        robot.interact(() -> demo.window.root().getScene().getWindow().setWidth(500));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.fxmisc.richtext.StyleClassedTextArea area = robot.from(demo.window.root()).lookup("#syscallLog")
+                .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+        javafx.scene.Node pane = area.getParent();
+        assertTrue(pane instanceof org.fxmisc.flowless.VirtualizedScrollPane, "the log sits in a scroll pane");
+        boolean horizontalBar = pane.lookupAll(".scroll-bar").stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.ScrollBar b
+                        && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible());
+        assertTrue(horizontalBar, "a line wider than the pane gets a horizontal scroll bar");
+    }
+
+    @Test
+    void aByteBackToItsOldValueIsNoLongerMarkedChanged(FxRobot robot) {
+        long data = demo.mappingOf("app", "data").base();
+        int old = demo.read("app", data, 1)[0] & 0xff;
+        int other = old ^ 0x5a;
+        demo.typeAt(robot, data, String.format("%02x", other));
+        assertTrue(demo.hex(robot).isMarkedChanged(data));
+
+        demo.typeAt(robot, data, String.format("%02x", old));
+        assertTrue(!demo.hex(robot).isMarkedChanged(data), "typed back to its old value");
+
+        demo.typeAt(robot, data + 1, "ee");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!demo.hex(robot).isMarkedChanged(data + 1), "undone");
+    }
+
+    @Test
     void aRefusedUndoStaysUndoable(FxRobot robot) {
         long data = demo.mappingOf("app", "data").base();
         byte[] original = demo.read("app", data, 1);

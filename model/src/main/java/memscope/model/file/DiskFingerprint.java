@@ -33,13 +33,21 @@ record DiskFingerprint(long size, FileTime modified, long headCrc, long tailCrc)
         return crc.getValue();
     }
 
+    /** A modification time as a person reads it: local date and time to the second, not raw nanoseconds. */
+    static String readable(FileTime time) {
+        return SECONDS.format(time.toInstant());
+    }
+
+    private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
     /** What differs, in words, or null when nothing does. */
     Text differenceFrom(DiskFingerprint then) {
         if (size != then.size) {
             return FileWords.of("changed.size", then.size, size);
         }
         if (!modified.equals(then.modified)) {
-            return FileWords.of("changed.modified", modified, then.modified);
+            return FileWords.of("changed.modified", readable(modified), readable(then.modified));
         }
         if (headCrc != then.headCrc || tailCrc != then.tailCrc) {
             return FileWords.of("changed.contents");

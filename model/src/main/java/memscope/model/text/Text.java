@@ -62,11 +62,15 @@ public final class Text {
     /** This message in {@code locale}'s language, English when the model has no words for that language. */
     public String in(Locale locale) {
         ResourceBundle words = Bundles.forLocale(bundle, locale);
+        MessageFormat format = new MessageFormat(words.getString(key), locale);
+        java.text.Format[] styled = format.getFormatsByArgumentIndex();
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            shown[i] = word(args[i], locale);
+            // a number the pattern formats itself ({1,number,#}, {1,choice,...}) stays a number; a plain one is text
+            boolean numberStyle = i < styled.length && styled[i] != null && args[i] instanceof Number;
+            shown[i] = numberStyle ? args[i] : word(args[i], locale);
         }
-        return new MessageFormat(words.getString(key), locale).format(shown);
+        return format.format(shown);
     }
 
     /** The English wording. */

@@ -160,6 +160,29 @@ class FileDocumentTest {
     }
 
     @Test
+    void aTouchedFileSaysWhenInWordsAPersonReads() throws IOException {
+        Path file = Files.write(dir.resolve("touched.bin"), randomBytes(100, 6));
+        try (FileDocument doc = FileDocument.open(file)) {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_123L));
+            String said = doc.changedOnDisk();
+            assertTrue(said.matches("it was modified at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"
+                    + " \\(opened at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\)"), said);
+        }
+    }
+
+    @Test
+    void theSaveSaysHowManyPagesInGoodEnglish() throws IOException {
+        Path file = Files.write(dir.resolve("pages.bin"), randomBytes(3 * Kernel.PAGE_SIZE, 7));
+        try (FileDocument doc = FileDocument.open(file)) {
+            write(doc, 0, (byte) 1);
+            assertEquals("Saved pages.bin (1 changed page)", doc.save(SaveOptions.DEFAULT).message());
+            write(doc, 0, (byte) 2);
+            write(doc, 2L * Kernel.PAGE_SIZE, (byte) 3);
+            assertEquals("Saved pages.bin (2 changed pages)", doc.save(SaveOptions.DEFAULT).message());
+        }
+    }
+
+    @Test
     void aDeletedFileCountsAsChangedOnDisk() throws IOException {
         Path file = Files.write(dir.resolve("gone.bin"), randomBytes(50, 5));
         try (FileDocument doc = FileDocument.open(file)) {

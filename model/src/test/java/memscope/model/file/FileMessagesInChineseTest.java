@@ -52,7 +52,7 @@ class FileMessagesInChineseTest {
         try (FileDocument doc = FileDocument.open(file)) {
             FileDocumentTest.write(doc, 5000, (byte) 7);
             SaveResult saved = doc.save(SaveOptions.DEFAULT);
-            assertEquals("Saved data.bin (1 changed pages)", saved.message());
+            assertEquals("Saved data.bin (1 changed page)", saved.message());
             assertEquals("已保存 data.bin（1 个已修改的页）", saved.text().in(ZH));
         }
     }
