@@ -25,6 +25,8 @@ final class ElfBuilder {
     final List<Sec> secs = new ArrayList<>();
     final List<Object[]> data = new ArrayList<>();
     final List<byte[]> notes = new ArrayList<>();
+    /** Whether the file grows to hold every PT_LOAD's file bytes (off to make one point past the end). */
+    boolean coverLoads = true;
 
     ElfBuilder ph(int type, int flags, long offset, long vaddr, long filesz, long memsz) {
         phs.add(new Ph(type, flags, offset, vaddr, filesz, memsz));
@@ -83,7 +85,7 @@ final class ElfBuilder {
             end = Math.max(end, (long) d[0] + ((byte[]) d[1]).length);
         }
         for (Ph p : phs) {
-            if (p.type() == ProgramHeader.PT_LOAD && p.filesz() < (1L << 30)) {
+            if (coverLoads && p.type() == ProgramHeader.PT_LOAD && p.filesz() < (1L << 30)) {
                 end = Math.max(end, p.offset() + p.filesz());
             }
         }
