@@ -88,14 +88,27 @@ final class CoreNotes {
         }
     }
 
-    /** The file mapped at {@code address}, if NT_FILE names one. */
+    private FileMapping[] byStart;
+
+    /** The file mapped at {@code address}, if NT_FILE names one (the last entry starting at or below it). */
     FileMapping fileAt(long address) {
-        for (FileMapping f : files) {
-            if (f.contains(address)) {
-                return f;
+        if (byStart == null) {
+            byStart = files.toArray(new FileMapping[0]);
+            java.util.Arrays.sort(byStart, (a, b) -> Long.compareUnsigned(a.start(), b.start()));
+        }
+        int lo = 0;
+        int hi = byStart.length - 1;
+        FileMapping found = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(byStart[mid].start(), address) <= 0) {
+                found = byStart[mid];
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return null;
+        return found != null && found.contains(address) ? found : null;
     }
 
     private static long align4(long n) {
