@@ -19,6 +19,8 @@ public final class Kernel {
     public static final long USER_ASPACE_BASE = 0x1000000L;
     /** Where a root VMAR ends: just below 2^47. */
     public static final long USER_ASPACE_END = (1L << 47) - PAGE_SIZE;
+    /** The size of the vDSO mapping every process has. */
+    public static final long VDSO_SIZE = Vdso.SIZE;
 
     private final KernelState state;
     private final ObjectCalls objects;
@@ -78,6 +80,19 @@ public final class Kernel {
 
     public ProcessResult processCreate(String name) {
         return call("zx_process_create", () -> "name=\"" + name + "\"", c -> objects.processCreate(name, c),
+                ProcessResult::status, e -> new ProcessResult(e, 0, 0));
+    }
+
+    /**
+     * As {@link #processCreate(String)}, but the loader maps the vDSO at {@code vdsoAddress} (page-aligned, inside
+     * the root VMAR) instead of at the top of the address space: a loader that must place other mappings at fixed
+     * addresses (a core dump's) keeps the vDSO out of their way, as Zircon's process builder may place it anywhere.
+     * An address that is not page-aligned or leaves the vDSO outside the root VMAR is {@code ERR_INVALID_ARGS}.
+     */
+    public ProcessResult processCreate(String name, long vdsoAddress) {
+        return call("zx_process_create", () -> "name=\"" + name + "\" vdso=0x" + Long.toHexString(vdsoAddress),
+                c -> vdsoAddress == -1 ? new ProcessResult(Status.ERR_INVALID_ARGS, 0, 0)
+                        : objects.processCreate(name, vdsoAddress, c),
                 ProcessResult::status, e -> new ProcessResult(e, 0, 0));
     }
 

@@ -15,14 +15,21 @@ final class ObjectCalls {
     }
 
     ProcessResult processCreate(String name, Changes changes) {
+        return processCreate(name, -1, changes);
+    }
+
+    /** As {@code zx_process_create}; the loader maps the vDSO at {@code vdsoBase}, or at the top when it is -1. */
+    ProcessResult processCreate(String name, long vdsoBase, Changes changes) {
         KernelState.require(name != null, Status.ERR_INVALID_ARGS);
+        KernelState.require(vdsoBase == -1 || (KernelState.pageAligned(vdsoBase) && vdsoBase >= Kernel.USER_ASPACE_BASE
+                && vdsoBase <= Kernel.USER_ASPACE_END - Vdso.SIZE), Status.ERR_INVALID_ARGS);
         ProcessObject p = k.objects.add(new ProcessObject(k.newKoid(), name));
         VmAddressRegion root = k.objects.add(new VmAddressRegion(k.newKoid(), "root", p, null,
                 Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END - Kernel.USER_ASPACE_BASE,
                 VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC));
         p.attachRoot(root);
         // the loader maps the vDSO read+execute; it is permanent and can never gain WRITE
-        long base = root.findFree(Vdso.SIZE);
+        long base = vdsoBase == -1 ? root.findFree(Vdso.SIZE) : vdsoBase;
         VmMapping vdso = new VmMapping(root, base, Vdso.SIZE, k.vdso, 0, VmOptions.PERM_READ | VmOptions.PERM_EXECUTE,
                 VmOptions.PERM_READ | VmOptions.PERM_EXECUTE, true);
         root.insert(vdso);
