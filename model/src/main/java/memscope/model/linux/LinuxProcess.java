@@ -226,13 +226,7 @@ public final class LinuxProcess implements AutoCloseable {
         if (dead) {
             return false;
         }
-        boolean running;
-        try {
-            char state = ProcFs.state(pid);
-            running = state != 'Z' && state != 'X' && ProcFs.startTime(pid) == startTime;
-        } catch (IOException | RuntimeException e) {
-            running = false;
-        }
+        boolean running = ProcFs.running(pid, startTime);
         if (!running) {
             markDead();
         }

@@ -90,6 +90,21 @@ final class ProcFs {
         return Long.parseLong(rest[19]);
     }
 
+    /**
+     * Whether {@code pid} is still the process that started at {@code startTime} and has not exited (one read of
+     * {@code /proc/PID/stat}: a zombie, a dead or a reused PID is not).
+     */
+    static boolean running(int pid, long startTime) {
+        try {
+            String stat = read(pid, "stat");
+            int after = stat.lastIndexOf(')') + 2;
+            char state = stat.charAt(after);
+            return state != 'Z' && state != 'X' && Long.parseLong(stat.substring(after).split(" ")[19]) == startTime;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The state letter of {@code /proc/PID/stat} (R, S, D, Z, X...). */
     static char state(int pid) throws IOException {
         String stat = read(pid, "stat");
