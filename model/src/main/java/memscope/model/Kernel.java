@@ -28,6 +28,7 @@ public final class Kernel {
     private final ProcessMemory memory;
     private final KernelInspector inspector;
     private final Mach mach;
+    private final Mirror mirror;
 
     private Kernel(BootOptions options) {
         this.state = new KernelState(options);
@@ -36,6 +37,7 @@ public final class Kernel {
         this.memory = new ProcessMemory(state);
         this.inspector = new KernelInspector(state);
         this.mach = new Mach(state);
+        this.mirror = new Mirror(state);
     }
 
     public static Kernel boot(BootOptions options) {
@@ -76,11 +78,28 @@ public final class Kernel {
         return mach;
     }
 
+    /** Address spaces that live outside the kernel (live Linux processes): see {@link Mirror}. */
+    public Mirror mirror() {
+        return mirror;
+    }
+
     // ---- processes and tasks ----
 
     public ProcessResult processCreate(String name) {
-        return call("zx_process_create", () -> "name=\"" + name + "\"", c -> objects.processCreate(name, c),
-                ProcessResult::status, e -> new ProcessResult(e, 0, 0));
+        return call("zx_process_create", () -> "name=\"" + name + "\"",
+                c -> objects.processCreate(name, AddressSpaceLayout.ZIRCON, c), ProcessResult::status,
+                e -> new ProcessResult(e, 0, 0));
+    }
+
+    /**
+     * {@code zx_process_create} with a root VMAR of another shape (an addition to the contract): a process whose
+     * root VMAR covers {@code [layout.base(), layout.end())}, holding the vDSO only when
+     * {@code layout.zirconVdso()}. A null or invalid layout ({@link AddressSpaceLayout#valid()}) is
+     * {@code ERR_INVALID_ARGS}.
+     */
+    public ProcessResult processCreate(String name, AddressSpaceLayout layout) {
+        return call("zx_process_create", () -> "name=\"" + name + "\" layout=" + layout,
+                c -> objects.processCreate(name, layout, c), ProcessResult::status, e -> new ProcessResult(e, 0, 0));
     }
 
     /**
@@ -92,7 +111,7 @@ public final class Kernel {
     public ProcessResult processCreate(String name, long vdsoAddress) {
         return call("zx_process_create", () -> "name=\"" + name + "\" vdso=0x" + Long.toHexString(vdsoAddress),
                 c -> vdsoAddress == -1 ? new ProcessResult(Status.ERR_INVALID_ARGS, 0, 0)
-                        : objects.processCreate(name, vdsoAddress, c),
+                        : objects.processCreate(name, AddressSpaceLayout.ZIRCON, vdsoAddress, c),
                 ProcessResult::status, e -> new ProcessResult(e, 0, 0));
     }
 

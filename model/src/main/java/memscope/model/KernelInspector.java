@@ -141,6 +141,59 @@ public final class KernelInspector {
     }
 
     /**
+     * As {@link #peek}, but goes on past what it cannot read: every byte of {@code into} that a mapping backs and
+     * whose page reads is copied and its bit set in {@code copied} (bits of the other bytes are cleared, their
+     * bytes zeroed). So a window with an unreadable page or a hole in its middle still shows everything around
+     * it. Returns how many bytes it copied (0 for a bad handle or a dead process).
+     */
+    public int peekAll(int processHandle, long address, byte[] into, java.util.BitSet copied) {
+        java.util.Arrays.fill(into, (byte) 0);
+        copied.clear(0, into.length);
+        k.lock.readLock().lock();
+        try {
+            Handle h = k.handles.get(processHandle);
+            if (h == null || !(h.object() instanceof ProcessObject p) || p.rootVmar() == null) {
+                return 0;
+            }
+            long end = address + into.length;
+            int total = 0;
+            for (VmMapping m : p.rootVmar().mappingsOverlapping(address, end < address ? Long.MAX_VALUE : end)) {
+                long from = Math.max(address, m.base());
+                long to = Math.min(m.end(), address + into.length);
+                long offset = m.vmoOffsetOf(from);
+                int n = (int) Math.max(0, Math.min(to - from, m.vmo.size() - offset));
+                int at = (int) (from - address);
+                for (int done = 0; done < n; ) {
+                    int chunk = (int) Math.min(n - done,
+                            Kernel.PAGE_SIZE - ((offset + done) & (Kernel.PAGE_SIZE - 1)));
+                    if (readReadable(m.vmo, offset + done, into, at + done, chunk) == chunk) {
+                        copied.set(at + done, at + done + chunk);
+                        total += chunk;
+                    } else {
+                        java.util.Arrays.fill(into, at + done, at + done + chunk, (byte) 0);
+                    }
+                    done += chunk;
+                }
+            }
+            return total;
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    /** The shape of the live process's address space (its root VMAR's range), if the handle names one. */
+    public Optional<AddressSpaceLayout> layout(int processHandle) {
+        k.lock.readLock().lock();
+        try {
+            Handle h = k.handles.get(processHandle);
+            return h == null || !(h.object() instanceof ProcessObject p) || p.rootVmar() == null ? Optional.empty()
+                    : Optional.of(p.layout());
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    /**
      * Reads what it can of {@code n} bytes, page by page once a page fails: a page its file can no longer supply
      * is as unbacked as a hole. Returns the bytes read.
      */

@@ -14,26 +14,30 @@ final class ObjectCalls {
         this.k = k;
     }
 
-    ProcessResult processCreate(String name, Changes changes) {
-        return processCreate(name, -1, changes);
+    ProcessResult processCreate(String name, AddressSpaceLayout layout, Changes changes) {
+        return processCreate(name, layout, -1, changes);
     }
 
-    /** As {@code zx_process_create}; the loader maps the vDSO at {@code vdsoBase}, or at the top when it is -1. */
-    ProcessResult processCreate(String name, long vdsoBase, Changes changes) {
-        KernelState.require(name != null, Status.ERR_INVALID_ARGS);
-        KernelState.require(vdsoBase == -1 || (KernelState.pageAligned(vdsoBase) && vdsoBase >= Kernel.USER_ASPACE_BASE
-                && vdsoBase <= Kernel.USER_ASPACE_END - Vdso.SIZE), Status.ERR_INVALID_ARGS);
-        ProcessObject p = k.objects.add(new ProcessObject(k.newKoid(), name));
+    /**
+     * As {@code zx_process_create} with a root VMAR of {@code layout}; where the layout has the Zircon vDSO, the
+     * loader maps it at {@code vdsoBase}, or at the top when it is -1.
+     */
+    ProcessResult processCreate(String name, AddressSpaceLayout layout, long vdsoBase, Changes changes) {
+        KernelState.require(name != null && layout != null && layout.valid(), Status.ERR_INVALID_ARGS);
+        KernelState.require(vdsoBase == -1 || (layout.zirconVdso() && KernelState.pageAligned(vdsoBase)
+                && vdsoBase >= layout.base() && vdsoBase <= layout.end() - Vdso.SIZE), Status.ERR_INVALID_ARGS);
+        ProcessObject p = k.objects.add(new ProcessObject(k.newKoid(), name, layout));
         VmAddressRegion root = k.objects.add(new VmAddressRegion(k.newKoid(), "root", p, null,
-                Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END - Kernel.USER_ASPACE_BASE,
-                VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC));
+                layout.base(), layout.size(), VmOptions.CAN_MAP_PERMS | VmOptions.CAN_MAP_SPECIFIC));
         p.attachRoot(root);
-        // the loader maps the vDSO read+execute; it is permanent and can never gain WRITE
-        long base = vdsoBase == -1 ? root.findFree(Vdso.SIZE) : vdsoBase;
-        VmMapping vdso = new VmMapping(root, base, Vdso.SIZE, k.vdso, 0, VmOptions.PERM_READ | VmOptions.PERM_EXECUTE,
-                VmOptions.PERM_READ | VmOptions.PERM_EXECUTE, true);
-        root.insert(vdso);
-        k.vdso.addMapping(vdso);
+        if (layout.zirconVdso()) {
+            // the loader maps the vDSO read+execute; it is permanent and can never gain WRITE
+            long base = vdsoBase == -1 ? root.findFree(Vdso.SIZE) : vdsoBase;
+            VmMapping vdso = new VmMapping(root, base, Vdso.SIZE, k.vdso, 0,
+                    VmOptions.PERM_READ | VmOptions.PERM_EXECUTE, VmOptions.PERM_READ | VmOptions.PERM_EXECUTE, true);
+            root.insert(vdso);
+            k.vdso.addMapping(vdso);
+        }
         Handle ph = k.handles.add(p, Rights.DEFAULT_PROCESS);
         Handle vh = k.handles.add(root, Rights.DEFAULT_VMAR | Rights.READ | Rights.WRITE | Rights.EXECUTE);
         changes.structure(StructureChange.Kind.PROCESS, p.koid);

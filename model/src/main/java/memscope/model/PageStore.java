@@ -130,6 +130,35 @@ final class PageStore {
         }
     }
 
+    /**
+     * The source now reads differently in {@code [offset, offset + length)}: the written pages over that range take
+     * the source's bytes there (the rest of each page keeps what was written). Unwritten pages need nothing, they
+     * read the source anyway. A page the source cannot supply keeps its bytes.
+     */
+    void refreshFromSource(long offset, long length) {
+        if (source == PageSource.ZERO || length <= 0) {
+            return;
+        }
+        byte[] fresh = new byte[PAGE];
+        long end = offset + length;
+        for (long page = offset >>> SHIFT; page <= (end - 1) >>> SHIFT; page++) {
+            int slot = find(page >>> BLOCK_SHIFT);
+            int bit = (int) (page & (BLOCK_PAGES - 1));
+            if (slot < 0 || (written[slot] & (1 << bit)) == 0) {
+                continue;
+            }
+            try {
+                source.readPage(page, fresh);
+            } catch (java.io.UncheckedIOException e) {
+                continue;
+            }
+            long pageStart = page << SHIFT;
+            int from = (int) (Math.max(offset, pageStart) - pageStart);
+            int to = (int) (Math.min(end, pageStart + PAGE) - pageStart);
+            System.arraycopy(fresh, from, blocks[slot], bit * PAGE + from, to - from);
+        }
+    }
+
     /** Forgets every page at or above {@code pageIndex}, as when the VMO shrinks. */
     void discardFrom(long pageIndex) {
         long[] oldKeys = keys;

@@ -2,15 +2,26 @@ package memscope.model;
 
 /** A process: a root VMAR while alive; none once killed. */
 final class ProcessObject extends KernelObject {
+    private final AddressSpaceLayout layout;
     private VmAddressRegion rootVmar;
 
     ProcessObject(long koid, String name) {
+        this(koid, name, AddressSpaceLayout.ZIRCON);
+    }
+
+    ProcessObject(long koid, String name, AddressSpaceLayout layout) {
         super(koid, name);
+        this.layout = layout;
     }
 
     @Override
     ObjectType type() {
         return ObjectType.PROCESS;
+    }
+
+    /** The shape its root VMAR was made with. */
+    AddressSpaceLayout layout() {
+        return layout;
     }
 
     void attachRoot(VmAddressRegion root) {

@@ -48,6 +48,12 @@ final class SessionWriter {
             List<TaskPort> taskPorts = ports.all();
             taskPorts.sort(Comparator.comparingInt(TaskPort::name));
             collect(handles, taskPorts);
+            for (ProcessObject p : processes) {
+                // a session has one address-space shape and cannot reopen a live process's memory
+                if (p.alive() && !p.layout().equals(AddressSpaceLayout.ZIRCON)) {
+                    throw new SessionException(ModelWords.of("session.foreignProcess", p.koid, p.name()));
+                }
+            }
             Text overCap = SessionBudget.checkClosed(k.handles.closed().size());
             if (overCap != null) {
                 throw new SessionException(ModelWords.of("session.budget.cannotSave", overCap));

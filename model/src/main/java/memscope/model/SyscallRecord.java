@@ -2,19 +2,32 @@ package memscope.model;
 
 /**
  * One completed syscall: its name, its arguments as text, its outcome, and for memory calls the rule that decided
- * it. Zircon calls carry a {@link Status}; Mach calls a {@link KernReturn} (the other field is null).
+ * it. Zircon calls carry a {@link Status}; Mach calls a {@link KernReturn}; calls of the Linux personality on a
+ * live process (see {@link Mirror#record}) an {@link Errno}. The other two are null.
  */
 public record SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
-                            long requested, long actual, Rule rule, long ruleAddress) {
+                            long requested, long actual, Rule rule, long ruleAddress, Errno errno) {
 
-    /** True when the call succeeded (ZX_OK or KERN_SUCCESS). */
-    public boolean ok() {
-        return status != null ? status == Status.OK : kernReturn == KernReturn.SUCCESS;
+    /** A Zircon or Mach call's record (no errno). */
+    public SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
+                         long requested, long actual, Rule rule, long ruleAddress) {
+        this(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress, null);
     }
 
-    /** {@code ZX_ERR_ACCESS_DENIED} or {@code KERN_PROTECTION_FAILURE}. */
+    /** True when the call succeeded (ZX_OK, KERN_SUCCESS, or a Linux call without an errno). */
+    public boolean ok() {
+        if (status != null) {
+            return status == Status.OK;
+        }
+        return kernReturn != null ? kernReturn == KernReturn.SUCCESS : errno == Errno.OK;
+    }
+
+    /** {@code ZX_ERR_ACCESS_DENIED}, {@code KERN_PROTECTION_FAILURE}, or {@code EFAULT} ({@code OK} for Linux). */
     public String resultName() {
-        return status != null ? status.zxName() : kernReturn.machName();
+        if (status != null) {
+            return status.zxName();
+        }
+        return kernReturn != null ? kernReturn.machName() : errno.name();
     }
 
     /** True for a successful transfer that moved fewer bytes than asked. */

@@ -12,7 +12,8 @@ public final class Bundles {
     /** Every bundle the model has; a test checks each has the same keys and placeholders in every language. */
     public static final List<String> ALL = List.of(COMMON, "memscope.model.messages",
             "memscope.model.scenario.messages", "memscope.model.lesson.messages", "memscope.model.script.messages",
-            "memscope.model.file.messages", "memscope.model.io.messages", "memscope.model.elf.messages");
+            "memscope.model.file.messages", "memscope.model.io.messages", "memscope.model.elf.messages",
+            "memscope.model.linux.messages");
 
     /** The languages the model speaks besides English (the base files). */
     public static final List<Locale> TRANSLATIONS = List.of(Locale.SIMPLIFIED_CHINESE);

@@ -37,9 +37,17 @@ class GcoreTest {
             while (!Files.readString(mapsFile).contains("sleep") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            List<String> live = Files.readAllLines(mapsFile);
+            // and until the dynamic loader has finished mapping libraries: the maps stop changing
+            String settled = Files.readString(mapsFile);
+            for (String now = ""; !now.equals(settled) && System.nanoTime() < deadline; ) {
+                Thread.sleep(100);
+                now = settled;
+                settled = Files.readString(mapsFile);
+            }
             Path prefix = dir.resolve("core");
             ExternalTools.Run gcore = ExternalTools.run("gcore", "-o", prefix.toString(), String.valueOf(child.pid()));
+            // sleep is blocked in nanosleep: its maps now are the ones the core was made from
+            List<String> live = Files.readAllLines(mapsFile);
             Path core = Path.of(prefix + "." + child.pid());
             Assumptions.assumeTrue(gcore.exit() == 0 && Files.isRegularFile(core), "gcore could attach: "
                     + gcore.output());
