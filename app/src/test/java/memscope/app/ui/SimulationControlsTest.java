@@ -220,6 +220,22 @@ class SimulationControlsTest {
     }
 
     @Test
+    void theFidelityChoiceSetsTheBootOptionAndFollowsTheKernel(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<memscope.model.Fidelity> choice = robot.from(demo.window.root()).lookup("#fidelityChoice")
+                .queryAs(ComboBox.class);
+        assertEquals(memscope.model.Fidelity.DOCUMENTED, choice.getValue());
+        robot.interact(() -> choice.getSelectionModel().select(memscope.model.Fidelity.TODAY));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(memscope.model.Fidelity.TODAY, demo.kernel.options().fidelity());
+        assertTrue(demo.kernel.options().debuggingSyscalls(), "the other boot options stay");
+        robot.interact(() -> demo.kernel.setOptions(demo.kernel.options()
+                .withFidelity(memscope.model.Fidelity.DOCUMENTED)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(memscope.model.Fidelity.DOCUMENTED, choice.getValue(), "the choice follows the kernel");
+    }
+
+    @Test
     void theViewLanguageMenuSwitchesLanguage(FxRobot robot) {
         // the menu's own item, fired as a click would (popup menus are unreliable to click in headless Monocle)
         javafx.scene.control.MenuBar bar = robot.from(demo.window.root()).lookup("#menuBar")
