@@ -29,7 +29,8 @@ class MessagesTest {
     @Test
     void chineseErrorWordsFollowTheBilingualZirconDoc() {
         Messages zh = new Messages(Locale.SIMPLIFIED_CHINESE);
-        assertEquals("句柄没有 ZX_RIGHT_WRITE 权限", zh.get("rule.missingRights", "ZX_RIGHT_WRITE"));
+        // the glossary (resources/lessons/GLOSSARY.md): handle rights are 句柄权限, never a bare 权限
+        assertEquals("句柄缺少句柄权限 ZX_RIGHT_WRITE", zh.get("rule.missingRights", "ZX_RIGHT_WRITE"));
         assertEquals("kernel.enable-debugging-syscalls 在内核命令行上未设置为 true", zh.get("rule.debuggingOff"));
         assertTrue(zh.get("rule.vdso", "0x1000").contains("属于 vDSO 之类的受保护区域"));
         assertTrue(zh.get("rule.notCacheable", "UNCACHED").startsWith("请求的内存不可缓存"));

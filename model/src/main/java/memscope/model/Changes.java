@@ -6,6 +6,16 @@ import java.util.List;
 /** The changes one syscall made, gathered under the lock and delivered after it is released. */
 final class Changes {
     private List<Object> items;
+    private FidelityNote note;
+
+    /** Where the fidelities differ for this call; kept even when the call is refused. */
+    void note(FidelityNote n) {
+        note = n;
+    }
+
+    FidelityNote note() {
+        return note;
+    }
 
     void memory(long vmoKoid, long offset, long length) {
         add(new MemoryChange(vmoKoid, offset, length));

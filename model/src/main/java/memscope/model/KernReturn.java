@@ -11,7 +11,8 @@ public enum KernReturn {
     INVALID_ARGUMENT(4, "(os/kern) invalid argument"),
     FAILURE(5, "(os/kern) failure"),
     MEMORY_ERROR(10, "(os/kern) memory error"),
-    SEND_INVALID_DEST(0x10000003, "(ipc/send) invalid destination port");
+    SEND_INVALID_DEST(0x10000003, "(ipc/send) invalid destination port"),
+    SEND_INVALID_MEMORY(0x1000000c, "(ipc/send) invalid memory");
 
     private final int code;
     private final String text;
@@ -25,9 +26,9 @@ public enum KernReturn {
         return code;
     }
 
-    /** {@code KERN_PROTECTION_FAILURE}; the IPC error keeps its own prefix, {@code MACH_SEND_INVALID_DEST}. */
+    /** {@code KERN_PROTECTION_FAILURE}; the IPC errors keep their own prefix, {@code MACH_SEND_INVALID_DEST}. */
     public String machName() {
-        return this == SEND_INVALID_DEST ? "MACH_SEND_INVALID_DEST" : "KERN_" + name();
+        return name().startsWith("SEND_") ? "MACH_" + name() : "KERN_" + name();
     }
 
     /** What {@code mach_error_string} says (in English, as the real function does). */

@@ -65,6 +65,18 @@ public final class KernelInspector {
         }
     }
 
+    /** Where the VMAR behind handle {@code value} starts; empty when it names no VMAR. */
+    public java.util.OptionalLong vmarBase(int value) {
+        k.lock.readLock().lock();
+        try {
+            Handle h = k.handles.get(value);
+            return h != null && h.object() instanceof VmAddressRegion v ? java.util.OptionalLong.of(v.base())
+                    : java.util.OptionalLong.empty();
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
     public Optional<VmoInfo> vmo(long koid) {
         k.lock.readLock().lock();
         try {

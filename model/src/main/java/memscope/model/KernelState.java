@@ -14,6 +14,11 @@ final class KernelState {
     final ObjectRegistry objects = new ObjectRegistry();
     private final AtomicLong koids = new AtomicLong(1023);
     volatile BootOptions options;
+
+    /** A note for {@code divergence} decided by the current fidelity, with each fidelity's result name. */
+    FidelityNote note(Divergence divergence, String documented, String today) {
+        return new FidelityNote(divergence, options.fidelity(), documented, today);
+    }
     final VmObject vdso;
 
     KernelState(BootOptions options) {
@@ -70,8 +75,12 @@ final class KernelState {
             held.unlock();
         }
         if (sequence != 0) {
-            // a refused call changed nothing
-            bus.deliver(refusal == null ? changes : null, recorder.record(sequence, result, refusal));
+            // a refused call changed nothing, except a Mach copyout that stored bytes before its fault
+            SyscallRecord record = recorder.record(sequence, result, refusal);
+            if (changes.note() != null) {
+                record = record.withFidelityNote(changes.note());
+            }
+            bus.deliver(refusal == null || refusal.keptChanges ? changes : null, record);
         }
         return result;
     }

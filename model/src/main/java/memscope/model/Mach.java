@@ -56,22 +56,30 @@ public final class Mach {
     }
 
     /**
-     * {@code vm_write}: all of {@code data[0, dataCount)} at {@code address} or nothing. Checks, first failure
-     * wins: bad or dead port; port not CONTROL; {@code data} null or shorter than {@code dataCount}, or a negative
-     * count ({@code KERN_INVALID_ARGUMENT}); count 0 succeeds; a range that wraps past 2^64
+     * {@code vm_write}: all of {@code data[0, dataCount)} at {@code address} or nothing (as documented). Checks,
+     * first failure wins: bad or dead port ({@code MACH_SEND_INVALID_DEST}); a count outside 32 unsigned bits
+     * ({@code KERN_INVALID_ARGUMENT}); {@code data} null or shorter than {@code dataCount}, an unreadable source
+     * ({@code MACH_SEND_INVALID_MEMORY}); port not CONTROL ({@code KERN_INVALID_ARGUMENT}); count 0 succeeds; a range that wraps past 2^64
      * ({@code KERN_INVALID_ADDRESS}); then entry by entry in address
      * order a hole ({@code KERN_INVALID_ADDRESS}), no WRITE or a permanent mapping ({@code
      * KERN_PROTECTION_FAILURE}), memory past a shrunk VMO's end ({@code KERN_INVALID_ADDRESS}) or a VMO that is
-     * not CACHED ({@code KERN_FAILURE}).
+     * not CACHED ({@code KERN_FAILURE}). With {@link Fidelity#TODAY}, a write of at most 16 KiB is stored as XNU's
+     * copyout does: any fault is {@code KERN_INVALID_ADDRESS}, and the bytes before it stay stored.
      */
     public KernReturn vmWrite(int task, long address, byte[] data, long dataCount) {
         return call("vm_write", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
                 + " data_count=" + dataCount, true, dataCount, c -> {
+                    // the request is a message: its destination is checked first, then its out-of-line data is
+                    // copied in (a source the kernel cannot read fails the send), then the server converts the port
+                    ports.require(task, TaskFlavor.values());
+                    // data_count is a 32-bit mach_msg_type_number_t: other values cannot be sent at all
+                    Refused.require(dataCount >= 0 && dataCount <= 0xFFFF_FFFFL, KernReturn.INVALID_ARGUMENT,
+                            Rule.INVALID_BUFFER, 0);
+                    boolean readable = dataCount == 0 || data != null && data.length >= dataCount;
+                    Refused.require(readable, KernReturn.SEND_INVALID_MEMORY, Rule.INVALID_BUFFER, 0);
                     VmAddressRegion space = space(task, TaskFlavor.CONTROL);
-                    boolean dataValid = dataCount == 0 || dataCount > 0 && data != null && data.length >= dataCount;
-                    Refused.require(dataValid, KernReturn.INVALID_ARGUMENT, Rule.INVALID_BUFFER, 0);
                     if (dataCount > 0) {
-                        MachMemory.write(space, address, data, (int) dataCount, c);
+                        MachMemory.write(space, address, data, (int) dataCount, k.options.fidelity(), c);
                     }
                     return KernReturn.SUCCESS;
                 }, kr -> kr, kr -> kr);

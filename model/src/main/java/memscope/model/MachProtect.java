@@ -60,14 +60,8 @@ final class MachProtect {
      * protection gains WRITE. Writes through it no longer reach the original VMO or its other mappings.
      */
     private VmMapping replaceWithPrivateCopy(VmMapping m, Changes changes) {
-        VmObject copy = k.objects.add(MachCopy.snapshot(k.newKoid(), m));
-        VmMapping replacement = new VmMapping(m.parent, m.base(), m.size(), copy, 0, m.perms(),
-                m.maxPerms() | copyAddsWrite(m), false);
-        m.parent.unmap(m);
-        m.parent.insert(replacement);
-        copy.addMapping(replacement);
-        changes.structure(StructureChange.Kind.VMO, copy.koid);
-        return replacement;
+        return PrivateClone.install(k, m, MachCopy.snapshot(k.newKoid(), m), m.maxPerms() | copyAddsWrite(m),
+                changes);
     }
 
     /**

@@ -100,8 +100,12 @@ final class ObjectCalls {
     Status vmoSetCachePolicy(int handle, CachePolicy policy, Changes changes) {
         VmObject vmo = k.vmo(handle, Rights.MAP);
         KernelState.require(policy != null, Status.ERR_INVALID_ARGS);
-        // Zircon refuses this while pages are committed or the VMO is mapped; the simulation allows it so a
-        // teacher can flip a live buffer to UNCACHED and show the effect.
+        if (!vmo.mappings().isEmpty()) {
+            // the documentation and today's Zircon (VmObjectPaged::SetMappingCachePolicy) refuse a mapped VMO;
+            // the default lets a teacher flip a live buffer to UNCACHED and show the effect
+            changes.note(k.note(Divergence.CACHE_POLICY_MAPPED, Status.OK.zxName(), Status.ERR_BAD_STATE.zxName()));
+            KernelState.require(!k.options.today(), Status.ERR_BAD_STATE);
+        }
         vmo.setCachePolicy(policy);
         changes.structure(StructureChange.Kind.VMO, vmo.koid);
         return Status.OK;

@@ -22,8 +22,10 @@ final class ProcessMemory {
 
     private IoResult transfer(boolean write, int process, long vaddr, byte[] buffer, long bufferSize) {
         Outcome o = k.call(write, changes -> {
-            Target t = resolve(write, process, vaddr, buffer, bufferSize);
-            if (write) {
+            Target t = resolve(write, process, vaddr, buffer, bufferSize, changes);
+            if (write && t.cloneOf != null) {
+                writePrivately(t, buffer, changes);
+            } else if (write) {
                 t.vmo.write(t.vmoOffset, buffer, 0, (int) t.length);
                 changes.memory(t.vmo.koid, t.vmoOffset, t.length);
             } else {
@@ -36,7 +38,8 @@ final class ProcessMemory {
     }
 
     /** Where the transfer lands, after every check; throws {@link Refused} for the first that fails. */
-    private Target resolve(boolean write, int process, long vaddr, byte[] buffer, long bufferSize) {
+    private Target resolve(boolean write, int process, long vaddr, byte[] buffer, long bufferSize,
+                           Changes changes) {
         if (write && !k.options.debuggingSyscalls()) {
             throw new Refused(Status.ERR_NOT_SUPPORTED, Rule.DEBUGGING_SYSCALLS_DISABLED, 0);
         }
@@ -47,7 +50,11 @@ final class ProcessMemory {
         ProcessObject p = k.process(process, write ? Rights.WRITE : Rights.READ | Rights.WRITE);
         VmAddressRegion root = p.rootVmar();
         if (root == null) {
-            throw new Refused(Status.ERR_BAD_STATE, Rule.PROCESS_DEAD, 0);
+            // documented: "not accessible (e.g., the process is being terminated)"; today's Zircon finds no
+            // address space to look the address up in
+            changes.note(k.note(Divergence.DEAD_PROCESS, Status.ERR_BAD_STATE.zxName(),
+                    Status.ERR_NOT_FOUND.zxName()));
+            throw new Refused(k.options.today() ? Status.ERR_NOT_FOUND : Status.ERR_BAD_STATE, Rule.PROCESS_DEAD, 0);
         }
         VmMapping m = root.findMapping(vaddr);
         if (m == null) {
@@ -79,7 +86,27 @@ final class ProcessMemory {
         if (vmo.cachePolicy() != CachePolicy.CACHED) {
             throw new Refused(Status.ERR_BAD_STATE, Rule.NOT_CACHEABLE, vmo.koid);
         }
-        return new Target(vmo, offset, length, rule, ruleAddress);
+        if (write && (m.maxPerms() & VmOptions.PERM_WRITE) == 0 && !m.privateClone()) {
+            changes.note(k.note(Divergence.PRIVATE_CLONE, Status.OK.zxName(), Status.OK.zxName()));
+            if (k.options.today()) {
+                return new Target(vmo, vaddr - m.base(), length, rule, ruleAddress, m);
+            }
+        }
+        return new Target(vmo, offset, length, rule, ruleAddress, null);
+    }
+
+    /**
+     * Today's Zircon (VmMapping::ForceWritable): a mapping that can never be writable gets its own copy-on-write
+     * clone, and the debugger's bytes land there; the VMO and its other mappings keep the old bytes. The copy reads
+     * the pages it needs before it replaces the mapping, so a failing file leaves everything as it was.
+     */
+    private void writePrivately(Target t, byte[] buffer, Changes changes) {
+        VmObject copy = MachCopy.snapshot(k.newKoid(), t.cloneOf);
+        PageStore.Originals originals = copy.prepareWrite(t.vmoOffset, (int) t.length);
+        VmMapping replacement = PrivateClone.install(k, t.cloneOf, copy, t.cloneOf.maxPerms(), changes);
+        replacement.markPrivateClone();
+        copy.write(t.vmoOffset, buffer, 0, (int) t.length, originals);
+        changes.memory(copy.koid, t.vmoOffset, t.length);
     }
 
     private static SyscallRecord record(long sequence, boolean write, int process, long vaddr, long size,
@@ -96,6 +123,8 @@ final class ProcessMemory {
     private record Outcome(IoResult io, Rule rule, long ruleAddress) {
     }
 
-    private record Target(VmObject vmo, long vmoOffset, long length, Rule rule, long ruleAddress) {
+    /** Where the bytes go; {@code cloneOf} is the mapping to clone first (today's Zircon), else null. */
+    private record Target(VmObject vmo, long vmoOffset, long length, Rule rule, long ruleAddress,
+                          VmMapping cloneOf) {
     }
 }

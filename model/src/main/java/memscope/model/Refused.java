@@ -12,6 +12,8 @@ final class Refused extends RuntimeException {
     final KernReturn kr;
     final Rule rule;
     final long address;
+    /** True when the call stored bytes before it failed (a small Mach copyout): its changes are reported. */
+    boolean keptChanges;
 
     Refused(Status status, Rule rule, long address) {
         this(status, null, rule, address, status.zxName());
@@ -55,6 +57,12 @@ final class Refused extends RuntimeException {
             throw new IllegalStateException("a Zircon check (" + status.zxName() + ") refused a Mach call");
         }
         return kr;
+    }
+
+    /** This refusal, marked as following stored bytes whose changes must still be reported. */
+    Refused keepingChanges() {
+        keptChanges = true;
+        return this;
     }
 
     /** A Mach check: refuses with {@code otherwise} unless {@code condition} holds. */

@@ -3,15 +3,35 @@ package memscope.model;
 /**
  * One completed syscall: its name, its arguments as text, its outcome, and for memory calls the rule that decided
  * it. Zircon calls carry a {@link Status}; Mach calls a {@link KernReturn}; calls of the Linux personality on a
- * live process (see {@link Mirror#record}) an {@link Errno}. The other two are null.
+ * live process (see {@link Mirror#record}) an {@link Errno}. The other two are null. When the documented answer and
+ * today's kernels' answer differ for this call, {@code fidelityNote} names both (else null).
  */
 public record SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
-                            long requested, long actual, Rule rule, long ruleAddress, Errno errno) {
+                            long requested, long actual, Rule rule, long ruleAddress, Errno errno,
+                            FidelityNote fidelityNote) {
 
-    /** A Zircon or Mach call's record (no errno). */
+    /** A Linux call's record. */
+    public SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
+                         long requested, long actual, Rule rule, long ruleAddress, Errno errno) {
+        this(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress, errno, null);
+    }
+
+    /** A Zircon or Mach call's record, carrying a note where the two fidelities differ. */
+    public SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
+                         long requested, long actual, Rule rule, long ruleAddress, FidelityNote fidelityNote) {
+        this(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress, null, fidelityNote);
+    }
+
+    /** This record carrying {@code note}. */
+    public SyscallRecord withFidelityNote(FidelityNote note) {
+        return new SyscallRecord(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress,
+                errno, note);
+    }
+
+    /** A Zircon or Mach call's record on which the two fidelities agree. */
     public SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
                          long requested, long actual, Rule rule, long ruleAddress) {
-        this(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress, null);
+        this(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress, null, null);
     }
 
     /** True when the call succeeded (ZX_OK, KERN_SUCCESS, or a Linux call without an errno). */

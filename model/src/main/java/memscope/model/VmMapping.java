@@ -14,6 +14,8 @@ final class VmMapping implements VmRegion {
     final boolean permanent;
     private volatile int perms;
     private volatile int maxPerms;
+    /** True once a debugger write gave this mapping its own copy-on-write clone (today's Zircon). */
+    private volatile boolean privateClone;
 
     VmMapping(VmAddressRegion parent, long base, long size, VmObject vmo, long vmoOffset, int perms, int maxPerms,
               boolean permanent) {
@@ -53,6 +55,14 @@ final class VmMapping implements VmRegion {
         this.maxPerms = maxPerms;
     }
 
+    boolean privateClone() {
+        return privateClone;
+    }
+
+    void markPrivateClone() {
+        privateClone = true;
+    }
+
     /** The VMO offset that {@code address} (inside this mapping) shows. */
     long vmoOffsetOf(long address) {
         return vmoOffset + (address - base);
@@ -60,6 +70,9 @@ final class VmMapping implements VmRegion {
 
     /** A copy of part of this mapping, same VMO and protections, for splitting. */
     VmMapping slice(long newBase, long newEnd) {
-        return new VmMapping(parent, newBase, newEnd - newBase, vmo, vmoOffsetOf(newBase), perms, maxPerms, permanent);
+        VmMapping slice = new VmMapping(parent, newBase, newEnd - newBase, vmo, vmoOffsetOf(newBase), perms, maxPerms,
+                permanent);
+        slice.privateClone = privateClone;
+        return slice;
     }
 }

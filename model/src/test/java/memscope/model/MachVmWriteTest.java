@@ -107,13 +107,28 @@ class MachVmWriteTest {
     }
 
     @Test
-    void dataShorterThanTheCountIsAnInvalidArgument() {
-        assertEquals(KernReturn.INVALID_ARGUMENT, f.mach.vmWrite(task, DATA, patch, 5));
-        assertEquals(KernReturn.INVALID_ARGUMENT, f.mach.vmWrite(task, DATA, null, 1));
+    void dataShorterThanTheCountIsAnUnreadableSource() {
+        // the data travels out of line in the request message: a source the kernel cannot read fails the send
+        assertEquals(KernReturn.SEND_INVALID_MEMORY, f.mach.vmWrite(task, DATA, patch, 5));
+        assertEquals(Rule.INVALID_BUFFER, f.lastRecord().rule());
+        assertEquals(KernReturn.SEND_INVALID_MEMORY, f.mach.vmWrite(task, DATA, null, 1));
+        assertArrayEquals(filled(4, 0xD0), f.zx(DATA, 4));
+    }
+
+    @Test
+    void aCountThatIsNotA32BitNumberIsAnInvalidArgument() {
         assertEquals(KernReturn.INVALID_ARGUMENT, f.mach.vmWrite(task, DATA, patch, -1));
         assertEquals(KernReturn.INVALID_ARGUMENT, f.mach.vmWrite(task, DATA, patch, 1L << 33));
         assertEquals(Rule.INVALID_BUFFER, f.lastRecord().rule());
         assertArrayEquals(filled(4, 0xD0), f.zx(DATA, 4));
+    }
+
+    @Test
+    void aDeadPortIsCheckedBeforeTheDataAndTheDataBeforeTheFlavour() {
+        int readPort = f.mach.taskForProcess(f.process, TaskFlavor.READ).port();
+        assertEquals(KernReturn.SEND_INVALID_MEMORY, f.mach.vmWrite(readPort, DATA, patch, 5));
+        assertEquals(KernReturn.INVALID_ARGUMENT, f.mach.vmWrite(readPort, DATA, patch, 4));
+        assertEquals(KernReturn.SEND_INVALID_DEST, f.mach.vmWrite(0x7777, DATA, patch, 5));
     }
 
     @Test

@@ -23,6 +23,7 @@ import memscope.app.text.HexFormat;
 import memscope.app.text.InputException;
 import memscope.app.text.SizeParser;
 import memscope.model.BootOptions;
+import memscope.model.Fidelity;
 import memscope.model.CachePolicy;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.KernelInspector.VmoInfo;
@@ -46,6 +47,8 @@ public final class SimulationPanel {
     private final Reporter reporter;
     private final VBox box = new VBox(6);
     private final CheckBox debugging = new CheckBox();
+    /** Answers as documented (the seeds) or as today's kernels do, where the two differ. */
+    private final ComboBox<Fidelity> fidelity = new ComboBox<>();
     private final ComboBox<HandleInfo> editor = handleCombo("editorHandle");
     private final Label editorRights = new Label();
     private final ComboBox<HandleInfo> process = handleCombo("killProcess");
@@ -80,6 +83,9 @@ public final class SimulationPanel {
         refreshing = true;
         try {
             debugging.setSelected(session.kernel().options().debuggingSyscalls());
+            // set again so the cells are worded in the language now chosen
+            fidelity.getItems().setAll(Fidelity.values());
+            fidelity.setValue(session.kernel().options().fidelity());
             List<HandleInfo> processes = session.processHandles();
             // the editor combo must show the handle edits really use: no fallback if it was closed meanwhile
             keepSelection(editor, processes, session.editorHandleProperty().get(), false);
@@ -112,6 +118,25 @@ public final class SimulationPanel {
         debugging.selectedProperty().addListener((o, was, on) -> {
             if (!refreshing) {
                 setDebugging(on);
+            }
+        });
+
+        fidelity.setId("fidelityChoice");
+        fidelity.setMaxWidth(Double.MAX_VALUE);
+        fidelity.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Fidelity f) {
+                return f == null ? "" : messages.get("simulation.fidelity." + f.name());
+            }
+
+            @Override
+            public Fidelity fromString(String text) {
+                return null;
+            }
+        });
+        fidelity.valueProperty().addListener((o, was, now) -> {
+            if (!refreshing && now != null) {
+                session.kernel().setOptions(session.kernel().options().withFidelity(now));
             }
         });
 
@@ -158,7 +183,7 @@ public final class SimulationPanel {
         HBox policyRow = new HBox(4, policy, setPolicy);
         HBox.setHgrow(policy, Priority.ALWAYS);
 
-        box.getChildren().addAll(title, debugging, new Separator(),
+        box.getChildren().addAll(title, debugging, label("simulation.fidelity"), fidelity, new Separator(),
                 label("panel.editor"), editor, editorRights, new Separator(),
                 label("panel.process"), process, kill, new Separator(),
                 label("panel.vmo"), vmo, vmoInfo, sizeRow, label("panel.cache"), policyRow);

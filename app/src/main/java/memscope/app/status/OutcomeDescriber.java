@@ -6,6 +6,8 @@ import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import memscope.app.Messages;
 import memscope.app.text.HexFormat;
+import memscope.model.Divergence;
+import memscope.model.FidelityNote;
 import memscope.model.KernReturn;
 import memscope.model.MapEntry;
 import memscope.model.Rights;
@@ -43,6 +45,10 @@ public final class OutcomeDescriber {
 
     /** The status line for a memory write or read at {@code address}. */
     public String describeTransfer(SyscallRecord r, long address) {
+        return withFidelity(r, transfer(r, address));
+    }
+
+    private String transfer(SyscallRecord r, long address) {
         boolean write = r.name().contains("write");
         if (r.ok() && !r.partial()) {
             return messages.get(write ? "outcome.wrote" : "outcome.read", r.resultName(), r.actual(),
@@ -58,11 +64,32 @@ public final class OutcomeDescriber {
     /** The status line for any other call: {@code zx_vmo_set_size: ZX_OK}. */
     public String describeCall(SyscallRecord r) {
         if (r.kernReturn() != null && !r.ok()) {
-            return messages.get("outcome.call", r.name(), refusal(r));
+            return withFidelity(r, messages.get("outcome.call", r.name(), refusal(r)));
         }
         String rule = rule(r);
-        return rule.isEmpty() ? messages.get("outcome.call", r.name(), r.resultName())
-                : messages.get("outcome.callRefused", r.name(), r.resultName(), rule);
+        return withFidelity(r, rule.isEmpty() ? messages.get("outcome.call", r.name(), r.resultName())
+                : messages.get("outcome.callRefused", r.name(), r.resultName(), rule));
+    }
+
+    /**
+     * Where the documentation and today's kernels differ for this call, both answers after the status line:
+     * {@code ... — documented: ZX_ERR_BAD_STATE; today's kernels: ZX_ERR_NOT_FOUND (decided: as documented). Why.}
+     * The simulator's own convention (a mapped VMO's cache policy) is named as such, not as documentation.
+     */
+    private String withFidelity(SyscallRecord r, String line) {
+        String note = fidelity(r);
+        return note.isEmpty() ? line : line + " \u2014 " + note;
+    }
+
+    /** The fidelity note in words, or "" when the two fidelities agree on this call. */
+    public String fidelity(SyscallRecord r) {
+        FidelityNote n = r.fidelityNote();
+        if (n == null) {
+            return "";
+        }
+        String key = n.divergence() == Divergence.CACHE_POLICY_MAPPED ? "fidelity.lineConvention" : "fidelity.line";
+        return messages.get(key, n.documented(), n.today(), messages.get("fidelity.decided." + n.decided().name()),
+                messages.get("fidelity." + n.divergence().name()));
     }
 
     /** {@code ZX_ERR_ACCESS_DENIED: rule}, or for Mach {@code KERN_...: (os/kern) words — rule}. */
@@ -82,8 +109,14 @@ public final class OutcomeDescriber {
             return "";
         }
         String at = HexFormat.address(r.ruleAddress());
-        if (r.kernReturn() == KernReturn.PROTECTION_FAILURE && r.rule() == Rule.OTHER) {
-            // Mach refused because of the mapping's protection; ruleAddress is that mapping's base
+        if (r.kernReturn() == KernReturn.SEND_INVALID_MEMORY) {
+            return messages.get("rule.unreadableData");
+        }
+        boolean protection = r.kernReturn() == KernReturn.PROTECTION_FAILURE
+                || r.kernReturn() == KernReturn.INVALID_ADDRESS && r.fidelityNote() != null;
+        if (protection && r.rule() == Rule.OTHER) {
+            // Mach refused because of the mapping's protection (today's copyout faults on it as an invalid
+            // address); ruleAddress is that mapping's base
             return mappings.mappingAt(r.ruleAddress()).filter(MapEntry::isMapping)
                     .map(m -> messages.get("rule.protection", at, HexFormat.permissions(m.permissions())))
                     .orElseGet(() -> messages.get("rule.protectionUnknown", at));

@@ -124,10 +124,22 @@ final class ScenarioParser {
     }
 
     private BootOptions boot(Node node) throws ScenarioException {
-        Fields f = Fields.open(node, "what.boot", errors, "debuggingSyscalls", "legacyNoMemory");
+        Fields f = Fields.open(node, "what.boot", errors, "debuggingSyscalls", "legacyNoMemory", "fidelity");
         return BootOptions.defaults()
                 .withDebuggingSyscalls(f.bool("debuggingSyscalls", false))
-                .withLegacyNoMemory(f.bool("legacyNoMemory", false));
+                .withLegacyNoMemory(f.bool("legacyNoMemory", false))
+                .withFidelity(fidelity(f));
+    }
+
+    /** {@code "documented"} (the default) or {@code "today"}. */
+    private static memscope.model.Fidelity fidelity(Fields f) throws ScenarioException {
+        String text = f.optionalString("fidelity", "documented");
+        for (memscope.model.Fidelity v : memscope.model.Fidelity.values()) {
+            if (v.word().equalsIgnoreCase(text.trim())) {
+                return v;
+            }
+        }
+        throw f.error("fidelity", "fidelity.bad", Excerpt.of(text));
     }
 
     private List<ProcessSpec> processes(Fields top) throws ScenarioException {

@@ -1,6 +1,7 @@
 package memscope.model.script;
 
 import static memscope.model.script.CommandSpec.OptionKind.BIND_AS;
+import static memscope.model.script.CommandSpec.OptionKind.FIDELITY;
 import static memscope.model.script.CommandSpec.OptionKind.FLAG;
 import static memscope.model.script.CommandSpec.OptionKind.NUMBER;
 import static memscope.model.script.CommandSpec.OptionKind.ON_OFF;
@@ -41,14 +42,17 @@ public final class CommandCatalog {
                 perms()), List.of());
         add("unmap", "zx_vmar_unmap", List.of(handle("vmar", "VMAR"), address, number("length", "LENGTH")),
                 List.of());
+        add("map", "zx_vmar_map", List.of(handle("vmar", "VMAR"), address, handle("vmo", "VMO"),
+                number("length", "LENGTH"), perms()), List.of(new Option("offset", NUMBER, "N")));
         add("boot", "kernel command line", List.of(), List.of(new Option("debugging", ON_OFF, "on|off"),
-                new Option("legacy_no_memory", ON_OFF, "on|off")));
+                new Option("legacy_no_memory", ON_OFF, "on|off"),
+                new Option("fidelity", FIDELITY, "documented|today")));
         add("task", "task_for_pid", List.of(new Param("name", "NAME", ParamKind.NEW_NAME), process,
                 new Param("flavor", "FLAVOR", ParamKind.FLAVOR)), List.of());
         add("vm_write", "vm_write", List.of(task, address, data), List.of(new Option("count", NUMBER, "N")));
         add("vm_read", "vm_read", List.of(task, address, number("size", "SIZE")), List.of());
         add("vm_protect", "vm_protect", List.of(task, address, number("size", "SIZE"), perms()),
-                List.of(new Option("max", FLAG, "")));
+                List.of(new Option("max", FLAG, ""), new Option("copy", FLAG, "")));
         add("vm_region", "vm_region", List.of(task, address), List.of());
     }
 

@@ -15,7 +15,9 @@ import memscope.model.RegionResult;
 import memscope.model.Rights;
 import memscope.model.Status;
 import memscope.model.TaskFlavor;
+import memscope.model.MapResult;
 import memscope.model.VmOptions;
+import memscope.model.VmProt;
 import memscope.model.text.Text;
 
 /**
@@ -47,12 +49,14 @@ final class CommandExecutor {
             case "protect": return zx(c, kernel.vmarProtect(handle(c, "vmar"), c.bits("perms"), c.number("address"),
                     c.number("length")));
             case "unmap": return zx(c, kernel.vmarUnmap(handle(c, "vmar"), c.number("address"), c.number("length")));
+            case "map": return map(c);
             case "boot": return boot(c);
             case "task": return task(c);
             case "vm_write": return vmWrite(c);
             case "vm_read": return vmRead(c);
             case "vm_protect": return mach(c, mach().vmProtect(handle(c, "task"), c.number("address"),
-                    c.number("size"), c.has("max"), c.bits("perms")), 0, 0, null, CommandResult.NO_DETAIL);
+                    c.number("size"), c.has("max"), c.bits("perms") | (c.has("copy") ? VmProt.COPY : 0)), 0, 0, null,
+                    CommandResult.NO_DETAIL);
             case "vm_region": return vmRegion(c);
             default: throw new IllegalStateException("no executor for " + c.spec().name());
         }
@@ -105,6 +109,19 @@ final class CommandExecutor {
         return kernel.inspector().handle(handle).map(h -> "rights=" + Rights.toString(h.rights())).orElse("");
     }
 
+    /** {@code zx_vmar_map} at a fixed address (SPECIFIC); the address is absolute, as everywhere in the console. */
+    private CommandResult map(Command c) {
+        int vmar = handle(c, "vmar");
+        long address = c.number("address");
+        // a name that is no VMAR makes the kernel answer for it (BAD_HANDLE, WRONG_TYPE); the offset is then moot
+        long base = kernel.inspector().vmarBase(vmar).orElse(0);
+        long offset = c.has("offset") ? c.number("offset") : 0;
+        MapResult r = kernel.vmarMap(vmar, c.bits("perms") | VmOptions.SPECIFIC, address - base, handle(c, "vmo"),
+                offset, c.number("length"));
+        Text detail = r.status().isOk() ? Text.verbatim(Hex.address(r.address())) : CommandResult.NO_DETAIL;
+        return zx(c, r.status(), detail);
+    }
+
     private CommandResult boot(Command c) {
         BootOptions o = kernel.options();
         if (c.has("debugging")) {
@@ -112,6 +129,9 @@ final class CommandExecutor {
         }
         if (c.has("legacy_no_memory")) {
             o = o.withLegacyNoMemory(c.<Boolean>value("legacy_no_memory"));
+        }
+        if (c.has("fidelity")) {
+            o = o.withFidelity(c.value("fidelity"));
         }
         kernel.setOptions(o);
         return zx(c, Status.OK, Text.verbatim(o.toString())); // kernel command-line options read alike everywhere

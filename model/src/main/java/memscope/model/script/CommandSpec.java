@@ -27,7 +27,7 @@ public record CommandSpec(String name, String call, List<Param> params, List<Opt
     }
 
     /** What an option holds: {@code key=NUMBER}, {@code key=A|B} rights, {@code key=on|off}, {@code as NAME}, a bare flag. */
-    public enum OptionKind { NUMBER, RIGHTS, ON_OFF, BIND_AS, FLAG }
+    public enum OptionKind { NUMBER, RIGHTS, ON_OFF, BIND_AS, FLAG, FIDELITY }
 
     /** A positional parameter; {@code label} is what usage text shows, e.g. {@code ADDRESS}. */
     public record Param(String key, String label, ParamKind kind) {

@@ -145,6 +145,9 @@ final class LineParser {
                 case ON_OFF:
                     values.put(key, Literals.onOff(value));
                     break;
+                case FIDELITY:
+                    values.put(key, Literals.fidelity(value));
+                    break;
                 case FLAG:
                     values.put(key, Boolean.TRUE);
                     break;

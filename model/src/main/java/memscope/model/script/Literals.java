@@ -207,6 +207,16 @@ final class Literals {
         throw new Bad(0, ConsoleWords.of("flavor.unknown", Excerpt.of(text)));
     }
 
+    /** {@code documented} or {@code today}, any case. */
+    static memscope.model.Fidelity fidelity(String text) throws Bad {
+        for (memscope.model.Fidelity f : memscope.model.Fidelity.values()) {
+            if (f.word().equalsIgnoreCase(text)) {
+                return f;
+            }
+        }
+        throw new Bad(0, ConsoleWords.of("fidelity.expected", Excerpt.of(text)));
+    }
+
     static boolean onOff(String text) throws Bad {
         switch (text.toLowerCase(Locale.ROOT)) {
             case "on": case "true": case "1": return true;

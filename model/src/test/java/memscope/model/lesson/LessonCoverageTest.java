@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class LessonCoverageTest {
     private static final Set<String> OBSERVED = new LinkedHashSet<>();
     private static final Set<String> PARTIAL = new LinkedHashSet<>();
+    /** Each divergence between the fidelities a lesson showed, with the fidelity that decided it. */
+    private static final Set<String> NOTES = new LinkedHashSet<>();
 
     @BeforeAll
     static void runEveryLesson() throws LessonException {
@@ -37,6 +39,9 @@ class LessonCoverageTest {
                                 + (r.rule() == Rule.PROCESS_DEAD ? " dead" : "")
                                 + (r.rule() == Rule.NOT_CACHEABLE ? " uncached" : "")
                                 + (r.ok() && r.requested() == 0 ? " empty" : ""));
+                        if (r.fidelityNote() != null) {
+                            NOTES.add(r.fidelityNote().divergence() + " " + r.fidelityNote().decided());
+                        }
                         if (r.partial()) {
                             PARTIAL.add(r.name() + " " + r.rule());
                         }
@@ -61,6 +66,35 @@ class LessonCoverageTest {
                 w + "ZX_ERR_WRONG_TYPE", w + "ZX_ERR_ACCESS_DENIED rights", w + "ZX_ERR_ACCESS_DENIED vdso",
                 w + "ZX_ERR_BAD_STATE dead", w + "ZX_ERR_BAD_STATE uncached", w + "ZX_ERR_NOT_FOUND",
                 w + "ZX_ERR_NO_MEMORY", w + "ZX_ERR_OUT_OF_RANGE");
+    }
+
+    @Test
+    void whereTheDocumentationAndTodaysKernelsDifferBothAnswersAreShown() {
+        assertShown("zx_process_read_memory ZX_ERR_NOT_FOUND dead", "zx_vmo_set_cache_policy ZX_ERR_BAD_STATE",
+                "zx_vmar_map ZX_OK empty", "vm_write MACH_SEND_INVALID_MEMORY");
+        Set<String> missing = new TreeSet<>(List.of("DEAD_PROCESS DOCUMENTED", "DEAD_PROCESS TODAY",
+                "CACHE_POLICY_MAPPED TODAY", "MACH_SMALL_COPY DOCUMENTED", "MACH_SMALL_COPY TODAY"));
+        missing.removeAll(NOTES);
+        assertEquals(Set.of(), missing, "notes seen: " + NOTES);
+    }
+
+    @Test
+    void vmProtectCopyLiftsALoweredMaximum() throws LessonException {
+        List<LessonStep> steps = LessonLoader.loadResource("07-zircon-versus-mach.json").steps();
+        int lowered = indexOf(steps, "vm_protect t1 0x1000000 0x1000 r-x max");
+        int copy = indexOf(steps, "vm_protect t1 0x1000000 0x1000 rwx copy");
+        assertTrue(lowered >= 0 && copy > lowered, "VM_PROT_COPY follows the lowered maximum");
+        assertEquals("KERN_SUCCESS", steps.get(copy).expectStatus());
+        assertEquals("KERN_SUCCESS", steps.get(copy + 1).expectStatus(), "and vm_write works again");
+    }
+
+    private static int indexOf(List<LessonStep> steps, String action) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (action.equals(steps.get(i).action())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -39,7 +39,7 @@ class ConsoleChineseTest {
     @Test
     void anUnknownCommandListsTheCommands() {
         ScriptError e = error("wrte p1 0 de");
-        assertEquals("未知命令 'wrte'（可用命令：write, read, dup, replace, close, kill, resize, cache, protect, unmap, "
+        assertEquals("未知命令 'wrte'（可用命令：write, read, dup, replace, close, kill, resize, cache, protect, unmap, map, "
                 + "boot, task, vm_write, vm_read, vm_protect, vm_region）", e.text().in(ZH));
     }
 
@@ -47,7 +47,7 @@ class ConsoleChineseTest {
     void aMissingArgumentGivesTheUsage() {
         assertEquals("缺少 SIZE（用法：read PROCESS ADDRESS SIZE）", error("read p1 0").text().in(ZH));
         assertEquals("'as' 后面缺少名称 NAME", error("dup p1 as").text().in(ZH));
-        assertEquals("boot 需要一个选项（用法：boot [debugging=on|off] [legacy_no_memory=on|off]）",
+        assertEquals("boot 需要一个选项（用法：boot [debugging=on|off] [legacy_no_memory=on|off] [fidelity=documented|today]）",
                 error("boot").text().in(ZH));
     }
 

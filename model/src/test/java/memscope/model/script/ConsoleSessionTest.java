@@ -74,6 +74,43 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void bootFidelityChoosesTodaysKernelsAnswers() {
+        run("dup dev rights=READ|MAP as dev.ro");
+        assertEquals(Status.OK, status("cache dev UNCACHED"), "the default lets a mapped VMO change");
+        CommandResult boot = run("boot fidelity=today");
+        assertEquals(memscope.model.Fidelity.TODAY, world.kernel.options().fidelity());
+        assertTrue(boot.summary().contains("fidelity=today"), boot.summary());
+        assertEquals(Status.ERR_BAD_STATE, status("cache dev CACHED"), "today's kernels refuse a mapped VMO");
+        assertEquals(Status.OK, status("unmap p1.root 0x1020000 0x1000"));
+        assertEquals(Status.OK, status("cache dev CACHED"));
+        CommandResult map = run("map p1.root 0x1020000 dev 0x1000 rw-");
+        assertEquals(Status.OK, map.status());
+        assertEquals(Status.OK, status("write p1 0x1020000 01"));
+        assertEquals(Status.OK, status("map p1.root 0x1030000 dev.ro 0x1000 r-- offset=0"));
+        assertEquals(Status.ERR_ACCESS_DENIED, status("map p1.root 0x1040000 dev.ro 0x1000 rw-"),
+                "the handle lacks WRITE");
+        run("boot fidelity=documented");
+        assertEquals(memscope.model.Fidelity.DOCUMENTED, world.kernel.options().fidelity());
+    }
+
+    @Test
+    void vmProtectCopyRemapsCopyOnWriteAndRaisesTheMaximum() {
+        run("task t1 p1 CONTROL");
+        assertEquals("KERN_SUCCESS", run("vm_protect t1 0x1010000 0x1000 r-x max").statusName());
+        assertEquals("KERN_PROTECTION_FAILURE", run("vm_protect t1 0x1010000 0x1000 rwx").statusName());
+        assertEquals("KERN_SUCCESS", run("vm_protect t1 0x1010000 0x1000 rwx copy").statusName());
+        assertEquals("KERN_SUCCESS", run("vm_write t1 0x1010000 cc").statusName());
+        assertTrue(run("vm_region t1 0x1010000").summary().contains("prot=rwx max=rwx"));
+    }
+
+    @Test
+    void aFidelityOtherThanTheTwoIsAnError() {
+        RunResult r = console.run("boot fidelity=tomorrow");
+        assertEquals(1, r.errors().size());
+        assertTrue(r.errors().get(0).toString().contains("expected documented or today"), r.errors().toString());
+    }
+
+    @Test
     void everyWriteErrorIsReachableFromTheConsole() {
         assertEquals(Status.ERR_INVALID_ARGS, status("write p1 0x1000000 \"\""));
         assertEquals(Status.ERR_INVALID_ARGS, status("write p1 0x1000000 00 size=0x4000001"));

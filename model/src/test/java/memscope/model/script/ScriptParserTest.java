@@ -160,7 +160,7 @@ class ScriptParserTest {
         assertError("write p1 0x2000   # no data", 1, 16, "missing BYTES... (usage: write PROCESS ADDRESS BYTES... [size=N])");
         assertError("kill", 1, 5, "missing PROCESS (usage: kill PROCESS)");
         assertError("dup p1 as", 1, 10, "missing a NAME after 'as'");
-        assertError("boot", 1, 5, "boot needs an option (usage: boot [debugging=on|off] [legacy_no_memory=on|off])");
+        assertError("boot", 1, 5, "boot needs an option (usage: boot [debugging=on|off] [legacy_no_memory=on|off] [fidelity=documented|today])");
     }
 
     @Test
