@@ -108,10 +108,11 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     /** Remembers the window and its panels for the next run (the window is closing or the app quitting). */
     @Override
     public void stop() {
-        if (window != null && placement != null && stage.getScene() != null) {
+        if (window != null && placement != null) {
             layout.save(window.workspace());
-            layout.saveWindow(placement.state());
+            placement.state().ifPresent(layout::saveWindow);
             layout.flush();
+            placement.release();
         }
     }
 
@@ -187,7 +188,8 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         window = new MainWindow(new KernelSession(scenario), messages, this);
         teaching.attach(window); // the console and lessons move into every new window
         layout.restore(window.workspace());
-        if (scene == null) {
+        boolean first = scene == null;
+        if (first) {
             scene = new Scene(window.root());
             stage.setScene(scene);
         } else {
@@ -196,7 +198,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         window.install(scene);
         files.attach(window);
         stage.titleProperty().bind(files.title(scenario));
-        if (!stage.isShowing()) {
+        if (first) {
             placement.show(layout.window());
         }
         return window;

@@ -3,13 +3,13 @@ package memscope.app.layout;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.stage.WindowEvent;
 
 /**
  * Puts the main window where it was last time and keeps it there against two GTK glass bugs of JavaFX 21 under a
@@ -28,6 +28,8 @@ public final class WindowPlacement {
     private Rectangle2D normal;
     /** The window as it was when a modal dialog opened; null while none is open. */
     private WindowState beforeDialog;
+    private final InvalidationListener moved = o -> noteNormal();
+    private final ListChangeListener<Window> dialogs = c -> guardAcrossDialogs();
 
     public WindowPlacement(Stage stage) {
         this.stage = stage;
@@ -41,24 +43,32 @@ public final class WindowPlacement {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         Rectangle2D primary = Screen.getPrimary().getVisualBounds();
         normal = ScreenFit.place(wanted.map(WindowState::bounds).orElse(null), screens, primary);
+        stage.setMaximized(false); // a stage shown again (tests reuse theirs) starts from its remembered state too
         setBounds(normal); // where the platform honours it before showing (Windows, macOS, headless)
         stage.show();
         setBounds(normal); // JDK-8316423: under a window manager only a size asked after mapping is kept
         if (wanted.map(WindowState::maximized).orElse(false)) {
             stage.setMaximized(true);
         }
-        stage.xProperty().addListener(o -> noteNormal());
-        stage.yProperty().addListener(o -> noteNormal());
-        stage.widthProperty().addListener(o -> noteNormal());
-        stage.heightProperty().addListener(o -> noteNormal());
-        ListChangeListener<Window> dialogs = c -> guardAcrossDialogs();
+        stage.xProperty().addListener(moved);
+        stage.yProperty().addListener(moved);
+        stage.widthProperty().addListener(moved);
+        stage.heightProperty().addListener(moved);
         Window.getWindows().addListener(dialogs);
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> Window.getWindows().removeListener(dialogs));
     }
 
-    /** Where the window is now: what to remember for the next run. */
-    public WindowState state() {
-        return new WindowState(normal, stage.isMaximized());
+    /** Stops following the stage (the application is stopping; a test may show the same stage again). */
+    public void release() {
+        stage.xProperty().removeListener(moved);
+        stage.yProperty().removeListener(moved);
+        stage.widthProperty().removeListener(moved);
+        stage.heightProperty().removeListener(moved);
+        Window.getWindows().removeListener(dialogs);
+    }
+
+    /** Where the window is now, what to remember for the next run; empty if it was never shown. */
+    public Optional<WindowState> state() {
+        return Optional.ofNullable(normal).map(b -> new WindowState(b, stage.isMaximized()));
     }
 
     private void setBounds(Rectangle2D b) {
