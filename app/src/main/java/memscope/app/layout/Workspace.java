@@ -69,9 +69,9 @@ public final class Workspace {
                 fit(); // the hex view's need grew (longer addresses): the panels make room
             }
         });
-        for (SplitPane s : List.of(treeAndHex, centre, columns)) {
-            s.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> rememberDragged());
-        }
+        treeAndHex.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> rememberDragged(e, treeAndHex, Panel.TREE));
+        centre.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> rememberDragged(e, centre, Panel.BOTTOM));
+        columns.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> rememberDragged(e, columns, Panel.SIDE));
         arrange();
     }
 
@@ -216,18 +216,35 @@ public final class Workspace {
         return 6; // modena's divider until one has been laid out
     }
 
-    /** A divider was dragged: what the panels now measure is what they want from now on. */
-    private void rememberDragged() {
-        columns.layout();
-        if (isShown(Panel.TREE) && tree.getWidth() > 0) {
-            wanted.put(Panel.TREE, tree.getWidth());
+    /**
+     * A divider of {@code split} was dragged: the width (or height) {@code panel} now has is what it wants from now
+     * on. Releases elsewhere (a click in the hex view) and the other panels' squeezed sizes are left alone.
+     */
+    private void rememberDragged(MouseEvent e, SplitPane split, Panel panel) {
+        if (!isShown(panel) || !onDividerOf(e.getTarget(), split)) {
+            return;
         }
-        if (isShown(Panel.SIDE) && side.getWidth() > 0) {
-            wanted.put(Panel.SIDE, side.getWidth());
-        }
-        if (isShown(Panel.BOTTOM) && bottom.getHeight() > 0) {
-            wanted.put(Panel.BOTTOM, bottom.getHeight());
+        split.layout();
+        Region r = switch (panel) {
+            case TREE -> tree;
+            case SIDE -> side;
+            case BOTTOM -> bottom;
+        };
+        double size = panel == Panel.BOTTOM ? r.getHeight() : r.getWidth();
+        if (size > 0) {
+            wanted.put(panel, size);
         }
         fit();
+        fitHeight();
+    }
+
+    /** Whether {@code target} is (inside) one of {@code split}'s own dividers, not a nested split's. */
+    private static boolean onDividerOf(Object target, SplitPane split) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return n.getParent() == split;
+            }
+        }
+        return false;
     }
 }

@@ -76,6 +76,18 @@ class WindowLayoutTest {
     }
 
     @Test
+    void panelsSqueezedByASmallWindowGetTheirWidthsBackInALargeOneEvenAfterClicks() {
+        w.resize(1600, 900);
+        Region side = w.node("#sideTabs");
+        double wide = side.getWidth();
+        w.resize(1024, 700);
+        assertTrue(side.getWidth() < wide - 20, "squeezed for the hex view");
+        w.robot.clickOn(w.hex()); // a click is not a drag of a divider: nobody chose the squeezed width
+        w.resize(1600, 900);
+        assertEquals(wide, side.getWidth(), 1);
+    }
+
+    @Test
     void viewMenuShortcutsHideAndShowEachPanel() {
         w.resize(1024, 700);
         Region tree = w.node("#mappingTree");
