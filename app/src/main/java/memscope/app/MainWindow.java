@@ -48,8 +48,8 @@ import memscope.model.SyscallRecord;
 /**
  * The main window's content: menus and the go-to field on top, then the {@link Workspace} (the mapping tree left,
  * the hex view centre, the syscall log below them, the simulation controls right), and the status pane at the very
- * bottom. Everything that
- * changes on screen because the kernel changed goes through {@link LiveUpdates}, fed by one {@link FxKernelAdapter}.
+ * bottom. Everything that changes on screen because the kernel changed goes through {@link LiveUpdates}, fed by one
+ * {@link FxKernelAdapter}.
  */
 public final class MainWindow implements MainMenus.Actions {
     /** What only the application can do: open another scenario, quit. */
