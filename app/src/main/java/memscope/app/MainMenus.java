@@ -9,6 +9,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
+import memscope.app.layout.Panel;
 
 /** The menu bar: File, Edit, View, Simulation, each command with its shortcut shown. */
 final class MainMenus {
@@ -52,7 +53,15 @@ final class MainMenus {
 
         /** The same write at the caret under both personalities, outcomes side by side. */
         void compareWrite();
+
+        /** Whether a panel around the hex view is shown; the View menu's check items follow and set it. */
+        javafx.beans.property.BooleanProperty panelShown(Panel panel);
     }
+
+    /** View menu shortcuts that show or hide the panels around the hex view. */
+    static final KeyCombination TOGGLE_TREE = KeyCombination.keyCombination("Shortcut+Shift+T");
+    static final KeyCombination TOGGLE_SIDE = KeyCombination.keyCombination("Shortcut+Shift+P");
+    static final KeyCombination TOGGLE_BOTTOM = KeyCombination.keyCombination("Shortcut+Shift+B");
 
     static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
@@ -98,7 +107,11 @@ final class MainMenus {
         }
         view = menu("menu.view", language,
                 item("menu.view.clearLog", "Shortcut+L", actions::clearLog),
-                item("menu.view.console", "Shortcut+Shift+C", actions::showConsole));
+                item("menu.view.console", "Shortcut+Shift+C", actions::showConsole),
+                new SeparatorMenuItem(),
+                panelItem(Panel.TREE, "menu.view.tree", TOGGLE_TREE),
+                panelItem(Panel.SIDE, "menu.view.side", TOGGLE_SIDE),
+                panelItem(Panel.BOTTOM, "menu.view.bottom", TOGGLE_BOTTOM));
         debugging = new CheckMenuItem();
         debugging.setId("debuggingMenu");
         debugging.textProperty().bind(messages.text("menu.simulation.debugging"));
@@ -133,6 +146,15 @@ final class MainMenus {
             case EDIT -> edit.getItems().addAll(items);
             case VIEW -> view.getItems().addAll(items);
         }
+    }
+
+    private CheckMenuItem panelItem(Panel panel, String key, KeyCombination accelerator) {
+        CheckMenuItem i = new CheckMenuItem();
+        i.setId("panel-" + panel.name().toLowerCase(Locale.ROOT));
+        i.textProperty().bind(messages.text(key));
+        i.setAccelerator(accelerator);
+        i.selectedProperty().bindBidirectional(actions.panelShown(panel));
+        return i;
     }
 
     private Menu menu(String key, MenuItem... items) {

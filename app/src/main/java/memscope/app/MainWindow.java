@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -29,6 +28,8 @@ import memscope.app.kernel.FxKernelAdapter;
 import memscope.app.kernel.KernelSession;
 import memscope.app.kernel.Personality;
 import memscope.app.kernel.QuietByteSource;
+import memscope.app.layout.Panel;
+import memscope.app.layout.Workspace;
 import memscope.app.status.ComparisonPane;
 import memscope.app.status.Outcome;
 import memscope.app.status.OutcomeDescriber;
@@ -47,9 +48,10 @@ import memscope.model.Subscription;
 import memscope.model.SyscallRecord;
 
 /**
- * The main window's content: menus and the go-to field on top, the mapping tree left, the hex view centre, the
- * syscall log below them, the simulation controls right and the status pane at the very bottom. Everything that
- * changes on screen because the kernel changed goes through {@link LiveUpdates}, fed by one {@link FxKernelAdapter}.
+ * The main window's content: menus and the go-to field on top, then the {@link Workspace} (the mapping tree left,
+ * the hex view centre, the syscall log below them, the simulation controls right), and the status pane at the very
+ * bottom. Everything that changes on screen because the kernel changed goes through {@link LiveUpdates}, fed by one
+ * {@link FxKernelAdapter}.
  */
 public final class MainWindow implements MainMenus.Actions {
     /** What only the application can do: open another scenario, quit. */
@@ -93,7 +95,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final ComparisonPane comparison;
     private final CompareAction compare;
     private QuietByteSource source;
-    private SplitPane centre;
+    private Workspace workspace;
     private ScrollPane sideScroll;
     private Tool bottomTool;
     private Tool sideTool;
@@ -210,8 +212,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideTool = sideTab;
         SplitPane bottom = new SplitPane(besideLog.node(), log.node());
         bottom.setDividerPositions(0.42);
-        centre.getItems().set(1, bottom);
-        centre.setDividerPositions(0.6);
+        workspace.setBottom(bottom);
         Tab controls = new Tab(null, sideScroll);
         controls.textProperty().bind(messages.text("panel.title"));
         Tab tool = new Tab(null, sideTab.node());
@@ -220,8 +221,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideTabs = new TabPane(controls, tool);
         sideTabs.setId("sideTabs");
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sideTabs.setPrefWidth(280);
-        root.setRight(sideTabs);
+        workspace.setSide(sideTabs);
     }
 
     /** Moves the hex view to the address {@code text} names, or says what is wrong with it and moves nothing. */
@@ -347,6 +347,7 @@ public final class MainWindow implements MainMenus.Actions {
     @Override
     public void showConsole() {
         if (bottomTool != null) {
+            workspace.reveal(Panel.BOTTOM);
             bottomTool.focus();
         }
     }
@@ -354,6 +355,7 @@ public final class MainWindow implements MainMenus.Actions {
     @Override
     public void showLessons() {
         if (sideTool != null) {
+            workspace.reveal(Panel.SIDE);
             sideTabs.getSelectionModel().selectLast();
             sideTool.focus();
         }
@@ -374,6 +376,16 @@ public final class MainWindow implements MainMenus.Actions {
         compare.run();
     }
 
+    @Override
+    public javafx.beans.property.BooleanProperty panelShown(Panel panel) {
+        return workspace.shownProperty(panel);
+    }
+
+    /** The tree, hex view, side panel and bottom panel, and their sizes. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
     public ComparisonPane comparisonPane() {
         return comparison;
     }
@@ -386,7 +398,12 @@ public final class MainWindow implements MainMenus.Actions {
     // ---- reactions ----
 
     private void layout() {
-        menus = new MainMenus(messages, this);
+        side.getChildren().add(panel.node());
+        sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.getStyleClass().add("side-panel");
+        workspace = new Workspace(tree.node(), hexView, sideScroll, log.node());
+        menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
         goToField.setId("gotoAddress");
         goToField.promptTextProperty().bind(messages.text("goto.prompt"));
         goToField.setPrefColumnCount(24);
@@ -408,18 +425,7 @@ public final class MainWindow implements MainMenus.Actions {
         top.getChildren().addAll(bar, toolbar);
         root.setTop(top);
 
-        SplitPane treeAndHex = new SplitPane(tree.node(), hexView);
-        treeAndHex.setDividerPositions(0.5);
-        SplitPane.setResizableWithParent(tree.node(), false);
-        centre = new SplitPane(treeAndHex, log.node());
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.76);
-        root.setCenter(centre);
-        side.getChildren().add(panel.node());
-        sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.getStyleClass().add("side-panel");
-        root.setRight(sideScroll);
+        root.setCenter(workspace.node());
         root.setBottom(new VBox(comparison.node(), status.node()));
         root.getStyleClass().add("memscope");
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -21,6 +22,9 @@ import javax.imageio.ImageIO;
 import memscope.app.files.BackgroundTask;
 import memscope.app.files.FileWorkbench;
 import memscope.app.kernel.KernelSession;
+import memscope.app.layout.LayoutStore;
+import memscope.app.layout.MemoryPreferences;
+import memscope.app.layout.WindowPlacement;
 import memscope.app.lesson.Teaching;
 import memscope.app.text.RefusedInputException;
 import memscope.model.scenario.LoadedScenario;
@@ -32,9 +36,6 @@ import memscope.model.scenario.ScenarioLoader;
  * {@code --screenshot} mode renders it to a PNG and exits.
  */
 public final class MemScopeApp extends Application implements MainWindow.Host {
-    private static final double WIDTH = 1600;
-    private static final double HEIGHT = 880;
-
     private final Messages messages = Messages.forSystemLocale();
     private final FileWorkbench files = new FileWorkbench(messages, new FileWorkbench.Shell() {
         @Override
@@ -52,14 +53,28 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             return window;
         }
     });
+    private final Preferences prefs;
+    private LayoutStore layout;
+    private WindowPlacement placement;
     private Stage stage;
     private Scene scene;
     private MainWindow window;
     private Teaching teaching;
 
+    /** Remembers the layout in the user's preferences (or nowhere, under {@code -Dmemscope.prefs=memory}). */
+    public MemScopeApp() {
+        this(LayoutStore.userNode());
+    }
+
+    /** Remembers the layout in {@code prefs}. */
+    public MemScopeApp(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        this.placement = new WindowPlacement(primary);
         LaunchOptions options;
         try {
             // no Parameters when a test starts the application itself rather than through launch()
@@ -69,6 +84,8 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             exit(2);
             return;
         }
+        // a screenshot shows the default layout and leaves the remembered one alone
+        layout = new LayoutStore(options.screenshot().isPresent() ? new MemoryPreferences() : prefs);
         Optional<LoadedScenario> scenario = load(options);
         if (scenario.isEmpty()) {
             exit(1);
@@ -93,6 +110,17 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
                 exit(1);
             }
         }));
+    }
+
+    /** Remembers the window and its panels for the next run (the window is closing or the app quitting). */
+    @Override
+    public void stop() {
+        if (window != null && placement != null) {
+            layout.save(window.workspace());
+            placement.state().ifPresent(layout::saveWindow);
+            layout.flush();
+            placement.release();
+        }
     }
 
     /** The file and session commands (and the editing tools they add to each window). */
@@ -167,15 +195,15 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     /** Shows {@code scenario} in a new window: at start, on File > Open, and when a lesson rebuilds its world. */
     private MainWindow show(LoadedScenario scenario) {
         if (window != null) {
+            layout.save(window.workspace()); // the next window opens with the panels as they are
             window.dispose();
         }
         window = new MainWindow(new KernelSession(scenario), messages, this);
         teaching.attach(window); // the console and lessons move into every new window
-        if (scene == null) {
-            // never larger than the screen (small laptops, headless runs)
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            scene = new Scene(window.root(), Math.min(WIDTH, screen.getWidth()),
-                    Math.min(HEIGHT, screen.getHeight()));
+        layout.restore(window.workspace());
+        boolean first = scene == null;
+        if (first) {
+            scene = new Scene(window.root());
             stage.setScene(scene);
         } else {
             scene.setRoot(window.root());
@@ -183,7 +211,9 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         window.install(scene);
         files.attach(window);
         stage.titleProperty().bind(files.title(scenario));
-        stage.show();
+        if (first) {
+            placement.show(layout.window());
+        }
         return window;
     }
 

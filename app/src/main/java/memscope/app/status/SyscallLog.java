@@ -37,7 +37,7 @@ public final class SyscallLog {
     }
 
     /** The log with its scroll bars, for a layout. */
-    public javafx.scene.Node node() {
+    public javafx.scene.layout.Region node() {
         return scroll;
     }
 
