@@ -225,14 +225,33 @@ final class SyscallRun {
 
     // ---- invariants after every call ----
 
+    /**
+     * Each kind of violation fails from its own line, so that a fuzzing run that keeps going past a finding
+     * (Jazzer tells findings apart by their stack) still reports the other kinds.
+     */
     private void checkWorld(WorldSnapshot before) {
-        List<String> problems = new ArrayList<>(KernelInvariants.violations(kernel));
+        List<String> internals = KernelInvariants.violations(kernel);
+        if (!internals.isEmpty()) {
+            throw new AssertionError("after " + call + ", unsound internals: " + String.join("\n", internals));
+        }
+        List<String> overlaps = new ArrayList<>();
+        List<String> beyond = new ArrayList<>();
         for (Map.Entry<Long, MapsResult> e : now.maps.entrySet()) {
             if (e.getValue().status() == Status.OK) {
-                problems.addAll(WorldChecks.mapsViolations(e.getValue().entries()));
-                problems.addAll(allowances.violations(e.getKey(), e.getValue().entries(),
+                overlaps.addAll(WorldChecks.mapsViolations(e.getValue().entries()));
+                beyond.addAll(allowances.violations(e.getKey(), e.getValue().entries(),
                         kernel.inspector().vdsoKoid()));
             }
+        }
+        if (!overlaps.isEmpty()) {
+            throw new AssertionError("after " + call + ", processMaps overlaps: " + String.join("\n", overlaps));
+        }
+        if (!beyond.isEmpty() && call.startsWith("zx_")) {
+            throw new AssertionError("after " + call + ", perms beyond the handles': " + String.join("\n", beyond));
+        }
+        if (!beyond.isEmpty()) {
+            throw new AssertionError("after Mach " + call + ", perms beyond the handles': "
+                    + String.join("\n", beyond));
         }
         Map<Long, Integer> had = new HashMap<>();
         before.handles.forEach(h -> had.merge(h.koid(), h.rights(), (x, y) -> x | y));
@@ -240,12 +259,9 @@ final class SyscallRun {
             Integer rights = had.get(h.koid());
             int allowed = rights == null ? ~0 : rights | (h.type() == ObjectType.VMO ? Rights.EXECUTE : 0);
             if ((h.rights() & ~allowed) != 0) {
-                problems.add("handle " + h + " gained rights its object's handles lacked: "
-                        + Rights.toString(rights));
+                throw new AssertionError("after " + call + ", handle " + h + " gained rights its object's handles"
+                        + " lacked: " + Rights.toString(rights));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new AssertionError("after " + call + ": " + String.join("\n", problems));
         }
     }
 
