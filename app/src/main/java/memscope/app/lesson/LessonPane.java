@@ -221,7 +221,10 @@ public final class LessonPane implements MainWindow.Tool {
         tip(next, NEXT_KEY);
         scroll.sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
-                was.getAccelerators().keySet().removeAll(java.util.List.of(PREVIOUS_KEY, PERFORM_KEY, NEXT_KEY));
+                // one by one: the accelerator map's key set fails on a bulk removeAll while it is iterated
+                was.getAccelerators().remove(PREVIOUS_KEY);
+                was.getAccelerators().remove(PERFORM_KEY);
+                was.getAccelerators().remove(NEXT_KEY);
             }
             if (now != null) {
                 now.getAccelerators().put(PREVIOUS_KEY, () -> fire(previous));

@@ -84,7 +84,9 @@ class MainWindowEditingTest {
         byte[] before = demo.read("app", data, 1);
         chooseEditor(robot, "worker");
         demo.typeAt(robot, data, "f");
-        assertEquals("ZX_ERR_BAD_STATE: the process is dead", demo.status(robot));
+        assertEquals("ZX_ERR_BAD_STATE: the process is dead: its memory is not accessible \u2014 documented:"
+                + " ZX_ERR_BAD_STATE; today's kernels: ZX_ERR_NOT_FOUND (decided: as documented). Today's Zircon finds"
+                + " no address space in a dead process.", demo.status(robot));
         assertArrayEquals(before, demo.read("app", data, 1));
     }
 
@@ -144,7 +146,8 @@ class MainWindowEditingTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!demo.kernel.options().debuggingSyscalls());
         demo.typeAt(robot, data, "f");
-        assertEquals("ZX_ERR_NOT_SUPPORTED: kernel.enable-debugging-syscalls is off", demo.status(robot));
+        assertEquals("ZX_ERR_NOT_SUPPORTED: kernel.enable-debugging-syscalls is not set to true on the kernel command"
+                + " line", demo.status(robot));
         assertArrayEquals(before, demo.read("app", data, 1));
     }
 
