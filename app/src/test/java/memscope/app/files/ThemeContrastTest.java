@@ -59,7 +59,7 @@ class ThemeContrastTest {
                 Node pane = w.stage.getScene().getRoot().lookup(id);
                 Color back = pane == null ? null
                         : backgroundWithin(pane) != null ? backgroundWithin(pane) : backgroundFrom(pane);
-                if (back == null || luminance(back) > 0.1) {
+                if (back == null || memscope.app.Wcag.luminance(back) > 0.1) {
                     light.add(id + " on " + back);
                 }
             }
@@ -153,7 +153,7 @@ class ThemeContrastTest {
     }
 
     static void check(List<String> low, String what, Color text, Color back) {
-        double ratio = contrast(text, back);
+        double ratio = memscope.app.Wcag.contrast(text, back);
         if (ratio < MINIMUM) {
             low.add(String.format("%.2f:1 %s (%s on %s)", ratio, what, text, back));
         }
@@ -168,20 +168,5 @@ class ThemeContrastTest {
         }
         String shown = text.getText().length() > 24 ? text.getText().substring(0, 24) + "…" : text.getText();
         return "\"" + shown + "\" in " + path.toString().trim();
-    }
-
-    /** WCAG 2 contrast ratio. */
-    static double contrast(Color a, Color b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    static double luminance(Color c) {
-        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
-    }
-
-    private static double channel(double v) {
-        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 }

@@ -34,23 +34,9 @@ class HexThemeContrastTest {
     }
 
     private static void check(List<String> low, String what, Color text, Color back) {
-        double ratio = contrast(text, back);
+        double ratio = memscope.app.Wcag.contrast(text, back);
         if (ratio < MINIMUM) {
             low.add(String.format("%.2f:1 %s (%s on %s)", ratio, what, text, back));
         }
-    }
-
-    static double contrast(Color a, Color b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    static double luminance(Color c) {
-        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
-    }
-
-    private static double channel(double v) {
-        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 }
