@@ -7,21 +7,16 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
 import memscope.app.edit.EditHistory;
 import memscope.app.edit.Editor;
-import memscope.app.edit.KernelByteReader;
-import memscope.app.edit.OriginalBytes;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
@@ -82,7 +77,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final BorderPane root = new BorderPane();
     private final HexView hexView = new HexView();
     private final StatusPane status = new StatusPane();
-    private final TextField goToField = new TextField();
+    private GoToBar goToBar;
     private final OutcomeDescriber describer;
     private final SyscallLog log;
     private final MappingTreeView tree;
@@ -94,6 +89,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final ClipboardActions clipboard;
     private final ComparisonPane comparison;
     private final CompareAction compare;
+    private final ChangeMarks marks;
     private QuietByteSource source;
     private Workspace workspace;
     private ScrollPane sideScroll;
@@ -127,7 +123,9 @@ public final class MainWindow implements MainMenus.Actions {
                 showProblem(problem);
             }
         });
-        this.editor = new Editor(session, new EditHistory(UNDO_DEPTH), this::showWrite);
+        this.editor = new Editor(session, new EditHistory(UNDO_DEPTH),
+                new WriteReporter(messages, status, describer, hexView));
+        this.marks = new ChangeMarks(session, editor, hexView);
         this.addresses = new AddressParser(this::mappingBase);
         this.clipboard = new ClipboardActions(session, hexView, editor, status, messages);
         PersonalityControls personalities = new PersonalityControls(session, messages, this::compareWrite);
@@ -149,7 +147,7 @@ public final class MainWindow implements MainMenus.Actions {
 
             @Override
             public void marked(long address, long length) {
-                unmarkRestored(address, length);
+                marks.marked(address, length);
             }
         }, panel, log);
         layout();
@@ -226,25 +224,7 @@ public final class MainWindow implements MainMenus.Actions {
 
     /** Moves the hex view to the address {@code text} names, or says what is wrong with it and moves nothing. */
     public boolean goTo(String text) {
-        try {
-            long address = addresses.parse(text);
-            memscope.app.hex.ByteSource shown = hexView.getSource(); // an open file's range, when limited
-            if (shown != null && (address < shown.start() || address >= shown.end())) {
-                throw new InputException("error.address.outside", HexFormat.address(address));
-            }
-            hexView.goTo(address);
-            status.info(() -> messages.get("status.moved", HexFormat.address(address)));
-            return true;
-        } catch (InputException e) {
-            showProblem(e);
-            return false;
-        }
-    }
-
-    private void goToAndEdit() {
-        if (goTo(goToField.getText())) {
-            hexView.requestFocus();
-        }
+        return goToBar.goTo(text);
     }
 
     // ---- hooks for tools added from outside (file editing, find, inspector, bookmarks) ----
@@ -299,8 +279,7 @@ public final class MainWindow implements MainMenus.Actions {
 
     @Override
     public void focusGoTo() {
-        goToField.requestFocus();
-        goToField.selectAll();
+        goToBar.focus();
     }
 
     @Override
@@ -404,25 +383,21 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll.getStyleClass().add("side-panel");
         workspace = new Workspace(tree.node(), hexView, sideScroll, log.node());
         menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
-        goToField.setId("gotoAddress");
-        goToField.promptTextProperty().bind(messages.text("goto.prompt"));
-        goToField.setPrefColumnCount(24);
-        // Enter goes there and hands the keyboard back to the hex view, so the next digits edit memory
-        goToField.setOnAction(e -> goToAndEdit());
-        goToField.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                hexView.requestFocus();
-                e.consume();
+        goToBar = new GoToBar(messages, hexView, addresses, new GoToBar.StatusReport() {
+            @Override
+            public void moved(long address) {
+                status.info(() -> messages.get("status.moved", HexFormat.address(address)));
+            }
+
+            @Override
+            public void problem(InputException problem) {
+                showProblem(problem);
             }
         });
-        Button go = new Button();
-        go.textProperty().bind(messages.text("goto.button"));
-        go.setOnAction(e -> goToAndEdit());
-        ToolBar toolbar = new ToolBar(goToField, go);
         javafx.scene.control.MenuBar bar = menus.build();
         memscope.app.help.HelpMenu.install(messages, bar,
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
-        top.getChildren().addAll(bar, toolbar);
+        top.getChildren().addAll(bar, goToBar.node());
         root.setTop(top);
 
         root.setCenter(workspace.node());
@@ -431,40 +406,9 @@ public final class MainWindow implements MainMenus.Actions {
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
     }
 
-    private void showWrite(Editor.Cause cause, SyscallRecord record, long address, int length) {
-        Outcome outcome = Outcome.of(record);
-        if (cause != Editor.Cause.EDIT && !hexView.isVisible(address)) {
-            hexView.goTo(address); // an undo or redo far away: show what it changed
-        }
-        status.show(() -> {
-            String text = describer.describeTransfer(record, address);
-            return cause == Editor.Cause.UNDO ? messages.get("status.undo", text)
-                    : cause == Editor.Cause.REDO ? messages.get("status.redo", text) : text;
-        }, outcome);
-        if (outcome != Outcome.OK) {
-            long done = record.ok() ? record.actual() : 0;
-            hexView.flash(address + done, length - done);
-        }
-    }
-
-    /** Takes the changed mark off bytes of the viewed process that hold what they held before the editor's edits. */
-    private void unmarkRestored(long address, long length) {
-        OptionalInt reader = session.viewedReader();
-        OriginalBytes originals = editor.originalsOf(session.viewedProcessProperty().get());
-        if (reader.isEmpty() || originals.isEmpty()) {
-            return;
-        }
-        KernelByteReader now = new KernelByteReader(session.kernel(), reader.getAsInt());
-        session.quietly(() -> {
-            originals.compare(address, length, now, hexView::unmarkChanged);
-            return null;
-        });
-    }
-
     /** The document was saved: nothing it shows is changed any more. */
     public void markSaved() {
-        editor.forgetOriginals();
-        hexView.clearChanges();
+        marks.saved();
     }
 
     private void showCall(SyscallRecord record) {
