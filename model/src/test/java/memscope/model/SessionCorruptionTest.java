@@ -1,5 +1,7 @@
 package memscope.model;
 
+import static memscope.model.ForgedSession.section;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,23 +134,6 @@ class SessionCorruptionTest {
         return out.toByteArray();
     }
 
-    private interface Fields {
-        void write(DataOutputStream d) throws IOException;
-    }
-
-    private static byte[] section(String tag, Fields fields) throws IOException {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        fields.write(new DataOutputStream(payload));
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(frame);
-        d.write(tag.getBytes(StandardCharsets.US_ASCII));
-        d.writeInt(payload.size());
-        d.write(payload.toByteArray());
-        CRC32 crc = new CRC32();
-        crc.update(frame.toByteArray());
-        d.writeInt((int) crc.getValue());
-        return frame.toByteArray();
-    }
 
     private static byte[] boot() throws IOException {
         return section("BOOT", d -> {

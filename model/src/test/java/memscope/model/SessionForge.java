@@ -1,11 +1,11 @@
 package memscope.model;
 
+import static memscope.model.ForgedSession.section;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 /**
  * Session files with right checksums and wrong contents, for the fuzz seed corpus: one process (koid 1025) with
@@ -105,23 +105,6 @@ public final class SessionForge {
         }
     }
 
-    private interface Fields {
-        void write(DataOutputStream d) throws IOException;
-    }
-
-    private static byte[] section(String tag, Fields fields) throws IOException {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        fields.write(new DataOutputStream(payload));
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(frame);
-        d.write(tag.getBytes(StandardCharsets.US_ASCII));
-        d.writeInt(payload.size());
-        d.write(payload.toByteArray());
-        CRC32 crc = new CRC32();
-        crc.update(frame.toByteArray());
-        d.writeInt((int) crc.getValue());
-        return frame.toByteArray();
-    }
 
     private static void name(DataOutputStream d, String s) throws IOException {
         d.writeShort(s.length());
