@@ -15,9 +15,9 @@ import memscope.app.text.HexFormat;
 import memscope.model.SyscallRecord;
 
 /**
- * Simulation > Compare: writes the typed bytes at the caret (repeated over the selection, if any) under Mach and
- * then Zircon through the {@link Editor}, so it is one undoable edit and both calls reach the syscall log, and
- * shows the two outcomes side by side.
+ * Simulation > Compare: writes the typed bytes at the caret (repeated over the selection, if any) under Mach, Linux
+ * (the Linux path chosen) and then Zircon through the {@link Editor}, so it is one undoable edit and every call
+ * reaches the syscall log, and shows the three outcomes side by side. It stays in the simulated kernel.
  */
 final class CompareAction {
     /** A comparison is a demonstration, not a bulk fill: keep the repeated pattern small. */
@@ -67,17 +67,19 @@ final class CompareAction {
             bytes[i] = pattern[i % pattern.length];
         }
         Editor.Comparison c = editor.compare(address, bytes);
-        if (c.mach().record() == null || c.zircon().record() == null) {
+        if (c.mach().record() == null || c.linux().record() == null || c.zircon().record() == null) {
             return; // the kernel made no record: nothing to compare (cannot happen with the simulated kernel)
         }
         Outcome zircon = Outcome.of(c.zircon().record());
         Outcome mach = Outcome.of(c.mach().record());
+        Outcome linux = Outcome.of(c.linux().record());
         String at = HexFormat.address(address);
         int written = bytes.length;
         pane.show(() -> messages.get("compare.title", written, at), () -> words(c.zircon(), address), zircon,
-                () -> words(c.mach(), address), mach);
-        status.show(() -> messages.get("status.compared", at, c.zircon().record().resultName(),
-                c.mach().record().resultName()), zircon == mach ? zircon : Outcome.PARTIAL);
+                () -> words(c.mach(), address), mach, () -> words(c.linux(), address), linux);
+        status.show(() -> messages.get("status.compared3", at, c.zircon().record().resultName(),
+                c.mach().record().resultName(), c.linux().record().resultName()),
+                zircon == mach && mach == linux ? zircon : Outcome.PARTIAL);
     }
 
     /** A write in words; when Mach could not get a task port, the words of task_for_pid's refusal. */

@@ -12,9 +12,11 @@ import javafx.util.StringConverter;
 import memscope.app.Messages;
 import memscope.app.kernel.KernelSession;
 import memscope.app.kernel.Personality;
+import memscope.model.linux.LinuxWritePath;
 
 /**
- * The switch that picks the kernel personality edits go through, and the "compare" row: the bytes to write and
+ * The switch that picks the kernel personality edits go through (Zircon, Mach or Linux, and Linux's path into
+ * another process: {@code process_vm_writev} or {@code /proc/PID/mem}), and the "compare" row: the bytes to write and
  * the button that writes them under both personalities at the caret (or over the selection).
  */
 public final class PersonalityControls {
@@ -23,6 +25,7 @@ public final class PersonalityControls {
 
     private final VBox box = new VBox(6);
     private final ChoiceBox<Personality> choice = new ChoiceBox<>();
+    private final ChoiceBox<LinuxWritePath> linuxPath = new ChoiceBox<>();
     private final TextField compareBytes = new TextField(DEFAULT_COMPARE_BYTES);
 
     public PersonalityControls(KernelSession session, Messages messages, Runnable compare) {
@@ -41,6 +44,13 @@ public final class PersonalityControls {
         // the menu's shortcut flips the session's choice: show it here too
         session.personalityProperty().addListener((o, was, now) -> choice.setValue(now));
 
+        linuxPath.setId("linuxPath");
+        linuxPath.getItems().setAll(LinuxWritePath.values());
+        linuxPath.setMaxWidth(Double.MAX_VALUE);
+        linuxPath.setConverter(pathConverter(messages));
+        messages.localeProperty().addListener((o, was, now) -> linuxPath.setConverter(pathConverter(messages)));
+        linuxPath.valueProperty().bindBidirectional(session.linuxPathProperty());
+
         compareBytes.setId("compareValue");
         compareBytes.setPrefColumnCount(6);
         compareBytes.promptTextProperty().bind(messages.text("panel.compareBytes"));
@@ -54,7 +64,8 @@ public final class PersonalityControls {
         Label hint = label(messages, "panel.compareHint");
         hint.setWrapText(true);
         hint.getStyleClass().add("rights");
-        box.getChildren().addAll(label(messages, "panel.personality"), choice, compareRow, hint);
+        box.getChildren().addAll(label(messages, "panel.personality"), choice, label(messages, "panel.linuxPath"),
+                linuxPath, compareRow, hint);
     }
 
     public Node node() {
@@ -76,6 +87,20 @@ public final class PersonalityControls {
             @Override
             public Personality fromString(String text) {
                 throw new UnsupportedOperationException("the personality is chosen, not typed");
+            }
+        };
+    }
+
+    private static StringConverter<LinuxWritePath> pathConverter(Messages messages) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LinuxWritePath p) {
+                return p == null ? "" : messages.get("live.path." + p.name());
+            }
+
+            @Override
+            public LinuxWritePath fromString(String text) {
+                throw new UnsupportedOperationException("the path is chosen, not typed");
             }
         };
     }

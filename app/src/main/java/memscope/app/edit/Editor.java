@@ -30,16 +30,19 @@ public final class Editor implements EditHandler {
     }
 
     /**
-     * The same write made under both personalities, Mach first: {@code mach} and {@code zircon} hold the bytes
-     * each wrote and the record of the call that decided it.
+     * The same write made under the three personalities, Mach first, then Linux, then Zircon: each holds the bytes
+     * it wrote and the record of the call that decided it.
      */
-    public record Comparison(long address, int length, Recorded<Long> mach, Recorded<Long> zircon) {
+    public record Comparison(long address, int length, Recorded<Long> mach, Recorded<Long> linux,
+                             Recorded<Long> zircon) {
     }
 
     private final KernelSession session;
     private final EditHistory history;
     private final WriteListener listener;
     private final Map<Personality, WritePath> paths = new EnumMap<>(Personality.class);
+    /** The same, never written through to a live process: what a comparison uses. */
+    private final Map<Personality, WritePath> simulated = new EnumMap<>(Personality.class);
     /** Per process (by koid): what the bytes this editor changed held before, since open or the last save. */
     private final Map<Long, OriginalBytes> originals = new java.util.HashMap<>();
 
@@ -47,8 +50,14 @@ public final class Editor implements EditHandler {
         this.session = session;
         this.history = history;
         this.listener = listener;
-        paths.put(Personality.ZIRCON, new ZirconWritePath(session));
-        paths.put(Personality.MACH, new MachWritePath(session));
+        ZirconWritePath zircon = new ZirconWritePath(session);
+        MachWritePath mach = new MachWritePath(session);
+        simulated.put(Personality.ZIRCON, zircon);
+        simulated.put(Personality.MACH, mach);
+        simulated.put(Personality.LINUX, new LinuxEditPath(session, zircon, false));
+        paths.put(Personality.ZIRCON, new WriteThroughPath(session, zircon));
+        paths.put(Personality.MACH, new WriteThroughPath(session, mach));
+        paths.put(Personality.LINUX, new WriteThroughPath(session, new LinuxEditPath(session, zircon, true)));
     }
 
     public EditHistory history() {
@@ -74,21 +83,23 @@ public final class Editor implements EditHandler {
     }
 
     /**
-     * Makes the same write under both personalities through the editor handle, Mach first, and records one undo
-     * step for whatever was written. Neither outcome depends on the bytes already there (only on handle rights,
-     * mappings and their protection, which neither write changes), so the order cannot change a verdict; Mach
+     * Makes the same write under the three personalities through the editor handle, Mach, Linux, then Zircon, and
+     * records one undo step for whatever was written. No outcome depends on the bytes already there (only on handle
+     * rights, mappings and their protection, which no write changes), so the order cannot change a verdict; Mach
      * goes first so that it meets the memory exactly as the user saw it, and a Zircon success cannot make a
-     * Mach refusal look like a harmless no-op. Nothing is restored in between: a restore would be a third write,
+     * Mach or Linux refusal look like a harmless no-op. A comparison stays in the simulated kernel: it never
+     * writes through to a live process. Nothing is restored in between: a restore would be a third write,
      * itself refusable, and would show in the log as if the user had made it.
      */
     public Comparison compare(long address, byte[] bytes) {
         int handle = session.editorHandleProperty().get();
         byte[] before = readOld(address, bytes.length);
-        Recorded<Long> mach = paths.get(Personality.MACH).write(handle, address, bytes);
-        Recorded<Long> zircon = paths.get(Personality.ZIRCON).write(handle, address, bytes);
-        // Mach writes all or nothing and Zircon a prefix, so the longer of the two is what memory now holds
-        remember(address, before, bytes, Math.max(mach.result(), zircon.result()));
-        return new Comparison(address, bytes.length, mach, zircon);
+        Recorded<Long> mach = simulated.get(Personality.MACH).write(handle, address, bytes);
+        Recorded<Long> linux = simulated.get(Personality.LINUX).write(handle, address, bytes);
+        Recorded<Long> zircon = simulated.get(Personality.ZIRCON).write(handle, address, bytes);
+        // Mach writes all or nothing, Linux and Zircon a prefix, so the longest is what memory now holds
+        remember(address, before, bytes, Math.max(Math.max(mach.result(), linux.result()), zircon.result()));
+        return new Comparison(address, bytes.length, mach, linux, zircon);
     }
 
     /** Only what was actually written can be undone, and only if we know what was there before. */

@@ -19,6 +19,7 @@ import memscope.model.MapsResult;
 import memscope.model.ObjectType;
 import memscope.model.Rights;
 import memscope.model.Status;
+import memscope.model.linux.LinuxWritePath;
 import memscope.model.scenario.LoadedScenario;
 
 /**
@@ -34,6 +35,10 @@ public final class KernelSession {
     private final IntegerProperty editorHandle = new SimpleIntegerProperty();
     private final LongProperty viewedProcess = new SimpleLongProperty();
     private final ObjectProperty<Personality> personality = new SimpleObjectProperty<>(Personality.ZIRCON);
+    private final ObjectProperty<LinuxWritePath> linuxPath =
+            new SimpleObjectProperty<>(LinuxWritePath.PROCESS_VM_WRITEV);
+    /** Set only while the user has turned on writing through to an attached live process. */
+    private final ObjectProperty<WriteThrough> writeThrough = new SimpleObjectProperty<>();
     /** The handle last chosen for editing each process (by koid), so coming back to a process keeps it. */
     private final Map<Long, Integer> editorByProcess = new java.util.HashMap<>();
 
@@ -101,6 +106,16 @@ public final class KernelSession {
     /** Which kernel personality edits go through (Zircon's debugger write or Mach's vm_write). */
     public ObjectProperty<Personality> personalityProperty() {
         return personality;
+    }
+
+    /** Which of Linux's two ways into another process the Linux personality (and a write-through) takes. */
+    public ObjectProperty<LinuxWritePath> linuxPathProperty() {
+        return linuxPath;
+    }
+
+    /** The live process edits are also written into, or null (the default: nothing is written outside). */
+    public ObjectProperty<WriteThrough> writeThroughProperty() {
+        return writeThrough;
     }
 
     /** The koid of the process whose address space the hex view shows; edits go to it (see {@link #editorFor}). */

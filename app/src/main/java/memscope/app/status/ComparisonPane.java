@@ -17,8 +17,8 @@ import javafx.scene.layout.Region;
 import memscope.app.Messages;
 
 /**
- * The same write under both kernel personalities, side by side above the status pane, in the order they were
- * made: Mach's outcome left, Zircon's right, each coloured ok / partial / error. Hidden until the first comparison;
+ * The same write under the three kernel personalities, side by side above the status pane, in the order they were
+ * made: Mach's outcome left, Linux's in the middle, Zircon's right, each coloured ok / partial / error. Hidden until the first comparison;
  * its close button hides it again.
  */
 public final class ComparisonPane {
@@ -27,11 +27,13 @@ public final class ComparisonPane {
     private final Label title = new Label();
     private final Label zircon = outcomeLabel("compareZircon");
     private final Label mach = outcomeLabel("compareMach");
+    private final Label linux = outcomeLabel("compareLinux");
 
     /** The words of the comparison shown, asked again after a language switch. */
     private Supplier<String> heading = () -> "";
     private Supplier<String> zirconWords = () -> "";
     private Supplier<String> machWords = () -> "";
+    private Supplier<String> linuxWords = () -> "";
 
     public ComparisonPane(Messages messages) {
         messages.localeProperty().addListener((o, was, now) -> reword());
@@ -40,9 +42,9 @@ public final class ComparisonPane {
         grid.setPadding(new Insets(4, 8, 4, 8));
         grid.setHgap(16);
         grid.setVgap(2);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        grid.getColumnConstraints().addAll(half, half);
+        ColumnConstraints third = new ColumnConstraints();
+        third.setPercentWidth(100.0 / 3);
+        grid.getColumnConstraints().addAll(third, third, third);
         title.setId("compareTitle");
         title.getStyleClass().add("compare-title");
         Button close = new Button("\u00d7");
@@ -56,14 +58,17 @@ public final class ComparisonPane {
         HBox top = new HBox(8, title, new Region(), close);
         HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
-        grid.add(top, 0, 0, 2, 1);
+        grid.add(top, 0, 0, 3, 1);
         grid.add(header(messages, "personality.mach"), 0, 1);
-        grid.add(header(messages, "personality.zircon"), 1, 1);
+        grid.add(header(messages, "compare.linux"), 1, 1);
+        grid.add(header(messages, "personality.zircon"), 2, 1);
         grid.add(mach, 0, 2);
-        grid.add(zircon, 1, 2);
-        // a long Mach line wraps: keep both outcomes starting on the same line
+        grid.add(linux, 1, 2);
+        grid.add(zircon, 2, 2);
+        // a long Mach line wraps: keep the outcomes starting on the same line
         GridPane.setValignment(zircon, VPos.TOP);
         GridPane.setValignment(mach, VPos.TOP);
+        GridPane.setValignment(linux, VPos.TOP);
         grid.setVisible(false);
         grid.setManaged(false);
     }
@@ -90,18 +95,25 @@ public final class ComparisonPane {
         return mach.getText();
     }
 
+    public String linuxText() {
+        return linux.getText();
+    }
+
     /**
      * Shows one comparison: a title naming the write, and each personality's outcome in words; the suppliers
      * word them in the current language, now and after each switch.
      */
     public void show(Supplier<String> heading, Supplier<String> zirconOutcome, Outcome zirconStyle,
-                     Supplier<String> machOutcome, Outcome machStyle) {
+                     Supplier<String> machOutcome, Outcome machStyle, Supplier<String> linuxOutcome,
+                     Outcome linuxStyle) {
         this.heading = heading;
         this.zirconWords = zirconOutcome;
         this.machWords = machOutcome;
+        this.linuxWords = linuxOutcome;
         reword();
         style(zircon, zirconStyle);
         style(mach, machStyle);
+        style(linux, linuxStyle);
         grid.setVisible(true);
         grid.setManaged(true);
     }
@@ -110,6 +122,7 @@ public final class ComparisonPane {
         title.setText(heading.get());
         zircon.setText(zirconWords.get());
         mach.setText(machWords.get());
+        linux.setText(linuxWords.get());
     }
 
     private static void style(Label label, Outcome outcome) {

@@ -30,6 +30,7 @@ public final class OutcomeDescriber {
     private final Messages messages;
     private final LongFunction<String> cachePolicyOfVmo;
     private final MappingLookup mappings;
+    private final LinuxRuleWords linux;
 
     /** {@code cachePolicyOfVmo} names a VMO's cache policy by koid (the NOT_CACHEABLE rule carries the koid). */
     public OutcomeDescriber(Messages messages, LongFunction<String> cachePolicyOfVmo) {
@@ -41,6 +42,7 @@ public final class OutcomeDescriber {
         this.messages = messages;
         this.cachePolicyOfVmo = cachePolicyOfVmo;
         this.mappings = mappings;
+        this.linux = new LinuxRuleWords(messages, mappings);
     }
 
     /** The status line for a memory write or read at {@code address}. */
@@ -107,6 +109,9 @@ public final class OutcomeDescriber {
     public String rule(SyscallRecord r) {
         if (r.rule() == null) {
             return "";
+        }
+        if (r.errno() != null) {
+            return linux.rule(r);
         }
         String at = HexFormat.address(r.ruleAddress());
         if (r.kernReturn() == KernReturn.SEND_INVALID_MEMORY) {
