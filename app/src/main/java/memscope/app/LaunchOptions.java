@@ -5,10 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import memscope.app.text.RefusedInputException;
 
-/** The command line: {@code [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]}. */
-public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
+/**
+ * The command line: {@code [--scenario FILE] [--open FILE | FILE] [--attach PID] [--screenshot FILE.png]}.
+ *
+ * @param attach a live Linux process to attach to (memscope.app.live)
+ */
+public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open,
+                            java.util.OptionalInt attach) {
     public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot) {
         this(scenario, screenshot, Optional.empty());
+    }
+
+    public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
+        this(scenario, screenshot, open, java.util.OptionalInt.empty());
     }
 
     /** Throws {@link RefusedInputException} naming the problem for anything else. */
@@ -16,12 +25,14 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
         Path scenario = null;
         Path screenshot = null;
         Path open = null;
+        Integer attach = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--scenario" -> scenario = Path.of(value(args, ++i, a));
                 case "--screenshot" -> screenshot = Path.of(value(args, ++i, a));
                 case "--open" -> open = once(open, Path.of(value(args, ++i, a)));
+                case "--attach" -> attach = pid(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
                         throw new RefusedInputException("launch.unknown", a);
@@ -33,8 +44,24 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
         if (open != null && scenario != null) {
             throw new RefusedInputException("launch.scenarioAndFile");
         }
+        if (attach != null && (open != null || scenario != null)) {
+            throw new RefusedInputException("launch.attachAndFile");
+        }
         return new LaunchOptions(Optional.ofNullable(scenario), Optional.ofNullable(screenshot),
-                Optional.ofNullable(open));
+                Optional.ofNullable(open), attach == null ? java.util.OptionalInt.empty()
+                        : java.util.OptionalInt.of(attach));
+    }
+
+    private static int pid(String text) {
+        try {
+            int pid = Integer.parseInt(text);
+            if (pid > 0) {
+                return pid;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new RefusedInputException("launch.badPid", text);
     }
 
     private static Path once(Path already, Path file) {

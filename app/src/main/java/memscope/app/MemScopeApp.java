@@ -26,6 +26,7 @@ import memscope.app.layout.LayoutStore;
 import memscope.app.layout.MemoryPreferences;
 import memscope.app.layout.WindowPlacement;
 import memscope.app.lesson.Teaching;
+import memscope.app.live.LiveWorkbench;
 import memscope.app.text.RefusedInputException;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioException;
@@ -51,6 +52,27 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         @Override
         public MainWindow window() {
             return window;
+        }
+    });
+    private final LiveWorkbench live = new LiveWorkbench(messages, new LiveWorkbench.Shell() {
+        @Override
+        public Window owner() {
+            return stage;
+        }
+
+        @Override
+        public MainWindow show(LoadedScenario scenario) {
+            return MemScopeApp.this.show(scenario);
+        }
+
+        @Override
+        public MainWindow window() {
+            return window;
+        }
+
+        @Override
+        public void replacingDocument(Runnable replace) {
+            MemScopeApp.this.replacingDocument(replace);
         }
     });
     private final Preferences prefs;
@@ -100,7 +122,8 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         });
         // the file is read off the FX thread; a screenshot waits for it
         CompletableFuture<Boolean> opened = options.open().map(files::open)
-                .orElse(CompletableFuture.completedFuture(true));
+                .orElseGet(() -> options.attach().isPresent() ? live.attach(options.attach().getAsInt())
+                        : CompletableFuture.completedFuture(true));
         options.screenshot().ifPresent(png -> opened.thenAccept(ok -> {
             if (ok) {
                 screenshotAndExit(png);
@@ -130,6 +153,11 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
 
     public MainWindow window() {
         return window;
+    }
+
+    /** Live Linux processes: attach, reload, write through. */
+    public LiveWorkbench live() {
+        return live;
     }
 
     @Override
@@ -210,6 +238,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
         window.install(scene);
         files.attach(window);
+        live.install(window);
         stage.titleProperty().bind(files.title(scenario));
         if (first) {
             placement.show(layout.window());
