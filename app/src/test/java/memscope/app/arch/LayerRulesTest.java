@@ -10,6 +10,8 @@ import memscope.app.edit.MachWritePath;
 import memscope.app.edit.ZirconWritePath;
 import memscope.model.Kernel;
 import memscope.model.Mach;
+import memscope.model.linux.LinuxWritePath;
+import memscope.model.linux.LinuxWrites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,17 @@ class LayerRulesTest {
                 .and().doNotHaveFullyQualifiedName(ZirconWritePath.class.getName())
                 .should().callMethod(Kernel.class, "writeMemory", int.class, long.class, byte[].class, long.class)
                 .because("the Editor's Zircon write path is the one place edits become zx_process_write_memory");
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyTheWriteThroughTheUserTurnedOnWritesIntoALiveProcess() {
+        // a real process is written only by the editor's write-through, and only while the user has it on
+        ArchRule rule = noClasses().that().resideInAPackage("memscope.app..")
+                .and().doNotHaveFullyQualifiedName("memscope.app.live.LiveWriteThrough")
+                .should().callMethod(LinuxWrites.class, "write", LinuxWritePath.class, long.class, byte[].class,
+                        int.class)
+                .because("edits reach a live process only through the switch the user turned on");
         rule.check(classes);
     }
 

@@ -160,12 +160,17 @@ class MachEditingTest {
         assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 " + where + " is mapped r-x"
                 + SMALL_COPY_NOTE,
                 pane.machText());
-        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE", demo.status(robot));
+        assertEquals("EFAULT: " + where + " is mapped r-x; process_vm_writev honours page protections",
+                pane.linuxText());
+        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE, Linux EFAULT",
+                demo.status(robot));
         assertArrayEquals(new byte[] {(byte) 0xcc}, demo.read("app", at, 1), "Zircon wrote the default int3");
         String log = log(robot);
         int vmWrite = log.indexOf("vm_write(");
+        int vmWritev = log.indexOf("process_vm_writev(");
         int zxWrite = log.indexOf("zx_process_write_memory(");
-        assertTrue(vmWrite >= 0 && zxWrite > vmWrite, "both calls logged, Mach first: " + log);
+        assertTrue(vmWrite >= 0 && vmWritev > vmWrite && zxWrite > vmWritev,
+                "every call logged, Mach first, then Linux: " + log);
         snapshot(robot, "mach-compare.png");
 
         push(robot, KeyCode.CONTROL, KeyCode.Z);
@@ -182,6 +187,7 @@ class MachEditingTest {
         var pane = demo.window.comparisonPane();
         assertEquals("ZX_OK: wrote 4 bytes at 0x" + Long.toHexString(data), pane.zirconText());
         assertEquals("KERN_SUCCESS: wrote 4 bytes at 0x" + Long.toHexString(data), pane.machText());
+        assertEquals("OK: wrote 4 bytes at 0x" + Long.toHexString(data), pane.linuxText());
         assertArrayEquals(new byte[] {1, 2, 1, 2}, demo.read("app", data, 4), "the pattern fills the selection");
     }
 
@@ -191,10 +197,12 @@ class MachEditingTest {
         robot.clickOn("#compareWrite");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node machOutcome = robot.lookup("#compareMach").query();
+        javafx.scene.Node linuxOutcome = robot.lookup("#compareLinux").query();
         javafx.scene.Node zirconOutcome = robot.lookup("#compareZircon").query();
-        assertTrue(machOutcome.localToScene(0, 0).getX() < zirconOutcome.localToScene(0, 0).getX(),
-                "Mach, written first, is on the left");
-        assertTrue(robot.lookup("#compareTitle").queryLabeled().getText().contains("Mach, then Zircon"));
+        assertTrue(machOutcome.localToScene(0, 0).getX() < linuxOutcome.localToScene(0, 0).getX()
+                && linuxOutcome.localToScene(0, 0).getX() < zirconOutcome.localToScene(0, 0).getX(),
+                "Mach, written first, is on the left, then Linux, then Zircon");
+        assertTrue(robot.lookup("#compareTitle").queryLabeled().getText().contains("Mach, Linux, then Zircon"));
 
         robot.clickOn("#compareClose");
         WaitForAsyncUtils.waitForFxEvents();
@@ -248,14 +256,16 @@ class MachEditingTest {
         assertEquals("KERN_PROTECTION_FAILURE：(os/kern) 保护失败 — " + where + " 处映射的保护属性为 r-x — 按文档："
                 + "KERN_PROTECTION_FAILURE；现在的内核：KERN_INVALID_ADDRESS（此次由“按文档”决定）。XNU 用 copyout 写入不超过"
                 + " 16 KiB 的数据：任何页错误都返回 KERN_INVALID_ADDRESS，出错之前的字节已经写入。", pane.machText());
-        assertEquals("\u5df2\u5728 " + where + " \u6bd4\u8f83\uff1aZircon ZX_OK\uff0cMach KERN_PROTECTION_FAILURE",
-                demo.status(robot));
+        assertEquals("\u5df2\u5728 " + where + " \u6bd4\u8f83\uff1aZircon ZX_OK\uff0cMach KERN_PROTECTION_FAILURE"
+                + "\uff0cLinux EFAULT", demo.status(robot));
+        assertEquals("EFAULT：" + where + " 映射为 r-x；process_vm_writev 遵守页保护", pane.linuxText());
         String log = log(robot);
         assertTrue(log.contains("KERN_PROTECTION_FAILURE (os/kern) \u4fdd\u62a4\u5931\u8d25 [0/1]"), log);
         assertFalse(log.contains("protection failure"), "no line keeps the old language: " + log);
 
         robot.interact(() -> demo.messages.setLocale(java.util.Locale.ENGLISH));
-        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE", demo.status(robot));
+        assertEquals("Compared at " + where + ": Zircon ZX_OK, Mach KERN_PROTECTION_FAILURE, Linux EFAULT",
+                demo.status(robot));
         assertEquals("KERN_PROTECTION_FAILURE: (os/kern) protection failure \u2014 " + where + " is mapped r-x"
                 + SMALL_COPY_NOTE,
                 pane.machText());
