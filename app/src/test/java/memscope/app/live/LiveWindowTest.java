@@ -157,6 +157,23 @@ class LiveWindowTest {
         assertTrue(w.status().contains("has exited"), w.status());
     }
 
+    @Test
+    void autoRefreshMarksTheBytesTheProcessChangedInTheVisibleRows() throws Exception {
+        attached();
+        long data = child.start("rw-p", child.binary.toString()) + 0x20;
+        w.robot.interact(() -> w.window().hexView().goTo(data));
+        byte[] before = child.freshRead(data, 3);
+        assertEquals(before[0], w.shown(data, 1)[0], "the first look");
+        byte[] changed = {(byte) ~before[0], (byte) ~before[1], (byte) ~before[2]};
+        child.poke(data, changed);
+        assertEquals(before[0], w.shown(data, 1)[0], "nothing is reread until a refresh");
+        w.robot.interact(() -> w.app.live().autoRefreshProperty().set(true));
+        w.waitUntil("the change is marked", () -> w.window().hexView().isMarkedChanged(data + 2));
+        assertEquals(changed[2], w.shown(data + 2, 1)[0]);
+        assertFalse(w.window().hexView().isMarkedChanged(data + 3), "only the changed bytes are marked");
+        assertEquals("The process changed 3 bytes on screen since the last look", w.status());
+    }
+
     private static byte[] sha256(Path file) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
     }

@@ -77,6 +77,14 @@ final class SleepChild implements AutoCloseable {
         }
     }
 
+    /** Changes the process's bytes from outside MemScope, as the process itself might (the test is its parent). */
+    void poke(long address, byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(Path.of("/proc", Integer.toString(pid()), "mem"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(bytes), address);
+        }
+    }
+
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
