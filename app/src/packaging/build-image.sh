@@ -48,6 +48,17 @@ if ! ls "$work_dir"/input/libglass.so >/dev/null 2>&1; then
   exit 1
 fi
 
+# JNA (live Linux processes: process_vm_readv/writev, /proc/PID/mem) carries libjnidispatch.so inside its jar
+# and would unpack it into ~/.cache/JNA on first use; ship it unpacked beside the jars instead, as for JavaFX.
+jna_jar=$(ls "$work_dir"/input/jna-*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jna_jar" ]; then
+  echo "build-image: no jna-*.jar under $lib_dir (attaching to live processes needs JNA)" >&2
+  exit 1
+fi
+(cd "$work_dir/input" && "$jdk_home/bin/jar" xf "$jna_jar" com/sun/jna/linux-x86-64/libjnidispatch.so \
+  && mv com/sun/jna/linux-x86-64/libjnidispatch.so . && rm -rf com)
+[ -f "$work_dir/input/libjnidispatch.so" ] || { echo "build-image: no libjnidispatch.so in $jna_jar" >&2; exit 1; }
+
 # Modules the jars really use, plus ones reached only by reflection or service
 # lookup that jdeps cannot see (scripting, locale data, extra charsets, prefs).
 detected=$("$jdk_home/bin/jdeps" --print-module-deps --ignore-missing-deps \
@@ -73,6 +84,8 @@ echo "build-image: linking modules: $modules"
   --input "$work_dir/input" \
   --main-jar "$main_jar" \
   --main-class "$main_class" \
+  --java-options '-Djna.boot.library.path=$APPDIR' \
+  --java-options '-Djna.nounpack=true' \
   --runtime-image "$work_dir/runtime"
 
 echo "build-image: built $dest_dir/$app_name (launcher: bin/$app_name)"
