@@ -13,6 +13,7 @@ import memscope.app.Messages;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.KernelSession;
 import memscope.app.status.Outcome;
+import memscope.model.linux.LinuxMapping;
 import memscope.model.linux.LinuxProcess;
 import memscope.model.linux.MapsDiff;
 import memscope.model.linux.RefreshResult;
@@ -25,6 +26,8 @@ import memscope.model.linux.RefreshResult;
  */
 public final class LivePanel {
     static final Duration PERIOD = Duration.seconds(1);
+    /** How many mappings of each kind a reload names on the status line. */
+    private static final int MAX_NAMED = 3;
 
     private final MainWindow window;
     private final LinuxProcess process;
@@ -94,8 +97,30 @@ public final class LivePanel {
             exited();
             return;
         }
-        window.statusPane().info(() -> messages.get("live.status.reloaded", process.pid(),
-                messages.render(diff.summary())));
+        window.statusPane().info(() -> {
+            String said = messages.get("live.status.reloaded", process.pid(), messages.render(diff.summary()));
+            said = detail(said, "live.reload.appeared", diff.appeared());
+            said = detail(said, "live.reload.vanished", diff.vanished());
+            return detail(said, "live.reload.changed", diff.changed().stream().map(MapsDiff.Change::after).toList());
+        });
+    }
+
+    /** "...; appeared: 7f10000-7f13000 rw-p [anon], ..." (the first few of a list). */
+    private String detail(String said, String key, java.util.List<LinuxMapping> list) {
+        if (list.isEmpty()) {
+            return said;
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < Math.min(MAX_NAMED, list.size()); i++) {
+            LinuxMapping m = list.get(i);
+            names.append(i == 0 ? "" : ", ").append(Long.toHexString(m.start())).append('-')
+                    .append(Long.toHexString(m.end())).append(' ').append(m.perms())
+                    .append(' ').append(m.anonymous() ? "[anon]" : m.path());
+        }
+        if (list.size() > MAX_NAMED) {
+            names.append(", \u2026");
+        }
+        return messages.get("files.status.andNote", said, messages.get(key, names));
     }
 
     /** One look at the process: exited? and with auto-refresh, the visible rows again. */

@@ -174,6 +174,24 @@ class LiveWindowTest {
         assertEquals("The process changed 3 bytes on screen since the last look", w.status());
     }
 
+    @Test
+    void f5NamesTheMappingsThatAppeared() throws Exception {
+        try (MappingChild mapper = MappingChild.start()) {
+            w = LiveWindow.launch("--attach", Integer.toString(mapper.pid()));
+            long at = mapper.map(7); // seven pages: no neighbour the kernel could merge them with is that size
+            w.robot.interact(() -> w.app.live().reload());
+            String status = w.status();
+            assertTrue(status.startsWith("Reloaded the maps of PID " + mapper.pid() + ": "), status);
+            // a new mapping, or (merged with an anonymous neighbour) a mapping that grew
+            assertTrue(status.contains("; appeared: ") || status.contains("; changed: "), status);
+            boolean named = status.contains(Long.toHexString(at) + "-") || status.contains("-"
+                    + Long.toHexString(at + 7 * 4096L) + " ");
+            assertTrue(named, "the new mapping (or the one it grew) is named: " + status);
+            assertTrue(w.window().session().viewedMaps().stream()
+                    .anyMatch(e -> e.isMapping() && e.contains(at)), "the tree and the view have it");
+        }
+    }
+
     private static byte[] sha256(Path file) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
     }
