@@ -5,10 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import memscope.app.text.RefusedInputException;
 
-/** The command line: {@code [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png]}. */
-public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
+/**
+ * The command line: {@code [--scenario FILE] [--open FILE | FILE | --load-elf FILE | --core FILE]
+ * [--screenshot FILE.png]}.
+ */
+public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open,
+                            Optional<Path> loadElf, Optional<Path> core) {
     public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot) {
         this(scenario, screenshot, Optional.empty());
+    }
+
+    public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
+        this(scenario, screenshot, open, Optional.empty(), Optional.empty());
     }
 
     /** Throws {@link RefusedInputException} naming the problem for anything else. */
@@ -16,12 +24,16 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
         Path scenario = null;
         Path screenshot = null;
         Path open = null;
+        Path loadElf = null;
+        Path core = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--scenario" -> scenario = Path.of(value(args, ++i, a));
                 case "--screenshot" -> screenshot = Path.of(value(args, ++i, a));
                 case "--open" -> open = once(open, Path.of(value(args, ++i, a)));
+                case "--load-elf" -> loadElf = once(loadElf, Path.of(value(args, ++i, a)));
+                case "--core" -> core = once(core, Path.of(value(args, ++i, a)));
                 default -> {
                     if (a.startsWith("--")) {
                         throw new RefusedInputException("launch.unknown", a);
@@ -30,11 +42,16 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
                 }
             }
         }
-        if (open != null && scenario != null) {
+        // one document at a time: a file, an executable or a core, each in a kernel of its own
+        int documents = (open != null ? 1 : 0) + (loadElf != null ? 1 : 0) + (core != null ? 1 : 0);
+        if (documents > 1) {
+            throw new RefusedInputException("launch.twoFiles");
+        }
+        if (documents > 0 && scenario != null) {
             throw new RefusedInputException("launch.scenarioAndFile");
         }
         return new LaunchOptions(Optional.ofNullable(scenario), Optional.ofNullable(screenshot),
-                Optional.ofNullable(open));
+                Optional.ofNullable(open), Optional.ofNullable(loadElf), Optional.ofNullable(core));
     }
 
     private static Path once(Path already, Path file) {
