@@ -114,7 +114,10 @@ class CoreWindowTest {
                 String[] f = line.trim().split("\\s+");
                 String[] range = f[0].split("-");
                 long start = Long.parseUnsignedLong(range[0], 16);
-                if (start >= memscope.model.Kernel.USER_ASPACE_BASE && start < memscope.model.Kernel.USER_ASPACE_END) {
+                // [vvar] pages cannot be read by a debugger: gcore leaves them out, as the kernel does in its cores
+                boolean vvar = f.length > 5 && f[5].startsWith("[vvar");
+                if (!vvar && start >= memscope.model.Kernel.USER_ASPACE_BASE
+                        && start < memscope.model.Kernel.USER_ASPACE_END) {
                     live.add(range[0] + "-" + range[1] + " " + f[1].substring(0, 3));
                 }
             }

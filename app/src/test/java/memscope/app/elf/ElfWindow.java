@@ -121,6 +121,32 @@ final class ElfWindow {
         return structure().table().getSelectionModel().getSelectedItem();
     }
 
+    /** Chooses a language in View › Language, as a click on its item does. */
+    void chooseLanguage(String label) {
+        MenuBar bar = (MenuBar) window().root().lookup("#menuBar");
+        javafx.scene.control.RadioMenuItem item = languageItem(bar.getMenus(), label);
+        if (item == null) {
+            throw new AssertionError("no language " + label);
+        }
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static javafx.scene.control.RadioMenuItem languageItem(List<? extends MenuItem> items, String label) {
+        for (MenuItem i : items) {
+            if (i instanceof javafx.scene.control.RadioMenuItem r && label.equals(r.getText())) {
+                return r;
+            }
+            if (i instanceof javafx.scene.control.Menu m) {
+                javafx.scene.control.RadioMenuItem inner = languageItem(m.getItems(), label);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Finds a menu item by its id. */
     MenuItem menuItem(String id) {
         MenuBar bar = (MenuBar) window().root().lookup("#menuBar");
