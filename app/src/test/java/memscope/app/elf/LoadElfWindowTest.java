@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import javafx.scene.control.TabPane;
@@ -22,6 +23,7 @@ import memscope.model.structure.Field;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -145,6 +147,19 @@ class LoadElfWindowTest {
         long gap = elf().segments().get(elf().segments().size() - 1).end();
         w.typeAt(gap, "11");
         assertTrue(w.status().startsWith("ZX_ERR_NOT_FOUND"), w.status());
+    }
+
+    @Test
+    void aSessionKeepsTheEditedExecutableAndReadsTheRestFromTheFile(@TempDir Path dir) {
+        long text = segment(VmOptions.PERM_READ | VmOptions.PERM_EXECUTE).base() + 0x20;
+        byte[] rest = w.read(text + 1, 15);
+        w.typeAt(text, "cc");
+        Path session = dir.resolve("ls.memscope");
+        w.robot.interact(() -> w.app.files().saveSession(session));
+        assertEquals("Session saved to ls.memscope", w.status());
+        assertTrue(w.finish(() -> w.app.files().openSession(session)), w.status());
+        assertEquals((byte) 0xcc, w.read(text, 1)[0]);
+        assertArrayEquals(rest, w.read(text + 1, 15));
     }
 
     @Test
