@@ -193,8 +193,12 @@ public final class ElfWorkbench {
             var elf = d.executable().get();
             String said = messages.get("elf.status.loaded", name, elf.segments().size(),
                     "0x" + Long.toHexString(elf.loadBias()), "0x" + Long.toHexString(elf.entry()));
-            if (elf.interpreter().isPresent()) {
-                said = messages.get("elf.status.andInterpreter", said, elf.interpreter().get());
+            if (elf.interpreter().isPresent() && !elf.interpreterSegments().isEmpty()) {
+                said = messages.get("elf.status.andInterpreter", said, elf.interpreter().get(),
+                        "0x" + Long.toHexString(elf.interpreterSegments().get(0).base()));
+            } else if (elf.interpreter().isPresent()) {
+                said = messages.get("elf.status.interpreterLeftOut", said, elf.interpreter().get(),
+                        elf.interpreterProblem().map(messages::render).orElse("?"));
             }
             return said;
         }

@@ -75,6 +75,13 @@ class LoadElfWindowTest {
         // names are cut to Zircon's 31 bytes: the code segment names its first sections
         assertTrue(names.stream().anyMatch(n -> n.matches("ls: LOAD\\[\\d+\\] r-x \\..*")), names.toString());
         assertTrue(names.contains("ls: stack"), names.toString());
+        // the dynamic linker comes with it, as Linux loads it
+        String linker = elf().interpreter().orElseThrow();
+        if (Files.isRegularFile(Path.of(linker))) {
+            assertTrue(w.status().contains("; its dynamic linker " + linker + " is loaded at 0x"
+                    + Long.toHexString(elf().interpreterSegments().get(0).base())), w.status());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("ld-linux-…: LOAD[")), names.toString());
+        }
         // the ELF header is loaded with the first segment: its magic is the first bytes of the process
         long base = elf().segments().get(0).base();
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, w.read(base, 4));
