@@ -64,9 +64,9 @@ public final class StructurePanel {
         table.setShowRoot(false);
         table.setPrefHeight(320);
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("structure.column.name", 170, this::nameOf));
-        table.getColumns().add(column("structure.column.address", 130, this::addressOf));
-        table.getColumns().add(column("structure.column.type", 70, r -> r.field() == null ? "" : r.field().type()));
+        table.getColumns().add(column("structure.column.name", 120, this::nameOf));
+        table.getColumns().add(column("structure.column.address", 110, this::addressOf));
+        table.getColumns().add(column("structure.column.type", 56, r -> r.field() == null ? "" : r.field().type()));
         table.getColumns().add(column("structure.column.value", 200, r -> r.field() == null ? "" : r.field().value()));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> selectBytes(now));
         hexView.caretProperty().addListener((o, was, now) -> highlightField(now.longValue()));
