@@ -6,18 +6,19 @@ import java.util.Optional;
 import memscope.app.text.RefusedInputException;
 
 /**
- * The command line: {@code [--scenario FILE] [--open FILE | FILE] [--attach PID] [--screenshot FILE.png]}.
+ * The command line: {@code [--scenario FILE] [--open FILE | FILE | --load-elf FILE | --core FILE]
+ * [--attach PID] [--screenshot FILE.png]}.
  *
  * @param attach a live Linux process to attach to (memscope.app.live)
  */
 public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open,
-                            java.util.OptionalInt attach) {
+                            java.util.OptionalInt attach, Optional<Path> loadElf, Optional<Path> core) {
     public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot) {
         this(scenario, screenshot, Optional.empty());
     }
 
     public LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, Optional<Path> open) {
-        this(scenario, screenshot, open, java.util.OptionalInt.empty());
+        this(scenario, screenshot, open, java.util.OptionalInt.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Throws {@link RefusedInputException} naming the problem for anything else. */
@@ -26,6 +27,8 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
         Path screenshot = null;
         Path open = null;
         Integer attach = null;
+        Path loadElf = null;
+        Path core = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -33,6 +36,8 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
                 case "--screenshot" -> screenshot = Path.of(value(args, ++i, a));
                 case "--open" -> open = once(open, Path.of(value(args, ++i, a)));
                 case "--attach" -> attach = pid(value(args, ++i, a));
+                case "--load-elf" -> loadElf = once(loadElf, Path.of(value(args, ++i, a)));
+                case "--core" -> core = once(core, Path.of(value(args, ++i, a)));
                 default -> {
                     if (a.startsWith("--")) {
                         throw new RefusedInputException("launch.unknown", a);
@@ -41,15 +46,20 @@ public record LaunchOptions(Optional<Path> scenario, Optional<Path> screenshot, 
                 }
             }
         }
-        if (open != null && scenario != null) {
+        // one document at a time: a file, an executable or a core, each in a kernel of its own
+        int documents = (open != null ? 1 : 0) + (loadElf != null ? 1 : 0) + (core != null ? 1 : 0);
+        if (documents > 1) {
+            throw new RefusedInputException("launch.twoFiles");
+        }
+        if (documents > 0 && scenario != null) {
             throw new RefusedInputException("launch.scenarioAndFile");
         }
-        if (attach != null && (open != null || scenario != null)) {
+        if (attach != null && (documents > 0 || scenario != null)) {
             throw new RefusedInputException("launch.attachAndFile");
         }
         return new LaunchOptions(Optional.ofNullable(scenario), Optional.ofNullable(screenshot),
                 Optional.ofNullable(open), attach == null ? java.util.OptionalInt.empty()
-                        : java.util.OptionalInt.of(attach));
+                        : java.util.OptionalInt.of(attach), Optional.ofNullable(loadElf), Optional.ofNullable(core));
     }
 
     private static int pid(String text) {

@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import memscope.app.elf.ElfWorkbench;
 import memscope.app.files.BackgroundTask;
 import memscope.app.files.FileWorkbench;
 import memscope.app.kernel.KernelSession;
@@ -75,6 +76,27 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             MemScopeApp.this.replacingDocument(replace);
         }
     });
+    private final ElfWorkbench elves = new ElfWorkbench(messages, files, new ElfWorkbench.Host() {
+        @Override
+        public Window owner() {
+            return stage;
+        }
+
+        @Override
+        public MainWindow window() {
+            return window;
+        }
+
+        @Override
+        public MainWindow show(LoadedScenario scenario) {
+            return MemScopeApp.this.show(scenario);
+        }
+
+        @Override
+        public void replacing(Runnable replace) {
+            replacingDocument(replace);
+        }
+    });
     private final Preferences prefs;
     private LayoutStore layout;
     private WindowPlacement placement;
@@ -122,6 +144,8 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         });
         // the file is read off the FX thread; a screenshot waits for it
         CompletableFuture<Boolean> opened = options.open().map(files::open)
+                .or(() -> options.loadElf().map(elves::loadExecutable))
+                .or(() -> options.core().map(elves::openCore))
                 .orElseGet(() -> options.attach().isPresent() ? live.attach(options.attach().getAsInt())
                         : CompletableFuture.completedFuture(true));
         options.screenshot().ifPresent(png -> opened.thenAccept(ok -> {
@@ -158,6 +182,11 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     /** Live Linux processes: attach, reload, write through. */
     public LiveWorkbench live() {
         return live;
+    }
+
+    /** The ELF and core dump commands and the Structure panel. */
+    public ElfWorkbench elves() {
+        return elves;
     }
 
     @Override
@@ -239,6 +268,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         window.install(scene);
         files.attach(window);
         live.install(window);
+        elves.attach(window);
         stage.titleProperty().bind(files.title(scenario));
         if (first) {
             placement.show(layout.window());

@@ -34,6 +34,7 @@ import memscope.model.MemoryChange;
 import memscope.model.SessionException;
 import memscope.model.Sessions;
 import memscope.model.Subscription;
+import memscope.model.elf.ElfPageSources;
 import memscope.model.file.FileDocument;
 import memscope.model.file.FilePageSource;
 import memscope.model.scenario.LoadedScenario;
@@ -355,7 +356,7 @@ public final class FileWorkbench {
      */
     public CompletableFuture<Boolean> openSession(Path file) {
         return inBackground(file, () -> DocumentScenario.ofSession(String.valueOf(file.getFileName()),
-                Sessions.load(file, FilePageSource.resolver())), new BackgroundTask.Callbacks<LoadedScenario>() {
+                Sessions.load(file, ElfPageSources.resolver(FilePageSource.resolver()))), new BackgroundTask.Callbacks<LoadedScenario>() {
                     @Override
                     public void succeeded(LoadedScenario loaded) {
                         closeDocument();

@@ -103,6 +103,11 @@ public final class Workspace {
         }
     }
 
+    /** What the right column shows now (the simulation controls, or the tabs that hold them). */
+    public Region side() {
+        return side;
+    }
+
     /** Puts {@code node} in the right column in place of what was there. */
     public void setSide(Region node) {
         side = loosen(node);

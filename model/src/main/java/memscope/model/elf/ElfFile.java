@@ -33,14 +33,16 @@ public final class ElfFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final long size;
+    private final FileFingerprint fingerprint;
     private final ElfHeader header;
     private final List<ProgramHeader> programs;
     private final List<SectionHeader> sections;
 
-    private ElfFile(Path path, FileChannel channel, long size) throws ElfException {
+    private ElfFile(Path path, FileChannel channel, long size) throws ElfException, IOException {
         this.path = path;
         this.channel = channel;
         this.size = size;
+        this.fingerprint = FileFingerprint.of(path, channel);
         this.header = readHeader();
         this.programs = readProgramHeaders();
         this.sections = readSections();
@@ -88,6 +90,11 @@ public final class ElfFile implements AutoCloseable {
     /** The file's length when it was opened. */
     public long size() {
         return size;
+    }
+
+    /** The file as it was opened: a saved session checks it is still the same file. */
+    FileFingerprint fingerprint() {
+        return fingerprint;
     }
 
     public ElfHeader header() {

@@ -21,7 +21,9 @@ import memscope.model.VmOptions;
  *
  * <p>ET_EXEC loads at its own addresses. ET_DYN (PIE) loads with the bias Linux uses when randomisation is off, so
  * its first segment starts at {@link #DYN_BASE} (0x555555554000), inside Zircon's user range. The dynamic linker
- * named by PT_INTERP is not loaded. The stack and the vDSO take the highest free places below 2^47.
+ * named by PT_INTERP is loaded too when it can be (see {@link InterpreterPlan}); the
+ * executable loads without it when it is missing or unfit. The vDSO, the stack and then the dynamic linker take the
+ * highest free places below 2^47.
  *
  * <p>Everything is checked before the first syscall; a refusal is an {@link ElfException} naming the file, the
  * field and the problem, and leaves the kernel as it was.
@@ -72,13 +74,26 @@ public final class ElfLoader {
         }
         plan.add(new Placement(SpaceBuilder.fit(shortName(fileName) + ": stack"), stack, STACK_SIZE,
                 VmOptions.PERM_READ | VmOptions.PERM_WRITE, null));
+        taken.add(new long[] {stack, stack + STACK_SIZE});
         String interp = interpreter(elf);
-        ProcessResult p = SpaceBuilder.build(kernel, elf.path(), SpaceBuilder.fit(fileName), vdso, plan);
-        return new LoadedElf(kernel, elf, p.process(), p.rootVmar(), bias, segments, stack, STACK_SIZE, interp);
+        InterpreterPlan linker = interp == null ? InterpreterPlan.none(null)
+                : InterpreterPlan.plan(interp, elf.header().machine(), taken);
+        plan.addAll(linker.placements);
+        ProcessResult p;
+        try {
+            p = SpaceBuilder.build(kernel, elf.path(), SpaceBuilder.fit(fileName), vdso, plan);
+        } catch (ElfException | RuntimeException e) {
+            if (linker.file != null) {
+                closeQuietly(linker.file);
+            }
+            throw e;
+        }
+        return new LoadedElf(kernel, elf, p.process(), p.rootVmar(), bias, segments, stack, STACK_SIZE, interp,
+                linker);
     }
 
     /** The PT_LOAD segments that take memory, in address order, each checked and none overlapping another. */
-    private static List<ProgramHeader> loadSegments(ElfFile elf) throws ElfException {
+    static List<ProgramHeader> loadSegments(ElfFile elf) throws ElfException {
         List<ProgramHeader> loads = new ArrayList<>();
         for (ProgramHeader p : elf.programHeaders()) {
             if (p.isLoad() && p.memsz() != 0) {
@@ -121,7 +136,7 @@ public final class ElfLoader {
         }
     }
 
-    private static LoadedSegment place(ElfFile elf, ProgramHeader p, long bias, String fileName,
+    static LoadedSegment place(ElfFile elf, ProgramHeader p, long bias, String fileName,
                                        List<Placement> plan) throws ElfException {
         long base = pageDown(p.vaddr()) + bias;
         long end = pageUp(p.vaddr() + p.memsz()) + bias;

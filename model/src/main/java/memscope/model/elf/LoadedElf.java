@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import memscope.model.Kernel;
 import memscope.model.structure.Structure;
+import memscope.model.text.Text;
 
 /**
  * An executable loaded into a process of a kernel ({@link ElfLoader#load}). The process is an ordinary one: every
@@ -22,10 +23,12 @@ public final class LoadedElf implements AutoCloseable {
     private final long stackBase;
     private final long stackSize;
     private final String interpreter;
+    private final InterpreterPlan linker;
     private boolean closed;
 
     LoadedElf(Kernel kernel, ElfFile elf, int processHandle, int rootVmarHandle, long loadBias,
-              List<LoadedSegment> segments, long stackBase, long stackSize, String interpreter) {
+              List<LoadedSegment> segments, long stackBase, long stackSize, String interpreter,
+              InterpreterPlan linker) {
         this.kernel = kernel;
         this.elf = elf;
         this.processHandle = processHandle;
@@ -35,6 +38,7 @@ public final class LoadedElf implements AutoCloseable {
         this.stackBase = stackBase;
         this.stackSize = stackSize;
         this.interpreter = interpreter;
+        this.linker = linker;
     }
 
     public Path path() {
@@ -83,9 +87,24 @@ public final class LoadedElf implements AutoCloseable {
         return stackSize;
     }
 
-    /** The dynamic linker PT_INTERP names (not loaded), if any. */
+    /** The dynamic linker PT_INTERP names, if any (see {@link #interpreterSegments()} for whether it loaded). */
     public Optional<String> interpreter() {
         return Optional.ofNullable(interpreter);
+    }
+
+    /** The dynamic linker's loaded segments in address order; empty when there is none or it was left out. */
+    public List<LoadedSegment> interpreterSegments() {
+        return linker.segments;
+    }
+
+    /** What was added to the dynamic linker's {@code p_vaddr}s (0 when it was not loaded). */
+    public long interpreterBias() {
+        return linker.bias;
+    }
+
+    /** Why the dynamic linker PT_INTERP names was left out (missing, not ET_DYN, another machine, …), if it was. */
+    public Optional<Text> interpreterProblem() {
+        return Optional.ofNullable(linker.problem);
     }
 
     /**
@@ -121,5 +140,8 @@ public final class LoadedElf implements AutoCloseable {
         kernel.handleClose(rootVmarHandle);
         kernel.handleClose(processHandle);
         ElfLoader.closeQuietly(elf);
+        if (linker.file != null) {
+            ElfLoader.closeQuietly(linker.file);
+        }
     }
 }

@@ -25,25 +25,40 @@ final class SegmentSource implements PageSource {
     private final long fileBytes;
     private final boolean zeroTail;
     private final int segment;
+    private final FileFingerprint fingerprint;
 
-    private SegmentSource(Path path, FileChannel channel, long fileOffset, long fileBytes, boolean zeroTail,
-                          int segment) {
+    SegmentSource(Path path, FileChannel channel, long fileOffset, long fileBytes, boolean zeroTail,
+                  int segment, FileFingerprint fingerprint) {
         this.path = path;
         this.channel = channel;
         this.fileOffset = fileOffset;
         this.fileBytes = fileBytes;
         this.zeroTail = zeroTail;
         this.segment = segment;
+        this.fingerprint = fingerprint;
     }
 
     /** An executable's segment: bytes past {@code fileBytes} read as zeros. */
     static SegmentSource zeroTail(ElfFile file, long fileOffset, long fileBytes, int segment) {
-        return new SegmentSource(file.path(), file.channel(), fileOffset, fileBytes, true, segment);
+        return new SegmentSource(file.path(), file.channel(), fileOffset, fileBytes, true, segment,
+                file.fingerprint());
     }
 
     /** A core dump's segment: a page not wholly among the {@code fileBytes} is unreadable. */
     static SegmentSource unreadableTail(ElfFile file, long fileOffset, long fileBytes, int segment) {
-        return new SegmentSource(file.path(), file.channel(), fileOffset, fileBytes, false, segment);
+        return new SegmentSource(file.path(), file.channel(), fileOffset, fileBytes, false, segment,
+                file.fingerprint());
+    }
+
+    /**
+     * {@code elf:exec|core,OFFSET,BYTES,SEGMENT,FINGERPRINT,PATH} (numbers in hex but the segment): what
+     * {@link ElfPageSources#resolver} needs to read the same bytes again, and to refuse a file that changed.
+     */
+    @Override
+    public String sessionDescriptor() {
+        return ElfPageSources.SCHEME + (zeroTail ? ElfPageSources.EXEC : ElfPageSources.CORE) + ","
+                + Long.toHexString(fileOffset) + "," + Long.toHexString(fileBytes) + "," + segment + ","
+                + fingerprint + "," + path.toAbsolutePath();
     }
 
     /** How many leading pages can be read. */
