@@ -15,14 +15,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
+import memscope.app.document.Document;
+import memscope.app.document.Documents;
 import memscope.app.edit.EditHistory;
+import memscope.app.edit.EditTarget;
 import memscope.app.edit.Editor;
+import memscope.app.edit.OriginalBytes;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
 import memscope.app.kernel.KernelSession;
 import memscope.app.kernel.Personality;
-import memscope.app.kernel.QuietByteSource;
 import memscope.app.layout.Panel;
 import memscope.app.layout.Workspace;
 import memscope.app.status.ComparisonPane;
@@ -69,8 +72,6 @@ public final class MainWindow implements MainMenus.Actions {
     /** Where contributed menu items go: File (above Quit), Edit, View (at the end). */
     public enum MenuSlot { FILE, EDIT, VIEW }
 
-    private static final int UNDO_DEPTH = 1000;
-
     private final KernelSession session;
     private final Messages messages;
     private final Host host;
@@ -90,7 +91,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final ComparisonPane comparison;
     private final CompareAction compare;
     private final ChangeMarks marks;
-    private QuietByteSource source;
+    private final Documents documents;
     private Workspace workspace;
     private ScrollPane sideScroll;
     private Tool bottomTool;
@@ -100,13 +101,12 @@ public final class MainWindow implements MainMenus.Actions {
     private final VBox top = new VBox();
     /** The right column: simulation controls, then contributed panels (inspector, bookmarks). */
     private final VBox side = new VBox();
-    /** When set, the hex view shows only these addresses (an open file's bytes). */
-    private memscope.app.hex.AddressRange viewLimit;
 
     public MainWindow(KernelSession session, Messages messages, Host host) {
         this.session = session;
         this.messages = messages;
         this.host = host;
+        this.documents = new Documents(session);
         this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
@@ -123,11 +123,12 @@ public final class MainWindow implements MainMenus.Actions {
                 showProblem(problem);
             }
         });
-        this.editor = new Editor(session, new EditHistory(UNDO_DEPTH),
+        EditTarget nowhere = detachedTarget();
+        this.editor = new Editor(session, () -> documents.current().<EditTarget>map(d -> d).orElse(nowhere),
                 new WriteReporter(messages, status, describer, hexView));
-        this.marks = new ChangeMarks(session, editor, hexView);
+        this.marks = new ChangeMarks(documents, hexView);
         this.addresses = new AddressParser(this::mappingBase);
-        this.clipboard = new ClipboardActions(session, hexView, editor, status, messages);
+        this.clipboard = new ClipboardActions(documents, hexView, editor, status, messages);
         PersonalityControls personalities = new PersonalityControls(session, messages, this::compareWrite);
         panel.addSection(personalities.node());
         this.compare = new CompareAction(hexView, editor, status, comparison, describer, messages,
@@ -140,9 +141,7 @@ public final class MainWindow implements MainMenus.Actions {
 
             @Override
             public void invalidateSource() {
-                if (source != null) {
-                    source.invalidate();
-                }
+                documents.invalidateAll();
             }
 
             @Override
@@ -201,6 +200,11 @@ public final class MainWindow implements MainMenus.Actions {
         return editor;
     }
 
+    /** The documents open in this window and the current one: what features read and point at. */
+    public Documents documents() {
+        return documents;
+    }
+
     /**
      * Docks {@code besideLog} left of the syscall log and {@code sideTab} in a tab beside the simulation controls
      * (tools that outlive this window move into the next one by being docked again).
@@ -244,10 +248,9 @@ public final class MainWindow implements MainMenus.Actions {
         side.getChildren().add(node);
     }
 
-    /** Limits the hex view to {@code range} (an open file's bytes), from now on. */
-    public void limitView(memscope.app.hex.AddressRange range) {
-        viewLimit = range;
-        showProcess(session.viewedProcessProperty().get());
+    /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
+    public void openFileDocument(memscope.app.hex.AddressRange range, String name) {
+        documents.openFile(session.viewedProcessProperty().get(), range, name).ifPresent(this::show);
         hexView.goTo(range.start());
     }
 
@@ -285,8 +288,9 @@ public final class MainWindow implements MainMenus.Actions {
     @Override
     public void selectAll() {
         long caret = hexView.caretProperty().get();
-        if (viewLimit != null) {
-            hexView.select(viewLimit.start(), viewLimit.end()); // an open file: all of it
+        Document doc = documents.current().orElse(null);
+        if (doc != null && doc.kind() == Document.Kind.FILE) {
+            hexView.select(doc.range().start(), doc.range().end()); // an open file: all of it
             return;
         }
         session.viewedMaps().stream().filter(e -> e.isMapping() && e.contains(caret)).findFirst()
@@ -406,9 +410,26 @@ public final class MainWindow implements MainMenus.Actions {
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
     }
 
-    /** The document was saved: nothing it shows is changed any more. */
+    /** The current document was saved: nothing it shows is changed any more. */
     public void markSaved() {
         marks.saved();
+    }
+
+    /** Where edits are kept while no document is current (never, once the window shows one). */
+    private static EditTarget detachedTarget() {
+        EditHistory history = new EditHistory(1);
+        OriginalBytes originals = new OriginalBytes();
+        return new EditTarget() {
+            @Override
+            public EditHistory history() {
+                return history;
+            }
+
+            @Override
+            public OriginalBytes originals() {
+                return originals;
+            }
+        };
     }
 
     private void showCall(SyscallRecord record) {
@@ -453,21 +474,19 @@ public final class MainWindow implements MainMenus.Actions {
 
     /** Shows process {@code processKoid} unless it is already shown. */
     private void view(long processKoid) {
-        if (source == null || source.processKoid() != processKoid) {
-            showProcess(processKoid);
+        Document shown = documents.current().orElse(null);
+        if (shown == null || shown.processKoid() != processKoid) {
+            documents.forProcess(processKoid).ifPresent(this::show);
         }
     }
 
-    private void showProcess(long processKoid) {
-        OptionalInt reader = session.readerFor(processKoid);
-        if (reader.isEmpty()) {
-            return;
-        }
-        source = new QuietByteSource(session, reader.getAsInt(), processKoid);
+    /** Makes {@code doc} the current document and shows it. */
+    private void show(Document doc) {
+        documents.show(doc);
         hexView.clearChanges();
-        hexView.setSource(viewLimit == null ? source : new memscope.app.files.ClippedByteSource(source, viewLimit));
+        hexView.setSource(doc.memory());
         // set once the source shows it, so the listeners (the editor handle follows) see a consistent window
-        session.viewedProcessProperty().set(processKoid);
+        session.viewedProcessProperty().set(doc.processKoid());
         updates.viewedProcessChanged();
         hexView.refresh();
     }

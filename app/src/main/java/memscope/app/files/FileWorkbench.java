@@ -240,7 +240,8 @@ public final class FileWorkbench {
         document.set(opened);
         refreshDirty();
         MainWindow window = shell.show(DocumentScenario.of(opened));
-        window.limitView(new AddressRange(opened.baseAddress(), opened.endAddress()));
+        window.openFileDocument(new AddressRange(opened.baseAddress(), opened.endAddress()),
+                String.valueOf(opened.path().getFileName()));
         watch(opened);
         List<Text> notes = opened.cleanupNotes();
         window.statusPane().info(() -> {

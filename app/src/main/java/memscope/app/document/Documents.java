@@ -1,0 +1,94 @@
+package memscope.app.document;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import memscope.app.hex.AddressRange;
+import memscope.app.kernel.KernelSession;
+import memscope.model.Kernel;
+
+/**
+ * The documents open over one kernel session, and which one is current (shown, edited, searched). Features
+ * point at {@link #currentProperty()}, never at the window.
+ */
+public final class Documents {
+    private final KernelSession session;
+    private final ObservableList<Document> open = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Document> current = new ReadOnlyObjectWrapper<>();
+
+    public Documents(KernelSession session) {
+        this.session = session;
+    }
+
+    public KernelSession session() {
+        return session;
+    }
+
+    /** Every open document, in the order opened. */
+    public ObservableList<Document> open() {
+        return FXCollections.unmodifiableObservableList(open);
+    }
+
+    public ReadOnlyObjectProperty<Document> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** The current document, if any. */
+    public Optional<Document> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** Makes {@code doc} (one of these) the current document. */
+    public void show(Document doc) {
+        if (!open.contains(doc)) {
+            throw new IllegalArgumentException("not an open document: " + doc);
+        }
+        current.set(doc);
+    }
+
+    /**
+     * The open document of process {@code processKoid} (a file document before a process one), or a new process
+     * document for it; empty when the session has no handle that can read it.
+     */
+    public Optional<Document> forProcess(long processKoid) {
+        Optional<Document> found = open.stream().filter(d -> d.processKoid() == processKoid)
+                .min((a, b) -> Boolean.compare(a.kind() != Document.Kind.FILE, b.kind() != Document.Kind.FILE));
+        if (found.isPresent()) {
+            return found;
+        }
+        OptionalInt reader = session.readerFor(processKoid);
+        if (reader.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = session.kernel().inspector().process(processKoid).map(p -> p.name())
+                .orElse("#" + processKoid);
+        return Optional.of(add(new Document(Document.Kind.PROCESS, session, processKoid, reader.getAsInt(),
+                new AddressRange(Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END), name)));
+    }
+
+    /**
+     * A file document: the file {@code name} mapped at {@code bytes} in process {@code processKoid}; empty when the
+     * session cannot read that process.
+     */
+    public Optional<Document> openFile(long processKoid, AddressRange bytes, String name) {
+        OptionalInt reader = session.readerFor(processKoid);
+        if (reader.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(add(new Document(Document.Kind.FILE, session, processKoid, reader.getAsInt(), bytes,
+                name)));
+    }
+
+    /** Structure changed somewhere in the kernel: every document reads its mappings anew. */
+    public void invalidateAll() {
+        open.forEach(Document::invalidate);
+    }
+
+    private Document add(Document doc) {
+        open.add(doc);
+        return doc;
+    }
+}
