@@ -148,6 +148,11 @@ public final class MainWindow implements MainMenus.Actions {
             public void marked(long address, long length) {
                 marks.marked(address, length);
             }
+
+            @Override
+            public long shown(long address) {
+                return documents.current().map(d -> d.fromKernel(address)).orElse(address);
+            }
         }, panel, log);
         layout();
         hexView.setId("hexView");
@@ -250,8 +255,10 @@ public final class MainWindow implements MainMenus.Actions {
 
     /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
     public void openFileDocument(memscope.app.hex.AddressRange range, String name) {
-        documents.openFile(session.viewedProcessProperty().get(), range, name).ifPresent(this::show);
-        hexView.goTo(range.start());
+        documents.openFile(session.viewedProcessProperty().get(), range, name).ifPresent(doc -> {
+            show(doc);
+            hexView.goTo(doc.range().start());
+        });
     }
 
     // ---- menu actions ----
@@ -289,12 +296,15 @@ public final class MainWindow implements MainMenus.Actions {
     public void selectAll() {
         long caret = hexView.caretProperty().get();
         Document doc = documents.current().orElse(null);
-        if (doc != null && doc.kind() == Document.Kind.FILE) {
+        if (doc == null) {
+            return;
+        }
+        if (doc.kind() == Document.Kind.FILE) {
             hexView.select(doc.range().start(), doc.range().end()); // an open file: all of it
             return;
         }
-        session.viewedMaps().stream().filter(e -> e.isMapping() && e.contains(caret)).findFirst()
-                .ifPresent(m -> hexView.select(m.base(), m.base() + m.size()));
+        doc.mappingAt(caret).ifPresent(m -> hexView.select(doc.fromKernel(m.base()),
+                doc.fromKernel(m.base() + m.size())));
     }
 
     @Override
@@ -462,10 +472,16 @@ public final class MainWindow implements MainMenus.Actions {
         return maps.stream().filter(e -> e.isMapping() && e.contains(address)).findFirst();
     }
 
-    /** A tree row was chosen: show its process, and move to its start. */
+    /**
+     * A tree row was chosen: show its process, and move to its start. A mapping row under an open file shows the
+     * process underneath (by its addresses), since the tree names process addresses.
+     */
     private void showRow(MappingRow row) {
+        Document shown = documents.current().orElse(null);
         if (row.processKoid() != session.viewedProcessProperty().get()) {
             view(row.processKoid());
+        } else if (row.kind() != MappingRow.Kind.PROCESS && shown != null && shown.kind() != Document.Kind.PROCESS) {
+            documents.processDocument(row.processKoid()).ifPresent(this::show);
         }
         if (row.kind() != MappingRow.Kind.PROCESS) {
             hexView.goTo(row.base());
@@ -504,7 +520,7 @@ public final class MainWindow implements MainMenus.Actions {
                     : name.equals(e.name()) || session.kernel().inspector().vmo(e.vmoKoid()).map(VmoInfo::name)
                             .filter(name::equals).isPresent();
             if (named) {
-                return OptionalLong.of(e.base());
+                return OptionalLong.of(documents.current().map(d -> d.fromKernel(e.base())).orElse(e.base()));
             }
         }
         return OptionalLong.empty();

@@ -39,13 +39,14 @@ public final class Document implements EditTarget {
     private final OriginalBytes originals = new OriginalBytes();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
 
-    Document(Kind kind, KernelSession session, long processKoid, int readerHandle, AddressRange window, String name) {
+    /** {@code memory} reads process {@code processKoid} through {@code readerHandle}. */
+    Document(Kind kind, KernelSession session, long processKoid, int readerHandle, KernelMemory memory, String name) {
         this.kind = kind;
         this.session = session;
         this.processKoid = processKoid;
         this.readerHandle = readerHandle;
         this.name = name;
-        this.memory = new KernelMemory(session, readerHandle, window);
+        this.memory = memory;
     }
 
     public Kind kind() {
@@ -67,9 +68,19 @@ public final class Document implements EditTarget {
         return memory;
     }
 
-    /** The addresses it shows. */
+    /** The addresses it shows: the process's, or a file's offsets from 0. */
     public AddressRange range() {
         return new AddressRange(memory.start(), memory.end());
+    }
+
+    @Override
+    public long toKernel(long address) {
+        return memory.toKernel(address);
+    }
+
+    /** The document's address of kernel address {@code address} (maybe outside {@link #range()}). */
+    public long fromKernel(long address) {
+        return memory.fromKernel(address);
     }
 
     /** The process's mappings changed (or may have): the next read asks the kernel again. */
@@ -82,9 +93,10 @@ public final class Document implements EditTarget {
         return session.maps(readerHandle);
     }
 
-    /** The mapping that holds {@code address}, if any. */
+    /** The mapping that holds the document's {@code address}, if any. */
     public Optional<MapEntry> mappingAt(long address) {
-        return maps().stream().filter(e -> e.isMapping() && e.contains(address)).findFirst();
+        long at = toKernel(address);
+        return maps().stream().filter(e -> e.isMapping() && e.contains(at)).findFirst();
     }
 
     @Override

@@ -56,30 +56,41 @@ public final class Documents {
     public Optional<Document> forProcess(long processKoid) {
         Optional<Document> found = open.stream().filter(d -> d.processKoid() == processKoid)
                 .min((a, b) -> Boolean.compare(a.kind() != Document.Kind.FILE, b.kind() != Document.Kind.FILE));
-        if (found.isPresent()) {
-            return found;
-        }
+        return found.isPresent() ? found : openProcess(processKoid);
+    }
+
+    private Optional<Document> openProcess(long processKoid) {
         OptionalInt reader = session.readerFor(processKoid);
         if (reader.isEmpty()) {
             return Optional.empty();
         }
         String name = session.kernel().inspector().process(processKoid).map(p -> p.name())
                 .orElse("#" + processKoid);
-        return Optional.of(add(new Document(Document.Kind.PROCESS, session, processKoid, reader.getAsInt(),
-                new AddressRange(Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END), name)));
+        int handle = reader.getAsInt();
+        return Optional.of(add(new Document(Document.Kind.PROCESS, session, processKoid, handle,
+                new KernelMemory(session, handle, new AddressRange(Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END)),
+                name)));
     }
 
     /**
-     * A file document: the file {@code name} mapped at {@code bytes} in process {@code processKoid}; empty when the
-     * session cannot read that process.
+     * A file document: the file {@code name} mapped at {@code bytes} in process {@code processKoid}, addressed by
+     * its offsets from 0; empty when the session cannot read that process.
      */
     public Optional<Document> openFile(long processKoid, AddressRange bytes, String name) {
         OptionalInt reader = session.readerFor(processKoid);
         if (reader.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(add(new Document(Document.Kind.FILE, session, processKoid, reader.getAsInt(), bytes,
-                name)));
+        int handle = reader.getAsInt();
+        return Optional.of(add(new Document(Document.Kind.FILE, session, processKoid, handle,
+                KernelMemory.fromZero(session, handle, bytes), name)));
+    }
+
+    /** The process document of process {@code processKoid} (the view under a file), opened if need be. */
+    public Optional<Document> processDocument(long processKoid) {
+        Optional<Document> found = open.stream()
+                .filter(d -> d.processKoid() == processKoid && d.kind() == Document.Kind.PROCESS).findFirst();
+        return found.isPresent() ? found : openProcess(processKoid);
     }
 
     /** Structure changed somewhere in the kernel: every document reads its mappings anew. */

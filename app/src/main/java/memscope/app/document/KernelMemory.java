@@ -40,8 +40,10 @@ public final class KernelMemory implements ByteSource {
     private final Kernel kernel;
     private final int processHandle;
     private final Calls calls;
+    /** The shown addresses, {@code [start, end)}; the kernel's are {@code shift} higher. */
     private final long start;
     private final long end;
+    private final long shift;
     /** The cached mappings, replaced whole so a reader on another thread sees one consistent list. */
     private volatile Maps maps;
     /** Guarded by {@code this}: only the hex view's reads use it. */
@@ -71,11 +73,23 @@ public final class KernelMemory implements ByteSource {
     }
 
     /**
+     * As {@link #KernelMemory(Kernel, int, Calls, AddressRange)}, but shown from address 0: an open file's bytes
+     * by their offset in the file, {@code window.start()} being offset 0.
+     */
+    public static KernelMemory fromZero(KernelSession session, int processHandle, AddressRange window) {
+        return new KernelMemory(session.kernel(), processHandle, session::quietly, window, true);
+    }
+
+    /**
      * @param processHandle a process handle with READ and WRITE rights, as {@code zx_process_read_memory} needs
      * @param window the addresses shown; clipped to the user address space
      * @throws IllegalArgumentException when the handle is unknown, not a process, or lacks READ or WRITE
      */
     public KernelMemory(Kernel kernel, int processHandle, Calls calls, AddressRange window) {
+        this(kernel, processHandle, calls, window, false);
+    }
+
+    private KernelMemory(Kernel kernel, int processHandle, Calls calls, AddressRange window, boolean fromZero) {
         if (kernel == null) {
             throw new IllegalArgumentException("KernelMemory needs a kernel, got null");
         }
@@ -93,8 +107,21 @@ public final class KernelMemory implements ByteSource {
         this.kernel = kernel;
         this.processHandle = processHandle;
         this.calls = calls;
-        this.start = Math.max(window.start(), Kernel.USER_ASPACE_BASE);
-        this.end = Math.max(start, Math.min(window.end(), Kernel.USER_ASPACE_END));
+        long first = Math.max(window.start(), Kernel.USER_ASPACE_BASE);
+        long last = Math.max(first, Math.min(window.end(), Kernel.USER_ASPACE_END));
+        this.shift = fromZero ? first : 0;
+        this.start = first - shift;
+        this.end = last - shift;
+    }
+
+    /** The kernel address of shown address {@code address}. */
+    public long toKernel(long address) {
+        return address + shift;
+    }
+
+    /** The shown address of kernel address {@code address}. */
+    public long fromKernel(long address) {
+        return address - shift;
     }
 
     public int processHandle() {
@@ -119,7 +146,7 @@ public final class KernelMemory implements ByteSource {
     @Override
     public void read(long address, byte[] data, CellKind[] kinds, int length) {
         calls.run(() -> {
-            readKinds(address, data, kinds, length);
+            readKinds(address + shift, data, kinds, length);
             return null;
         });
     }
@@ -130,13 +157,13 @@ public final class KernelMemory implements ByteSource {
             return 0;
         }
         int wanted = (int) Math.min(length, end - address);
-        return calls.run(() -> readPrefix(address, dst, wanted));
+        return calls.run(() -> readPrefix(address + shift, dst, wanted));
     }
 
     @Override
     public List<AddressRange> readableRanges(long from, long to) {
-        long s0 = Math.max(from, start);
-        long e0 = Math.min(to, end);
+        long s0 = Math.max(from, start) + shift;
+        long e0 = Math.min(to, end) + shift;
         List<AddressRange> out = new ArrayList<>();
         if (s0 >= e0) {
             return out;
@@ -147,10 +174,10 @@ public final class KernelMemory implements ByteSource {
             long s = Math.max(s0, p.base);
             long t = Math.min(e0, p.end);
             AddressRange last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.end() == s) {
-                out.set(out.size() - 1, new AddressRange(last.start(), t)); // adjacent mappings: one stretch
+            if (last != null && last.end() == s - shift) {
+                out.set(out.size() - 1, new AddressRange(last.start(), t - shift)); // adjacent mappings: one stretch
             } else {
-                out.add(new AddressRange(s, t));
+                out.add(new AddressRange(s - shift, t - shift));
             }
         }
         return out;

@@ -60,7 +60,7 @@ public final class Editor implements EditHandler {
 
     @Override
     public boolean write(long address, byte[] bytes) {
-        byte[] before = readOld(address, bytes.length);
+        byte[] before = readOld(target.get().toKernel(address), bytes.length);
         long written = writeThroughEditor(Cause.EDIT, address, bytes).result();
         remember(address, before, bytes, written);
         return written == bytes.length;
@@ -76,9 +76,10 @@ public final class Editor implements EditHandler {
      */
     public Comparison compare(long address, byte[] bytes) {
         int handle = session.editorHandleProperty().get();
-        byte[] before = readOld(address, bytes.length);
-        Recorded<Long> mach = paths.get(Personality.MACH).write(handle, address, bytes);
-        Recorded<Long> zircon = paths.get(Personality.ZIRCON).write(handle, address, bytes);
+        long at = target.get().toKernel(address);
+        byte[] before = readOld(at, bytes.length);
+        Recorded<Long> mach = paths.get(Personality.MACH).write(handle, at, bytes);
+        Recorded<Long> zircon = paths.get(Personality.ZIRCON).write(handle, at, bytes);
         // Mach writes all or nothing and Zircon a prefix, so the longer of the two is what memory now holds
         remember(address, before, bytes, Math.max(mach.result(), zircon.result()));
         return new Comparison(address, bytes.length, mach, zircon);
@@ -106,7 +107,8 @@ public final class Editor implements EditHandler {
 
     private Recorded<Long> writeThroughEditor(Cause cause, long address, byte[] bytes) {
         int handle = session.editorHandleProperty().get();
-        Recorded<Long> r = paths.get(session.personalityProperty().get()).write(handle, address, bytes);
+        Recorded<Long> r = paths.get(session.personalityProperty().get()).write(handle,
+                target.get().toKernel(address), bytes);
         if (r.record() != null) {
             listener.written(cause, r.record(), address, bytes.length);
         }

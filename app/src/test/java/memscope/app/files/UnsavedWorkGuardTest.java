@@ -33,7 +33,7 @@ class UnsavedWorkGuardTest {
     void openAndEdit() throws Exception {
         file = Files.write(dir.resolve("notes.bin"), ORIGINAL);
         w = FileWindow.launch("--open", file.toString());
-        w.typeAt(w.doc().baseAddress(), "ff");
+        w.typeAt(0, "ff");
         assertTrue(w.doc().isDirty());
     }
 
