@@ -23,7 +23,7 @@ final class ChangeMarks {
 
     /** The document was saved: nothing it shows is changed any more. */
     void saved() {
-        documents.current().ifPresent(doc -> doc.saved());
+        documents.open().forEach(doc -> doc.saved()); // every view of the saved file holds what is on disk now
         hexView.clearChanges();
     }
 }

@@ -57,6 +57,9 @@ public final class MainWindow implements MainMenus.Actions {
         void openScenario();
 
         void quit();
+
+        /** Closes the open file (asking about unsaved changes first) and shows the default scenario. */
+        void closeFile();
     }
 
     /** A panel another part of the app docks into the window (the console, the lessons): see {@link #dock}. */
@@ -92,6 +95,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final CompareAction compare;
     private final ChangeMarks marks;
     private final Documents documents;
+    private final memscope.app.tabs.DocumentTabs tabs;
     private Workspace workspace;
     private ScrollPane sideScroll;
     private Tool bottomTool;
@@ -107,6 +111,7 @@ public final class MainWindow implements MainMenus.Actions {
         this.messages = messages;
         this.host = host;
         this.documents = new Documents(session);
+        this.tabs = new memscope.app.tabs.DocumentTabs(documents, messages, this::show, this::closeDocument);
         this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
@@ -395,7 +400,9 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("side-panel");
-        workspace = new Workspace(tree.node(), hexView, sideScroll, log.node());
+        VBox hexColumn = new VBox(tabs.node(), hexView); // the open documents' tabs sit on the hex view
+        VBox.setVgrow(hexView, javafx.scene.layout.Priority.ALWAYS);
+        workspace = new Workspace(tree.node(), hexColumn, sideScroll, log.node());
         menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
         goToBar = new GoToBar(messages, hexView, addresses, new GoToBar.StatusReport() {
             @Override
@@ -494,6 +501,18 @@ public final class MainWindow implements MainMenus.Actions {
         if (shown == null || shown.processKoid() != processKoid) {
             documents.forProcess(processKoid).ifPresent(this::show);
         }
+    }
+
+    /**
+     * A document's tab was closed: an open file goes through the unsaved guard and gives way to the default
+     * scenario; another document's view just closes.
+     */
+    private void closeDocument(Document doc) {
+        if (doc.kind() == Document.Kind.FILE) {
+            host.closeFile();
+            return;
+        }
+        documents.close(doc).ifPresent(this::show);
     }
 
     /** Makes {@code doc} the current document and shows it. */

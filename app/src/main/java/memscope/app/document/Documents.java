@@ -17,6 +17,8 @@ import memscope.model.Kernel;
 public final class Documents {
     private final KernelSession session;
     private final ObservableList<Document> open = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<Document> openView = FXCollections.unmodifiableObservableList(open);
     private final ReadOnlyObjectWrapper<Document> current = new ReadOnlyObjectWrapper<>();
 
     public Documents(KernelSession session) {
@@ -29,7 +31,7 @@ public final class Documents {
 
     /** Every open document, in the order opened. */
     public ObservableList<Document> open() {
-        return FXCollections.unmodifiableObservableList(open);
+        return openView;
     }
 
     public ReadOnlyObjectProperty<Document> currentProperty() {
@@ -91,6 +93,24 @@ public final class Documents {
         Optional<Document> found = open.stream()
                 .filter(d -> d.processKoid() == processKoid && d.kind() == Document.Kind.PROCESS).findFirst();
         return found.isPresent() ? found : openProcess(processKoid);
+    }
+
+    /**
+     * Closes {@code doc} (its view, not the process or file behind it) and returns the document to show instead
+     * when it was the current one: its neighbour. The last document stays open.
+     */
+    public Optional<Document> close(Document doc) {
+        int at = open.indexOf(doc);
+        if (at < 0 || open.size() == 1) {
+            return Optional.empty();
+        }
+        open.remove(at);
+        if (current.get() != doc) {
+            return Optional.empty();
+        }
+        Document next = open.get(Math.min(at, open.size() - 1));
+        current.set(next);
+        return Optional.of(next);
     }
 
     /** Structure changed somewhere in the kernel: every document reads its mappings anew. */

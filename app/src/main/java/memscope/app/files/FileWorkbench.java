@@ -407,6 +407,11 @@ public final class FileWorkbench {
     private void refreshDirty() {
         FileDocument doc = document.get();
         dirty.set(doc != null && doc.isDirty());
+        MainWindow window = shell.window();
+        if (window != null) { // the file's tab shows it too
+            window.documents().open().stream().filter(d -> d.kind() == memscope.app.document.Document.Kind.FILE)
+                    .forEach(d -> d.setDirty(dirty.get()));
+        }
         fileName.set(doc == null || doc.path().getFileName() == null ? "" : doc.path().getFileName().toString());
     }
 
