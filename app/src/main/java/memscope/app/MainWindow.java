@@ -15,12 +15,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
-import memscope.app.document.Document;
 import memscope.app.document.Documents;
-import memscope.app.edit.EditHistory;
-import memscope.app.edit.EditTarget;
 import memscope.app.edit.Editor;
-import memscope.app.edit.OriginalBytes;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
@@ -36,7 +32,6 @@ import memscope.app.status.SyscallLog;
 import memscope.app.text.AddressParser;
 import memscope.app.text.HexFormat;
 import memscope.app.text.InputException;
-import memscope.app.tree.MappingRow;
 import memscope.app.tree.MappingTreeBuilder;
 import memscope.app.tree.MappingTreeView;
 import memscope.model.KernelInspector.HandleInfo;
@@ -95,7 +90,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final CompareAction compare;
     private final ChangeMarks marks;
     private final Documents documents;
-    private final memscope.app.tabs.DocumentTabs tabs;
+    private final DocumentViews views;
     private Workspace workspace;
     private ScrollPane sideScroll;
     private Tool bottomTool;
@@ -111,7 +106,8 @@ public final class MainWindow implements MainMenus.Actions {
         this.messages = messages;
         this.host = host;
         this.documents = new Documents(session);
-        this.tabs = new memscope.app.tabs.DocumentTabs(documents, messages, this::show, this::closeDocument);
+        this.views = new DocumentViews(documents, messages, hexView, this::viewedProcessChanged,
+                host::closeFile);
         this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
@@ -128,8 +124,7 @@ public final class MainWindow implements MainMenus.Actions {
                 showProblem(problem);
             }
         });
-        EditTarget nowhere = detachedTarget();
-        this.editor = new Editor(session, () -> documents.current().<EditTarget>map(d -> d).orElse(nowhere),
+        this.editor = new Editor(session, documents::editTarget,
                 new WriteReporter(messages, status, describer, hexView));
         this.marks = new ChangeMarks(documents, hexView);
         this.addresses = new AddressParser(this::mappingBase);
@@ -163,15 +158,15 @@ public final class MainWindow implements MainMenus.Actions {
         hexView.setId("hexView");
         hexView.addressHeadingProperty().bind(messages.text("hex.addressHeading"));
         hexView.editHandlerProperty().set(editor);
-        tree.onSelect(this::showRow);
+        tree.onSelect(views::showRow);
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
         // the session may switch the viewed process itself (an editor handle of another process was chosen)
-        session.viewedProcessProperty().addListener((o, a, b) -> view(b.longValue()));
+        session.viewedProcessProperty().addListener((o, a, b) -> views.view(b.longValue()));
         session.personalityProperty().addListener((o, a, b) -> showEditorHandle());
         messages.localeProperty().addListener((o, a, b) -> showEditorHandle());
         status.followLanguage(messages.localeProperty());
         showEditorHandle();
-        view(session.viewedProcessProperty().get());
+        views.view(session.viewedProcessProperty().get());
         hexView.goTo(session.scenario().startAddress());
         status.info(() -> messages.get("status.ready", session.scenario().title(messages.getLocale())));
         subscription = session.kernel().subscribe(new FxKernelAdapter(updates, r -> !session.isQuiet()));
@@ -260,10 +255,7 @@ public final class MainWindow implements MainMenus.Actions {
 
     /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
     public void openFileDocument(memscope.app.hex.AddressRange range, String name) {
-        documents.openFile(session.viewedProcessProperty().get(), range, name).ifPresent(doc -> {
-            show(doc);
-            hexView.goTo(doc.range().start());
-        });
+        views.openFile(range, name);
     }
 
     // ---- menu actions ----
@@ -299,17 +291,7 @@ public final class MainWindow implements MainMenus.Actions {
 
     @Override
     public void selectAll() {
-        long caret = hexView.caretProperty().get();
-        Document doc = documents.current().orElse(null);
-        if (doc == null) {
-            return;
-        }
-        if (doc.kind() == Document.Kind.FILE) {
-            hexView.select(doc.range().start(), doc.range().end()); // an open file: all of it
-            return;
-        }
-        doc.mappingAt(caret).ifPresent(m -> hexView.select(doc.fromKernel(m.base()),
-                doc.fromKernel(m.base() + m.size())));
+        views.selectAll();
     }
 
     @Override
@@ -400,7 +382,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("side-panel");
-        VBox hexColumn = new VBox(tabs.node(), hexView); // the open documents' tabs sit on the hex view
+        VBox hexColumn = new VBox(views.tabs().node(), hexView); // the open documents' tabs sit on the hex view
         VBox.setVgrow(hexView, javafx.scene.layout.Priority.ALWAYS);
         workspace = new Workspace(tree.node(), hexColumn, sideScroll, log.node());
         menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
@@ -432,21 +414,8 @@ public final class MainWindow implements MainMenus.Actions {
         marks.saved();
     }
 
-    /** Where edits are kept while no document is current (never, once the window shows one). */
-    private static EditTarget detachedTarget() {
-        EditHistory history = new EditHistory(1);
-        OriginalBytes originals = new OriginalBytes();
-        return new EditTarget() {
-            @Override
-            public EditHistory history() {
-                return history;
-            }
-
-            @Override
-            public OriginalBytes originals() {
-                return originals;
-            }
-        };
+    private void viewedProcessChanged() {
+        updates.viewedProcessChanged();
     }
 
     private void showCall(SyscallRecord record) {
@@ -477,53 +446,6 @@ public final class MainWindow implements MainMenus.Actions {
                 .map(session::readerFor).orElse(OptionalInt.empty());
         List<MapEntry> maps = reader.isPresent() ? session.maps(reader.getAsInt()) : session.viewedMaps();
         return maps.stream().filter(e -> e.isMapping() && e.contains(address)).findFirst();
-    }
-
-    /**
-     * A tree row was chosen: show its process, and move to its start. A mapping row under an open file shows the
-     * process underneath (by its addresses), since the tree names process addresses.
-     */
-    private void showRow(MappingRow row) {
-        Document shown = documents.current().orElse(null);
-        if (row.processKoid() != session.viewedProcessProperty().get()) {
-            view(row.processKoid());
-        } else if (row.kind() != MappingRow.Kind.PROCESS && shown != null && shown.kind() != Document.Kind.PROCESS) {
-            documents.processDocument(row.processKoid()).ifPresent(this::show);
-        }
-        if (row.kind() != MappingRow.Kind.PROCESS) {
-            hexView.goTo(row.base());
-        }
-    }
-
-    /** Shows process {@code processKoid} unless it is already shown. */
-    private void view(long processKoid) {
-        Document shown = documents.current().orElse(null);
-        if (shown == null || shown.processKoid() != processKoid) {
-            documents.forProcess(processKoid).ifPresent(this::show);
-        }
-    }
-
-    /**
-     * A document's tab was closed: an open file goes through the unsaved guard and gives way to the default
-     * scenario; another document's view just closes.
-     */
-    private void closeDocument(Document doc) {
-        if (doc.kind() == Document.Kind.FILE) {
-            host.closeFile();
-            return;
-        }
-        documents.close(doc).ifPresent(this::show);
-    }
-
-    /** Makes {@code doc} the current document and shows it. */
-    private void show(Document doc) {
-        documents.show(doc);
-        hexView.clearChanges();
-        hexView.setSource(doc.memory());
-        // set once the source shows it, so the listeners (the editor handle follows) see a consistent window
-        session.viewedProcessProperty().set(doc.processKoid());
-        updates.viewedProcessChanged();
-        hexView.refresh();
     }
 
     /** Where the mapping named by a scenario handle name or a VMO name starts in the viewed process. */

@@ -6,6 +6,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import memscope.app.edit.EditHistory;
+import memscope.app.edit.EditTarget;
+import memscope.app.edit.OriginalBytes;
 import memscope.app.hex.AddressRange;
 import memscope.app.kernel.KernelSession;
 import memscope.model.Kernel;
@@ -15,6 +18,22 @@ import memscope.model.Kernel;
  * point at {@link #currentProperty()}, never at the window.
  */
 public final class Documents {
+    /** Edits made while no document is current (never, once a window shows one) are kept nowhere useful. */
+    private static final EditTarget DETACHED = new EditTarget() {
+        private final EditHistory history = new EditHistory(1);
+        private final OriginalBytes originals = new OriginalBytes();
+
+        @Override
+        public EditHistory history() {
+            return history;
+        }
+
+        @Override
+        public OriginalBytes originals() {
+            return originals;
+        }
+    };
+
     private final KernelSession session;
     private final ObservableList<Document> open = FXCollections.observableArrayList();
     /** One read-only view, kept: a view made per call would drop its listeners when collected. */
@@ -41,6 +60,12 @@ public final class Documents {
     /** The current document, if any. */
     public Optional<Document> current() {
         return Optional.ofNullable(current.get());
+    }
+
+    /** Where the editor keeps edits now: the current document, or a throwaway target while there is none. */
+    public EditTarget editTarget() {
+        Document doc = current.get();
+        return doc != null ? doc : DETACHED;
     }
 
     /** Makes {@code doc} (one of these) the current document. */
