@@ -1,44 +1,29 @@
 package memscope.app;
 
-import java.util.OptionalInt;
-import memscope.app.edit.Editor;
-import memscope.app.edit.KernelByteReader;
-import memscope.app.edit.OriginalBytes;
+import memscope.app.document.Documents;
 import memscope.app.hex.HexView;
-import memscope.app.kernel.KernelSession;
 
 /**
- * Keeps the hex view's "changed" marks honest: bytes of the viewed process that hold what they held before the
+ * Keeps the hex view's "changed" marks honest: bytes of the current document that hold what they held before the
  * editor's edits (typed back, undone) lose the mark, and a save clears them all.
  */
 final class ChangeMarks {
-    private final KernelSession session;
-    private final Editor editor;
+    private final Documents documents;
     private final HexView hexView;
 
-    ChangeMarks(KernelSession session, Editor editor, HexView hexView) {
-        this.session = session;
-        this.editor = editor;
+    ChangeMarks(Documents documents, HexView hexView) {
+        this.documents = documents;
         this.hexView = hexView;
     }
 
     /** {@code [address, address + length)} was just marked changed: unmark what holds its old value again. */
     void marked(long address, long length) {
-        OptionalInt reader = session.viewedReader();
-        OriginalBytes originals = editor.originalsOf(session.viewedProcessProperty().get());
-        if (reader.isEmpty() || originals.isEmpty()) {
-            return;
-        }
-        KernelByteReader now = new KernelByteReader(session.kernel(), reader.getAsInt());
-        session.quietly(() -> {
-            originals.compare(address, length, now, hexView::unmarkChanged);
-            return null;
-        });
+        documents.current().ifPresent(doc -> doc.restoredRuns(address, length, hexView::unmarkChanged));
     }
 
     /** The document was saved: nothing it shows is changed any more. */
     void saved() {
-        editor.forgetOriginals();
+        documents.open().forEach(doc -> doc.saved()); // every view of the saved file holds what is on disk now
         hexView.clearChanges();
     }
 }

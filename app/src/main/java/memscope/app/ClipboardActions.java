@@ -1,8 +1,9 @@
 package memscope.app;
 
-import java.util.OptionalInt;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import memscope.app.document.Document;
+import memscope.app.document.Documents;
 import memscope.app.edit.ByteRange;
 import memscope.app.edit.CopyFormat;
 import memscope.app.edit.EditActions;
@@ -11,25 +12,24 @@ import memscope.app.edit.HexParseException;
 import memscope.app.edit.HexParser;
 import memscope.app.hex.AddressRange;
 import memscope.app.hex.HexView;
-import memscope.app.kernel.KernelSession;
 import memscope.app.status.Outcome;
 import memscope.app.status.StatusPane;
 import memscope.app.text.HexFormat;
 
 /**
- * Edit > Copy and Paste. Copy reads the selection (or the byte at the caret) through the reading handle and puts
+ * Edit > Copy and Paste. Copy reads the selection (or the byte at the caret) from the current document and puts
  * it on the clipboard as hex; paste parses hex from the clipboard and writes it at the caret through the
  * {@link Editor}, so a paste is one undoable edit and its outcome shows like any other write.
  */
 final class ClipboardActions {
-    private final KernelSession session;
+    private final Documents documents;
     private final HexView hexView;
     private final Editor editor;
     private final StatusPane status;
     private final Messages messages;
 
-    ClipboardActions(KernelSession session, HexView hexView, Editor editor, StatusPane status, Messages messages) {
-        this.session = session;
+    ClipboardActions(Documents documents, HexView hexView, Editor editor, StatusPane status, Messages messages) {
+        this.documents = documents;
         this.hexView = hexView;
         this.editor = editor;
         this.status = status;
@@ -41,14 +41,13 @@ final class ClipboardActions {
         long caret = hexView.caretProperty().get();
         ByteRange range = selection == null || selection.isEmpty() ? new ByteRange(caret, caret + 1)
                 : new ByteRange(selection.start(), selection.end());
-        OptionalInt reader = session.viewedReader();
-        if (reader.isEmpty()) {
+        Document doc = documents.current().orElse(null);
+        if (doc == null) {
             status.show(() -> messages.get("error.noProcess"), Outcome.ERROR);
             return;
         }
         try {
-            String text = session.quietly(() -> new EditActions(session.kernel(), reader.getAsInt())
-                    .copy(range, CopyFormat.HEX));
+            String text = new EditActions(doc.memory()).copy(range, CopyFormat.HEX);
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);

@@ -33,6 +33,9 @@ final class LiveUpdates implements KernelEventSink {
 
         /** {@code [address, address + length)} was just marked changed; bytes back to their old value lose it. */
         void marked(long address, long length);
+
+        /** Where the view shows kernel address {@code address} (an open file counts from 0). */
+        long shown(long address);
     }
 
     LiveUpdates(KernelSession session, MappingTreeView tree, HexViewer hex, SimulationPanel panel, SyscallLog log) {
@@ -64,8 +67,9 @@ final class LiveUpdates implements KernelEventSink {
             List<MapEntry> maps = viewedMaps();
             for (MemoryChange c : changes) {
                 for (ChangeLocator.Span s : ChangeLocator.locate(c, maps)) {
-                    view.markChanged(s.address(), s.length());
-                    hex.marked(s.address(), s.length());
+                    long at = hex.shown(s.address());
+                    view.markChanged(at, s.length());
+                    hex.marked(at, s.length());
                 }
             }
         }

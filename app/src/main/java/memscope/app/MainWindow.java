@@ -15,14 +15,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
-import memscope.app.edit.EditHistory;
+import memscope.app.document.Documents;
 import memscope.app.edit.Editor;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
 import memscope.app.kernel.KernelSession;
 import memscope.app.kernel.Personality;
-import memscope.app.kernel.QuietByteSource;
 import memscope.app.layout.Panel;
 import memscope.app.layout.Workspace;
 import memscope.app.status.ComparisonPane;
@@ -33,7 +32,6 @@ import memscope.app.status.SyscallLog;
 import memscope.app.text.AddressParser;
 import memscope.app.text.HexFormat;
 import memscope.app.text.InputException;
-import memscope.app.tree.MappingRow;
 import memscope.app.tree.MappingTreeBuilder;
 import memscope.app.tree.MappingTreeView;
 import memscope.model.KernelInspector.HandleInfo;
@@ -54,6 +52,9 @@ public final class MainWindow implements MainMenus.Actions {
         void openScenario();
 
         void quit();
+
+        /** Closes the open file (asking about unsaved changes first) and shows the default scenario. */
+        void closeFile();
     }
 
     /** A panel another part of the app docks into the window (the console, the lessons): see {@link #dock}. */
@@ -68,8 +69,6 @@ public final class MainWindow implements MainMenus.Actions {
 
     /** Where contributed menu items go: File (above Quit), Edit, View (at the end). */
     public enum MenuSlot { FILE, EDIT, VIEW }
-
-    private static final int UNDO_DEPTH = 1000;
 
     private final KernelSession session;
     private final Messages messages;
@@ -90,7 +89,8 @@ public final class MainWindow implements MainMenus.Actions {
     private final ComparisonPane comparison;
     private final CompareAction compare;
     private final ChangeMarks marks;
-    private QuietByteSource source;
+    private final Documents documents;
+    private final DocumentViews views;
     private Workspace workspace;
     private ScrollPane sideScroll;
     private Tool bottomTool;
@@ -100,13 +100,14 @@ public final class MainWindow implements MainMenus.Actions {
     private final VBox top = new VBox();
     /** The right column: simulation controls, then contributed panels (inspector, bookmarks). */
     private final VBox side = new VBox();
-    /** When set, the hex view shows only these addresses (an open file's bytes). */
-    private memscope.app.hex.AddressRange viewLimit;
 
     public MainWindow(KernelSession session, Messages messages, Host host) {
         this.session = session;
         this.messages = messages;
         this.host = host;
+        this.documents = new Documents(session);
+        this.views = new DocumentViews(documents, messages, hexView, this::viewedProcessChanged,
+                host::closeFile);
         this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
@@ -123,11 +124,11 @@ public final class MainWindow implements MainMenus.Actions {
                 showProblem(problem);
             }
         });
-        this.editor = new Editor(session, new EditHistory(UNDO_DEPTH),
+        this.editor = new Editor(session, documents::editTarget,
                 new WriteReporter(messages, status, describer, hexView));
-        this.marks = new ChangeMarks(session, editor, hexView);
+        this.marks = new ChangeMarks(documents, hexView);
         this.addresses = new AddressParser(this::mappingBase);
-        this.clipboard = new ClipboardActions(session, hexView, editor, status, messages);
+        this.clipboard = new ClipboardActions(documents, hexView, editor, status, messages);
         PersonalityControls personalities = new PersonalityControls(session, messages, this::compareWrite);
         panel.addSection(personalities.node());
         this.compare = new CompareAction(hexView, editor, status, comparison, describer, messages,
@@ -140,29 +141,32 @@ public final class MainWindow implements MainMenus.Actions {
 
             @Override
             public void invalidateSource() {
-                if (source != null) {
-                    source.invalidate();
-                }
+                documents.invalidateAll();
             }
 
             @Override
             public void marked(long address, long length) {
                 marks.marked(address, length);
             }
+
+            @Override
+            public long shown(long address) {
+                return documents.current().map(d -> d.fromKernel(address)).orElse(address);
+            }
         }, panel, log);
         layout();
         hexView.setId("hexView");
         hexView.addressHeadingProperty().bind(messages.text("hex.addressHeading"));
         hexView.editHandlerProperty().set(editor);
-        tree.onSelect(this::showRow);
+        tree.onSelect(views::showRow);
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
         // the session may switch the viewed process itself (an editor handle of another process was chosen)
-        session.viewedProcessProperty().addListener((o, a, b) -> view(b.longValue()));
+        session.viewedProcessProperty().addListener((o, a, b) -> views.view(b.longValue()));
         session.personalityProperty().addListener((o, a, b) -> showEditorHandle());
         messages.localeProperty().addListener((o, a, b) -> showEditorHandle());
         status.followLanguage(messages.localeProperty());
         showEditorHandle();
-        view(session.viewedProcessProperty().get());
+        views.view(session.viewedProcessProperty().get());
         hexView.goTo(session.scenario().startAddress());
         status.info(() -> messages.get("status.ready", session.scenario().title(messages.getLocale())));
         subscription = session.kernel().subscribe(new FxKernelAdapter(updates, r -> !session.isQuiet()));
@@ -199,6 +203,11 @@ public final class MainWindow implements MainMenus.Actions {
 
     public Editor editor() {
         return editor;
+    }
+
+    /** The documents open in this window and the current one: what features read and point at. */
+    public Documents documents() {
+        return documents;
     }
 
     /**
@@ -244,11 +253,9 @@ public final class MainWindow implements MainMenus.Actions {
         side.getChildren().add(node);
     }
 
-    /** Limits the hex view to {@code range} (an open file's bytes), from now on. */
-    public void limitView(memscope.app.hex.AddressRange range) {
-        viewLimit = range;
-        showProcess(session.viewedProcessProperty().get());
-        hexView.goTo(range.start());
+    /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
+    public void openFileDocument(memscope.app.hex.AddressRange range, String name) {
+        views.openFile(range, name);
     }
 
     // ---- menu actions ----
@@ -284,13 +291,7 @@ public final class MainWindow implements MainMenus.Actions {
 
     @Override
     public void selectAll() {
-        long caret = hexView.caretProperty().get();
-        if (viewLimit != null) {
-            hexView.select(viewLimit.start(), viewLimit.end()); // an open file: all of it
-            return;
-        }
-        session.viewedMaps().stream().filter(e -> e.isMapping() && e.contains(caret)).findFirst()
-                .ifPresent(m -> hexView.select(m.base(), m.base() + m.size()));
+        views.selectAll();
     }
 
     @Override
@@ -381,7 +382,9 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("side-panel");
-        workspace = new Workspace(tree.node(), hexView, sideScroll, log.node());
+        VBox hexColumn = new VBox(views.tabs().node(), hexView); // the open documents' tabs sit on the hex view
+        VBox.setVgrow(hexView, javafx.scene.layout.Priority.ALWAYS);
+        workspace = new Workspace(tree.node(), hexColumn, sideScroll, log.node());
         menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
         goToBar = new GoToBar(messages, hexView, addresses, new GoToBar.StatusReport() {
             @Override
@@ -406,9 +409,13 @@ public final class MainWindow implements MainMenus.Actions {
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
     }
 
-    /** The document was saved: nothing it shows is changed any more. */
+    /** The current document was saved: nothing it shows is changed any more. */
     public void markSaved() {
         marks.saved();
+    }
+
+    private void viewedProcessChanged() {
+        updates.viewedProcessChanged();
     }
 
     private void showCall(SyscallRecord record) {
@@ -441,37 +448,6 @@ public final class MainWindow implements MainMenus.Actions {
         return maps.stream().filter(e -> e.isMapping() && e.contains(address)).findFirst();
     }
 
-    /** A tree row was chosen: show its process, and move to its start. */
-    private void showRow(MappingRow row) {
-        if (row.processKoid() != session.viewedProcessProperty().get()) {
-            view(row.processKoid());
-        }
-        if (row.kind() != MappingRow.Kind.PROCESS) {
-            hexView.goTo(row.base());
-        }
-    }
-
-    /** Shows process {@code processKoid} unless it is already shown. */
-    private void view(long processKoid) {
-        if (source == null || source.processKoid() != processKoid) {
-            showProcess(processKoid);
-        }
-    }
-
-    private void showProcess(long processKoid) {
-        OptionalInt reader = session.readerFor(processKoid);
-        if (reader.isEmpty()) {
-            return;
-        }
-        source = new QuietByteSource(session, reader.getAsInt(), processKoid);
-        hexView.clearChanges();
-        hexView.setSource(viewLimit == null ? source : new memscope.app.files.ClippedByteSource(source, viewLimit));
-        // set once the source shows it, so the listeners (the editor handle follows) see a consistent window
-        session.viewedProcessProperty().set(processKoid);
-        updates.viewedProcessChanged();
-        hexView.refresh();
-    }
-
     /** Where the mapping named by a scenario handle name or a VMO name starts in the viewed process. */
     private OptionalLong mappingBase(String name) {
         Long vmoKoid = session.handleNamed(name).stream().boxed()
@@ -485,7 +461,7 @@ public final class MainWindow implements MainMenus.Actions {
                     : name.equals(e.name()) || session.kernel().inspector().vmo(e.vmoKoid()).map(VmoInfo::name)
                             .filter(name::equals).isPresent();
             if (named) {
-                return OptionalLong.of(e.base());
+                return OptionalLong.of(documents.current().map(d -> d.fromKernel(e.base())).orElse(e.base()));
             }
         }
         return OptionalLong.empty();

@@ -224,6 +224,11 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         replacingDocument(Platform::exit);
     }
 
+    @Override
+    public void closeFile() {
+        replacingDocument(() -> load(LaunchOptions.parse(List.of())).ifPresent(this::show));
+    }
+
     /**
      * The one guard before anything replaces or drops what the window shows (a scenario, a lesson, quitting):
      * unsaved file changes are asked about first (Save / Don't save / Cancel); once they are settled the open

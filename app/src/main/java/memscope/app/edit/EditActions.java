@@ -4,22 +4,22 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
+import memscope.app.hex.ByteSource;
 import memscope.app.text.RefusedInputException;
-import memscope.model.Kernel;
 
 /**
  * The editor's read-only actions on a process's memory, free of JavaFX so they are tested directly: copy a
- * selection as text, decode the bytes at the caret. Reads go through a handle with READ|WRITE. Edits (paste,
+ * selection as text, decode the bytes at the caret, read from the document's memory. Edits (paste,
  * fill) are not here: they go through {@link Editor}, the one undoable path to the kernel.
  */
 public final class EditActions {
     /** Larger selections are not put on the clipboard: the text would be many times their size. */
     public static final int MAX_COPY = 16 * 1024 * 1024;
 
-    private final KernelByteReader reader;
+    private final ByteSource reader;
 
-    public EditActions(Kernel kernel, int readHandle) {
-        this.reader = new KernelByteReader(kernel, readHandle);
+    public EditActions(ByteSource memory) {
+        this.reader = memory;
     }
 
     /** The readable bytes of {@code range}, up to the first unreadable one. */

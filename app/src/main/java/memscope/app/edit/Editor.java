@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import memscope.app.hex.EditHandler;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.KernelSession;
@@ -18,6 +19,8 @@ import memscope.model.SyscallRecord;
  * Zircon's {@code zx_process_write_memory} or Mach's {@code vm_write}), and keeps the undo history. Before each
  * edit it reads the old bytes (through the reading handle, which is not an edit), so undo can write them back;
  * undo and redo are writes through the CURRENT editor handle and personality and can be refused like any other.
+ * The history and the old bytes belong to the document being edited ({@link EditTarget}), so each document
+ * undoes its own edits.
  */
 public final class Editor implements EditHandler {
     /** Why a write was made. */
@@ -38,17 +41,16 @@ public final class Editor implements EditHandler {
     }
 
     private final KernelSession session;
-    private final EditHistory history;
+    private final Supplier<EditTarget> target;
     private final WriteListener listener;
     private final Map<Personality, WritePath> paths = new EnumMap<>(Personality.class);
     /** The same, never written through to a live process: what a comparison uses. */
     private final Map<Personality, WritePath> simulated = new EnumMap<>(Personality.class);
-    /** Per process (by koid): what the bytes this editor changed held before, since open or the last save. */
-    private final Map<Long, OriginalBytes> originals = new java.util.HashMap<>();
 
-    public Editor(KernelSession session, EditHistory history, WriteListener listener) {
+    /** {@code target} is the document edits go to now (the one shown). */
+    public Editor(KernelSession session, Supplier<EditTarget> target, WriteListener listener) {
         this.session = session;
-        this.history = history;
+        this.target = target;
         this.listener = listener;
         ZirconWritePath zircon = new ZirconWritePath(session);
         MachWritePath mach = new MachWritePath(session);
@@ -60,23 +62,14 @@ public final class Editor implements EditHandler {
         paths.put(Personality.LINUX, new WriteThroughPath(session, new LinuxEditPath(session, zircon, true)));
     }
 
+    /** The undo history of the document being edited. */
     public EditHistory history() {
-        return history;
-    }
-
-    /** What the bytes this editor changed in process {@code processKoid} held before, since open or the last save. */
-    public OriginalBytes originalsOf(long processKoid) {
-        return originals.computeIfAbsent(processKoid, k -> new OriginalBytes());
-    }
-
-    /** The document was saved: what memory holds now is the original. */
-    public void forgetOriginals() {
-        originals.clear();
+        return target.get().history();
     }
 
     @Override
     public boolean write(long address, byte[] bytes) {
-        byte[] before = readOld(address, bytes.length);
+        byte[] before = readOld(target.get().toKernel(address), bytes.length);
         long written = writeThroughEditor(Cause.EDIT, address, bytes).result();
         remember(address, before, bytes, written);
         return written == bytes.length;
@@ -93,10 +86,11 @@ public final class Editor implements EditHandler {
      */
     public Comparison compare(long address, byte[] bytes) {
         int handle = session.editorHandleProperty().get();
-        byte[] before = readOld(address, bytes.length);
-        Recorded<Long> mach = simulated.get(Personality.MACH).write(handle, address, bytes);
-        Recorded<Long> linux = simulated.get(Personality.LINUX).write(handle, address, bytes);
-        Recorded<Long> zircon = simulated.get(Personality.ZIRCON).write(handle, address, bytes);
+        long at = target.get().toKernel(address);
+        byte[] before = readOld(at, bytes.length);
+        Recorded<Long> mach = simulated.get(Personality.MACH).write(handle, at, bytes);
+        Recorded<Long> linux = simulated.get(Personality.LINUX).write(handle, at, bytes);
+        Recorded<Long> zircon = simulated.get(Personality.ZIRCON).write(handle, at, bytes);
         // Mach writes all or nothing, Linux and Zircon a prefix, so the longest is what memory now holds
         remember(address, before, bytes, Math.max(Math.max(mach.result(), linux.result()), zircon.result()));
         return new Comparison(address, bytes.length, mach, linux, zircon);
@@ -106,25 +100,26 @@ public final class Editor implements EditHandler {
     private void remember(long address, byte[] before, byte[] bytes, long written) {
         if (written > 0 && before.length >= written) {
             int n = (int) written;
-            session.kernel().inspector().handle(session.editorHandleProperty().get()).ifPresent(h ->
-                    originalsOf(h.koid()).remember(address, before.length == n ? before : Arrays.copyOf(before, n)));
-            history.record(new Edit(address, Arrays.copyOf(before, n), Arrays.copyOf(bytes, n)));
+            EditTarget t = target.get();
+            t.originals().remember(address, before.length == n ? before : Arrays.copyOf(before, n));
+            t.history().record(new Edit(address, Arrays.copyOf(before, n), Arrays.copyOf(bytes, n)));
         }
     }
 
     /** Writes the latest edit's old bytes back; a refused undo stays on the undo stack. Empty if none. */
     public boolean undo() {
-        return history.undo(e -> fully(writeThroughEditor(Cause.UNDO, e.address(), e.before()), e)).isPresent();
+        return history().undo(e -> fully(writeThroughEditor(Cause.UNDO, e.address(), e.before()), e)).isPresent();
     }
 
     /** Writes the latest undone edit's new bytes again; same rules as undo. */
     public boolean redo() {
-        return history.redo(e -> fully(writeThroughEditor(Cause.REDO, e.address(), e.after()), e)).isPresent();
+        return history().redo(e -> fully(writeThroughEditor(Cause.REDO, e.address(), e.after()), e)).isPresent();
     }
 
     private Recorded<Long> writeThroughEditor(Cause cause, long address, byte[] bytes) {
         int handle = session.editorHandleProperty().get();
-        Recorded<Long> r = paths.get(session.personalityProperty().get()).write(handle, address, bytes);
+        Recorded<Long> r = paths.get(session.personalityProperty().get()).write(handle,
+                target.get().toKernel(address), bytes);
         if (r.record() != null) {
             listener.written(cause, r.record(), address, bytes.length);
         }

@@ -3,24 +3,26 @@ package memscope.app.edit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import memscope.app.hex.AddressRange;
+import memscope.app.hex.ByteSource;
 
 /**
- * Finds a {@link SearchPattern} in memory read through a {@link ByteReader}, forwards or backwards, over ranges
+ * Finds a {@link SearchPattern} in memory read through a {@link ByteSource}, forwards or backwards, over ranges
  * as long as an address space. Memory is read in chunks that overlap by the pattern's length minus one, so a
  * match across a chunk boundary is found; a match never spans a gap between readable ranges.
  */
 public final class Finder {
     public static final int DEFAULT_CHUNK = 1 << 20;
 
-    private final ByteReader reader;
+    private final ByteSource reader;
     private final int chunk;
 
-    public Finder(ByteReader reader) {
+    public Finder(ByteSource reader) {
         this(reader, DEFAULT_CHUNK);
     }
 
     /** {@code chunk} is how many match starts each read covers (tests make it tiny to stress the boundaries). */
-    public Finder(ByteReader reader, int chunk) {
+    public Finder(ByteSource reader, int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be positive");
         }
@@ -31,7 +33,7 @@ public final class Finder {
     /** The first match inside {@code within} that starts at or after {@code from}. */
     public Optional<ByteRange> findNext(SearchPattern pattern, long from, ByteRange within) {
         int len = pattern.length();
-        for (ByteRange seg : reader.readableRanges(within.start(), within.end())) {
+        for (AddressRange seg : reader.readableRanges(within.start(), within.end())) {
             long pos = Math.max(seg.start(), from);
             long segEnd = seg.end();
             while (pos < segEnd && segEnd - pos >= len) {
@@ -54,9 +56,9 @@ public final class Finder {
     /** The last match inside {@code within} that starts before {@code before}. */
     public Optional<ByteRange> findPrevious(SearchPattern pattern, long before, ByteRange within) {
         int len = pattern.length();
-        List<ByteRange> segs = reader.readableRanges(within.start(), within.end());
+        List<AddressRange> segs = reader.readableRanges(within.start(), within.end());
         for (int s = segs.size() - 1; s >= 0; s--) {
-            ByteRange seg = segs.get(s);
+            AddressRange seg = segs.get(s);
             long hi = Math.min(before, seg.end() - len + 1); // match starts lie below hi
             while (hi > seg.start()) {
                 long lo = Math.max(seg.start(), hi - chunk);

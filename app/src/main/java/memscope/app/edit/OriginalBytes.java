@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import memscope.app.hex.ByteSource;
 
 /**
  * What the bytes the editor changed held before its first change since the document was opened or saved, so a
@@ -48,7 +49,7 @@ public final class OriginalBytes {
      * Compares {@code [address, address + length)} with the original bytes where they are known, reading what it
      * holds now through {@code now}, and reports each run that is back to its original contents.
      */
-    public void compare(long address, long length, ByteReader now, Restored restored) {
+    public void compare(long address, long length, ByteSource now, Restored restored) {
         long end = address + length;
         for (Map.Entry<Long, byte[]> e : overlapping(address, end)) {
             byte[] original = e.getValue();

@@ -9,6 +9,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 import memscope.app.DialogButtons;
 import memscope.app.Messages;
+import memscope.app.document.Documents;
 import memscope.app.edit.ByteRange;
 import memscope.app.edit.CopyFormat;
 import memscope.app.edit.EditActions;
@@ -17,7 +18,6 @@ import memscope.app.edit.HexParseException;
 import memscope.app.edit.HexParser;
 import memscope.app.hex.AddressRange;
 import memscope.app.hex.HexView;
-import memscope.app.kernel.KernelSession;
 import memscope.app.status.Outcome;
 import memscope.app.status.StatusPane;
 
@@ -30,16 +30,16 @@ public final class ByteCommands {
     static final int MAX_FILL = 64 * 1024 * 1024;
 
     private final Messages messages;
-    private final KernelSession session;
+    private final Documents documents;
     private final HexView hexView;
     private final Editor editor;
     private final StatusPane status;
     private final Supplier<Window> owner;
 
-    public ByteCommands(Messages messages, KernelSession session, HexView hexView, Editor editor, StatusPane status,
+    public ByteCommands(Messages messages, Documents documents, HexView hexView, Editor editor, StatusPane status,
                         Supplier<Window> owner) {
         this.messages = messages;
-        this.session = session;
+        this.documents = documents;
         this.hexView = hexView;
         this.editor = editor;
         this.status = status;
@@ -100,14 +100,14 @@ public final class ByteCommands {
             long caret = hexView.caretProperty().get();
             return new ByteRange(caret, caret + 1);
         });
-        java.util.OptionalInt reader = session.viewedReader();
-        if (reader.isEmpty()) {
+        var doc = documents.current();
+        if (doc.isEmpty()) {
             status.show(() -> messages.get("bytes.error.unreadable"), Outcome.ERROR);
             return false;
         }
-        EditActions actions = new EditActions(session.kernel(), reader.getAsInt());
+        EditActions actions = new EditActions(doc.get().memory());
         try {
-            String text = session.quietly(() -> actions.copy(range, format));
+            String text = actions.copy(range, format);
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);

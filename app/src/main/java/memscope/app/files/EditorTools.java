@@ -1,8 +1,6 @@
 package memscope.app.files;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -14,10 +12,10 @@ import javafx.stage.Window;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.bookmarks.BookmarksPanel;
-import memscope.app.edit.ByteReader;
+import memscope.app.document.Document;
+import memscope.app.document.Documents;
 import memscope.app.edit.CopyFormat;
 import memscope.app.edit.Finder;
-import memscope.app.edit.KernelByteReader;
 import memscope.app.find.FindBar;
 import memscope.app.hex.HexTheme;
 import memscope.app.inspector.InspectorPanel;
@@ -50,10 +48,11 @@ public final class EditorTools {
         this.messages = messages;
         this.owner = owner;
         this.session = window.session();
-        this.findBar = new FindBar(messages, window.hexView(), () -> reader().map(Finder::new));
-        this.inspector = new InspectorPanel(messages, window.hexView(), this::reader);
+        Documents documents = window.documents();
+        this.findBar = new FindBar(messages, window.hexView(), () -> documents.current().map(d -> new Finder(d.memory())));
+        this.inspector = new InspectorPanel(messages, window.hexView(), () -> documents.current().map(Document::memory));
         this.bookmarks = new BookmarksPanel(messages, window.hexView());
-        this.bytes = new ByteCommands(messages, session, window.hexView(), window.editor(), window.statusPane(),
+        this.bytes = new ByteCommands(messages, documents, window.hexView(), window.editor(), window.statusPane(),
                 owner);
     }
 
@@ -140,26 +139,6 @@ public final class EditorTools {
                 inspectorUpdateQueued = false;
             }
             inspector.update();
-        });
-    }
-
-    /** Reads the viewed process quietly (the window's own reads stay out of the syscall log). */
-    private Optional<ByteReader> reader() {
-        OptionalInt h = session.viewedReader();
-        if (h.isEmpty()) {
-            return Optional.empty();
-        }
-        KernelByteReader r = new KernelByteReader(session.kernel(), h.getAsInt());
-        return Optional.of(new ByteReader() {
-            @Override
-            public int read(long address, byte[] dst, int length) {
-                return session.quietly(() -> r.read(address, dst, length));
-            }
-
-            @Override
-            public List<memscope.app.edit.ByteRange> readableRanges(long start, long end) {
-                return session.quietly(() -> r.readableRanges(start, end));
-            }
         });
     }
 

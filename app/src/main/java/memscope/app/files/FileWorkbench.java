@@ -241,7 +241,8 @@ public final class FileWorkbench {
         document.set(opened);
         refreshDirty();
         MainWindow window = shell.show(DocumentScenario.of(opened));
-        window.limitView(new AddressRange(opened.baseAddress(), opened.endAddress()));
+        window.openFileDocument(new AddressRange(opened.baseAddress(), opened.endAddress()),
+                String.valueOf(opened.path().getFileName()));
         watch(opened);
         List<Text> notes = opened.cleanupNotes();
         window.statusPane().info(() -> {
@@ -407,6 +408,11 @@ public final class FileWorkbench {
     private void refreshDirty() {
         FileDocument doc = document.get();
         dirty.set(doc != null && doc.isDirty());
+        MainWindow window = shell.window();
+        if (window != null) { // the file's tab shows it too
+            window.documents().open().stream().filter(d -> d.kind() == memscope.app.document.Document.Kind.FILE)
+                    .forEach(d -> d.setDirty(dirty.get()));
+        }
         fileName.set(doc == null || doc.path().getFileName() == null ? "" : doc.path().getFileName().toString());
     }
 

@@ -1,8 +1,11 @@
 package memscope.app.hex;
 
+import java.util.List;
+
 /**
- * The bytes a {@link HexView} shows. The view calls it on the FX thread, once per repaint, for the visible rows
- * only, so a source may span the whole 47-bit address space.
+ * The one way the app reads memory: the bytes a {@link HexView} shows, and what find, the data inspector, copy
+ * and the change marks read. A document implements it over its process; the view calls it on the FX thread, once
+ * per repaint, for the visible rows only, so a source may span the whole 47-bit address space.
  */
 public interface ByteSource {
     /** The first address shown. */
@@ -17,4 +20,34 @@ public interface ByteSource {
      * ({@link CellKind#UNMAPPED}, {@link CellKind#UNREADABLE}) may hold anything in {@code data}.
      */
     void read(long address, byte[] data, CellKind[] kinds, int length);
+
+    /**
+     * Copies up to {@code length} bytes at {@code address} into {@code dst[0..]} and returns how many: they stop
+     * at the first byte without a value or at {@link #end()}; 0 when {@code address} itself has none. Addresses
+     * outside {@code [start(), end())} have none.
+     */
+    default int read(long address, byte[] dst, int length) {
+        if (address < start() || address >= end() || length <= 0) {
+            return 0;
+        }
+        int n = (int) Math.min(length, end() - address);
+        CellKind[] kinds = new CellKind[n];
+        read(address, dst, kinds, n);
+        int got = 0;
+        while (got < n && kinds[got].hasValue()) {
+            got++;
+        }
+        return got;
+    }
+
+    /**
+     * The stretches within {@code [from, to)} that may hold values (mappings, adjacent ones merged), ascending and
+     * disjoint, inside {@code [start(), end())}: a search skips everything else and never matches across a gap.
+     * By default the whole overlap is one stretch.
+     */
+    default List<AddressRange> readableRanges(long from, long to) {
+        long s = Math.max(from, start());
+        long e = Math.min(to, end());
+        return s < e ? List.of(new AddressRange(s, e)) : List.of();
+    }
 }

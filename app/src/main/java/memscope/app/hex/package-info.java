@@ -5,7 +5,7 @@
  * canvas, with long row arithmetic, so a source may span the whole 47-bit user address space. It never writes
  * memory: typed bytes go to its {@link memscope.app.hex.EditHandler}, one whole byte per keystroke (hex column: the
  * first digit replaces the high nibble, the second the low one, then the caret advances; ASCII column: printable
- * characters). Unmapped bytes ({@code ..}) are never edited.
+ * characters), over unmapped bytes ({@code ..}) too: the kernel decides what it refuses.
  * <p>
  * Keys: arrows (byte / row), Page Up/Down (page, the view moves with the caret), Home/End (row start/end),
  * Ctrl+Home/End (source start/end), Shift with any of these extends the selection, Tab switches hex/ASCII,
@@ -13,9 +13,8 @@
  * the wheel scrolls by rows.
  * <p>
  * Contract with the window: call {@link memscope.app.hex.HexView#refresh()} after memory changed (repaints that
- * only move the caret or animate a flash reuse the bytes already read), and
- * {@link memscope.app.hex.KernelByteSource#invalidate()} plus {@code refresh()} after a structure change.
- * {@link memscope.app.hex.KernelByteSource} reads through {@code readMemory}, so every re-read shows up as
- * {@code zx_process_read_memory} syscall records unless the caller filters them.
+ * only move the caret or animate a flash reuse the bytes already read). The control knows nothing of kernels: it
+ * sees only its {@link memscope.app.hex.ByteSource} (a document's memory, {@code memscope.app.document}) and
+ * imports nothing from {@code memscope.model} ({@code LayerRulesTest} checks it).
  */
 package memscope.app.hex;

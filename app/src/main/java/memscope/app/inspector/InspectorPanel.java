@@ -12,7 +12,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import memscope.app.Messages;
-import memscope.app.edit.ByteReader;
 import memscope.app.edit.DataInspector;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.HexView;
@@ -26,7 +25,7 @@ public final class InspectorPanel {
     private static final int WIDEST = 8;
 
     private final HexView hexView;
-    private final Supplier<Optional<ByteReader>> reader;
+    private final Supplier<Optional<ByteSource>> reader;
     private final VBox box = new VBox(6);
     private final GridPane grid = new GridPane();
     private final ToggleGroup order = new ToggleGroup();
@@ -34,8 +33,8 @@ public final class InspectorPanel {
     private final RadioButton big = new RadioButton("BE");
     private final Label where = new Label();
 
-    /** {@code reader} reads the viewed process without logging (empty when nothing readable is shown). */
-    public InspectorPanel(Messages messages, HexView hexView, Supplier<Optional<ByteReader>> reader) {
+    /** {@code reader} reads the current document (empty when none is shown). */
+    public InspectorPanel(Messages messages, HexView hexView, Supplier<Optional<ByteSource>> reader) {
         this.hexView = hexView;
         this.reader = reader;
         Label title = new Label();
@@ -86,7 +85,7 @@ public final class InspectorPanel {
         ByteSource source = hexView.getSource();
         byte[] bytes = new byte[WIDEST];
         int available = 0;
-        Optional<ByteReader> r = reader.get();
+        Optional<ByteSource> r = reader.get();
         if (r.isPresent() && source != null && caret >= source.start() && caret < source.end()) {
             int shown = (int) Math.min(WIDEST, source.end() - caret);
             available = Math.max(0, Math.min(shown, r.get().read(caret, bytes, shown)));

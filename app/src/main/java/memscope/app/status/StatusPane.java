@@ -25,6 +25,20 @@ public final class StatusPane {
         personality.getStyleClass().add("status-editor");
         bar.getRightItems().addAll(editor, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 personality);
+        // a long line ends in an ellipsis before the notes on the right, which keep their width; hover shows it all
+        editor.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        personality.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(bar.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(800);
+        bar.setTooltip(whole);
+        bar.skinProperty().addListener((o, was, skin) -> {
+            if (bar.lookup(".status-label") instanceof Label text) {
+                text.setMinWidth(0);
+                text.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            }
+        });
     }
 
     public StatusBar node() {

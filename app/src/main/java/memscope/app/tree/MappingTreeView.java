@@ -28,7 +28,8 @@ public final class MappingTreeView {
         this.builder = builder;
         table.setId("mappingTree");
         table.setShowRoot(false);
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths and the tree scrolls sideways: a narrow tree (1024 px windows) stays readable
+        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("column.range", 205, this::rangeText));
         table.getColumns().add(column("column.size", 70, r -> r.kind() == MappingRow.Kind.PROCESS ? ""
                 : HexFormat.humanSize(r.size())));
@@ -102,6 +103,7 @@ public final class MappingTreeView {
         TreeTableColumn<MappingRow, String> c = new TreeTableColumn<>();
         c.textProperty().bind(messages.text(key));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 44));
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().getValue() == null ? ""
                 : text.apply(f.getValue().getValue())));

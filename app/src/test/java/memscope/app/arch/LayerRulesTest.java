@@ -83,6 +83,14 @@ class LayerRulesTest {
     }
 
     @Test
+    void theHexControlSeesOnlyItsReadInterfaceNeverTheModel() {
+        ArchRule rule = noClasses().that().resideInAPackage("memscope.app.hex..")
+                .should().dependOnClassesThat().resideInAPackage("memscope.model..")
+                .because("the hex view reads only a ByteSource; documents turn kernels into one");
+        rule.check(classes);
+    }
+
+    @Test
     void theModelDoesNotDependOnJavaFx() {
         ArchRule rule = noClasses().that().resideInAPackage("memscope.model..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")

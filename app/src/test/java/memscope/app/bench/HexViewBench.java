@@ -14,7 +14,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import memscope.app.hex.HexView;
-import memscope.app.hex.KernelByteSource;
+import memscope.app.document.KernelMemory;
 import memscope.model.BootOptions;
 import memscope.model.HandleResult;
 import memscope.model.Kernel;
@@ -122,7 +122,7 @@ public final class HexViewBench {
 
     /** Opening a mapping: a new source over the process, the caret in the middle, the first repaint. */
     private void open(Scenario s, long size) {
-        view.setSource(new KernelByteSource(s.kernel, s.process));
+        view.setSource(new KernelMemory(s.kernel, s.process));
         view.goTo(MAPPING_BASE + size / 2);
         view.layout();
     }
@@ -153,7 +153,7 @@ public final class HexViewBench {
     private long heapWith(long size) throws Exception {
         Scenario s = scenario(size);
         onFx(() -> {
-            view.setSource(new KernelByteSource(s.kernel, s.process));
+            view.setSource(new KernelMemory(s.kernel, s.process));
             view.goTo(MAPPING_BASE + size / 2);
             view.layout();
             return null;

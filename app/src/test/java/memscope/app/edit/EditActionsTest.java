@@ -1,5 +1,6 @@
 package memscope.app.edit;
 
+import memscope.app.document.KernelMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class EditActionsTest {
         HandleResult vmo = kernel.vmoCreate(Kernel.PAGE_SIZE, 0);
         kernel.vmarMap(p.rootVmar(), VmOptions.PERM_READ | VmOptions.PERM_WRITE | VmOptions.SPECIFIC, 0,
                 vmo.handle(), 0, Kernel.PAGE_SIZE);
-        actions = new EditActions(kernel, p.process());
+        actions = new EditActions(new KernelMemory(kernel, p.process()));
     }
 
     @Test

@@ -38,7 +38,7 @@ class FinderPropertiesTest {
         return SearchPattern.hex(s.toString());
     }
 
-    static ArrayByteReader reader(byte[] data, long gapSeed) {
+    static ArrayByteSource reader(byte[] data, long gapSeed) {
         boolean[] readable = new boolean[data.length];
         Random r = new Random(gapSeed);
         boolean on = true;
@@ -48,7 +48,7 @@ class FinderPropertiesTest {
             }
             readable[i] = on;
         }
-        return new ArrayByteReader(BASE, data, readable);
+        return new ArrayByteSource(BASE, data, readable);
     }
 
     @Property(tries = 400)
@@ -58,7 +58,7 @@ class FinderPropertiesTest {
                                           @ForAll @IntRange(min = 0, max = 10) int cutStart,
                                           @ForAll @IntRange(min = 0, max = 10) int cutEnd) throws Exception {
         SearchPattern p = toPattern(pat);
-        ArrayByteReader reader = reader(data, gapSeed);
+        ArrayByteSource reader = reader(data, gapSeed);
         ByteRange within = new ByteRange(BASE + cutStart - 3, BASE + Math.max(cutStart - 3, data.length - cutEnd));
         Finder finder = new Finder(reader, chunk);
         List<Long> found = new ArrayList<>();
@@ -77,7 +77,7 @@ class FinderPropertiesTest {
                                                   @ForAll @IntRange(min = 1, max = 9) int chunk,
                                                   @ForAll @IntRange(min = 0, max = 3) int gapSeed) throws Exception {
         SearchPattern p = toPattern(pat);
-        ArrayByteReader reader = reader(data, gapSeed);
+        ArrayByteSource reader = reader(data, gapSeed);
         ByteRange within = new ByteRange(BASE, BASE + data.length);
         Finder finder = new Finder(reader, chunk);
         List<Long> found = new ArrayList<>();
@@ -94,7 +94,7 @@ class FinderPropertiesTest {
                                                         @ForAll @IntRange(min = 0, max = 90) int from)
             throws Exception {
         SearchPattern p = toPattern(pat);
-        ArrayByteReader reader = reader(data, 0);
+        ArrayByteSource reader = reader(data, 0);
         ByteRange within = new ByteRange(BASE, BASE + data.length);
         Optional<Long> expected = reader.bruteForce(p, within).stream().filter(a -> a >= BASE + from).findFirst();
         assertEquals(expected, new Finder(reader, chunk).findNext(p, BASE + from, within).map(ByteRange::start));
@@ -108,7 +108,7 @@ class FinderPropertiesTest {
                                                   @ForAll @IntRange(min = 1, max = 7) int chunk,
                                                   @ForAll @IntRange(min = 0, max = 90) int caret) throws Exception {
         SearchPattern p = toPattern(pat);
-        ArrayByteReader reader = reader(data, 0);
+        ArrayByteSource reader = reader(data, 0);
         ByteRange within = new ByteRange(BASE, BASE + data.length);
         List<Long> all = reader.bruteForce(p, within);
         Finder finder = new Finder(reader, chunk);

@@ -1,5 +1,6 @@
 package memscope.app.edit;
 
+import memscope.app.document.KernelMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,7 +48,7 @@ class InputProblemsInChineseTest {
 
         Kernel kernel = Kernel.boot(BootOptions.defaults());
         ProcessResult p = kernel.processCreate("p");
-        EditActions actions = new EditActions(kernel, p.process());
+        EditActions actions = new EditActions(new KernelMemory(kernel, p.process()));
         long nowhere = Kernel.USER_ASPACE_BASE;
         RefusedInputException copy = assertThrows(RefusedInputException.class,
                 () -> actions.copy(new ByteRange(nowhere, nowhere + 4), CopyFormat.HEX));

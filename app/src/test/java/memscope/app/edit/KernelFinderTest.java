@@ -1,5 +1,6 @@
 package memscope.app.edit;
 
+import memscope.app.document.KernelMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class KernelFinderTest {
         map(A, 2);                       // [A, A+2 pages)
         map(A + 2 * Kernel.PAGE_SIZE, 1); // adjacent: [A+2p, A+3p)
         map(A + 5 * Kernel.PAGE_SIZE, 1); // after a two-page hole
-        finder = new Finder(new KernelByteReader(kernel, p.process()), 1000);
+        finder = new Finder(new KernelMemory(kernel, p.process()), 1000);
     }
 
     private void map(long address, int pages) {

@@ -8,13 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class OriginalBytesTest {
     /** Memory as an array based at 100. */
-    private static ByteReader memory(byte[] bytes) {
-        return (address, dst, length) -> {
-            int from = (int) (address - 100);
-            int n = Math.min(length, bytes.length - from);
-            System.arraycopy(bytes, from, dst, 0, n);
-            return n;
-        };
+    private static ArrayByteSource memory(byte[] bytes) {
+        boolean[] readable = new boolean[bytes.length];
+        java.util.Arrays.fill(readable, true);
+        return new ArrayByteSource(100, bytes, readable);
     }
 
     @Test

@@ -173,7 +173,7 @@ class FileProblemsLanguageTest {
 
     @Test
     void whatASaveDidIsWordedAgainInChinese() {
-        w.typeAt(w.doc().baseAddress() + 2, "ab");
+        w.typeAt(2, "ab");
         w.focusHex();
         w.press(KeyCode.CONTROL, KeyCode.S);
         w.waitUntil("saved", () -> w.status().startsWith("Saved data.bin"));
@@ -185,7 +185,7 @@ class FileProblemsLanguageTest {
     /** The bookmark list's rows say how many bytes a bookmark covers, in the current language. */
     @Test
     void bookmarkRowsFollowTheLanguage() {
-        long base = w.doc().baseAddress();
+        long base = 0;
         w.robot.interact(() -> w.tools().bookmarks().add(new Bookmark("greeting", base, base + 5, Color.GOLD)));
         WaitForAsyncUtils.waitForFxEvents();
         String at = "0x" + Long.toHexString(base);
@@ -202,7 +202,7 @@ class FileProblemsLanguageTest {
     @Test
     void theFillDialogsButtonsSpeakTheChosenLanguageAndCancelWritesNothing() {
         chooseLanguage(CHINESE);
-        long base = w.doc().baseAddress();
+        long base = 0;
         w.robot.interact(() -> w.hex().select(base, base + 4));
         w.fireMenu("fillMenu");
         w.waitUntil("the fill dialog", () -> w.robot.lookup("#fillPattern").tryQuery().isPresent());

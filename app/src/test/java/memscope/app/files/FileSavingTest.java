@@ -47,12 +47,13 @@ class FileSavingTest {
         w = FileWindow.launch("--open", f.toString());
         FileDocument doc = w.doc();
         assertEquals(f, doc.path());
-        assertEquals(doc.baseAddress(), w.hex().getSource().start());
-        assertEquals(doc.baseAddress() + 100, w.hex().getSource().end());
-        assertEquals(doc.baseAddress(), w.hex().caretProperty().get());
+        // a file is addressed by its offsets: the view, Go to and Find count from its first byte
+        assertEquals(0, w.hex().getSource().start());
+        assertEquals(100, w.hex().getSource().end());
+        assertEquals(0, w.hex().caretProperty().get());
         assertEquals("data.bin \u2014 MemScope", w.title());
         assertEquals("Opened data.bin (100 bytes)", w.status());
-        long end = doc.baseAddress() + 100;
+        long end = 100;
         w.robot.interact(() -> assertFalse(w.window().goTo("0x" + Long.toHexString(end)),
                 "one past the file's last byte is outside what the view shows"));
         w.robot.interact(() -> assertTrue(w.window().goTo("0x" + Long.toHexString(end - 1))));
@@ -67,7 +68,7 @@ class FileSavingTest {
     void typingThenCtrlSWritesTheFileByteExactAndClearsTheMark() throws Exception {
         Path f = file("edit.bin", 64);
         w = FileWindow.launch(f.toString());
-        long base = w.doc().baseAddress();
+        long base = 0;
         w.typeAt(base + 2, "ab");
         w.typeAt(base + 63, "cd");
         assertEquals("\u2022 edit.bin \u2014 MemScope", w.title(), "unsaved changes show in the title");
@@ -97,7 +98,7 @@ class FileSavingTest {
         assertTrue(Reads.finish(w.robot, () -> w.app.files().open(f, true)));
         assertTrue(w.doc().readOnly());
         assertTrue(w.status().contains("read-only"), w.status());
-        long base = w.doc().baseAddress();
+        long base = 0;
         w.typeAt(base, "ff");
         assertTrue(w.status().startsWith("ZX_ERR_ACCESS_DENIED"), w.status());
         assertTrue(w.window().statusPane().node().getStyleClass().contains("status-error"));
@@ -127,7 +128,7 @@ class FileSavingTest {
     void savingAFileChangedOnDiskAsksAndCancelKeepsTheirVersion() throws Exception {
         Path f = file("shared.bin", 16);
         w = FileWindow.launch("--open", f.toString());
-        long base = w.doc().baseAddress();
+        long base = 0;
         w.typeAt(base, "11");
         byte[] theirs = "someone else!!!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         Files.write(f, theirs);
@@ -158,7 +159,7 @@ class FileSavingTest {
         Path first = file("first.bin", 16);
         Path second = file("second.bin", 8);
         w = FileWindow.launch("--open", first.toString());
-        w.typeAt(w.doc().baseAddress(), "22");
+        w.typeAt(0, "22");
         FileWorkbench files = w.app.files();
         javafx.application.Platform.runLater(() -> files.whenDiscardable(() -> files.open(second)));
         w.waitUntil("the unsaved question", () -> w.robot.lookup("#cancelChanges").tryQuery().isPresent());
@@ -178,7 +179,7 @@ class FileSavingTest {
     void closingTheWindowWithUnsavedChangesAsksAndCancelKeepsItOpen() throws Exception {
         Path f = file("closing.bin", 16);
         w = FileWindow.launch("--open", f.toString());
-        w.typeAt(w.doc().baseAddress(), "33");
+        w.typeAt(0, "33");
         javafx.application.Platform.runLater(() -> w.stage.fireEvent(
                 new javafx.stage.WindowEvent(w.stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         w.waitUntil("the unsaved question", () -> w.robot.lookup("#cancelChanges").tryQuery().isPresent());
@@ -195,7 +196,7 @@ class FileSavingTest {
         Path f = file("original.bin", 8);
         Path copy = dir.resolve("copy.bin");
         w = FileWindow.launch("--open", f.toString());
-        w.typeAt(w.doc().baseAddress() + 7, "77");
+        w.typeAt(7, "77");
         w.robot.interact(() -> w.app.files().saveAs(copy));
         w.waitUntil("saved", () -> w.status().startsWith("Saved copy.bin"));
         assertArrayEquals(new byte[] {0, 1, 2, 3, 4, 5, 6, 0x77}, Files.readAllBytes(copy));

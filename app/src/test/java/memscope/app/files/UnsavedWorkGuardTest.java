@@ -33,7 +33,7 @@ class UnsavedWorkGuardTest {
     void openAndEdit() throws Exception {
         file = Files.write(dir.resolve("notes.bin"), ORIGINAL);
         w = FileWindow.launch("--open", file.toString());
-        w.typeAt(w.doc().baseAddress(), "ff");
+        w.typeAt(0, "ff");
         assertTrue(w.doc().isDirty());
     }
 
@@ -105,5 +105,41 @@ class UnsavedWorkGuardTest {
         answer("cancelChanges");
         assertEquals(file, w.doc().path());
         assertTrue(w.doc().isDirty());
+    }
+
+    /** The file's tab: its close button, and its title. */
+    private javafx.scene.Node fileTab() {
+        return w.robot.lookup("#documentTabs .tab").match((javafx.scene.Node n) -> w.robot.from(n)
+                .lookup(".tab-label").queryAs(javafx.scene.control.Label.class).getText().matches("\\*?notes\\.bin"))
+                .queryAs(javafx.scene.Node.class);
+    }
+
+    private String fileTabTitle() {
+        return w.robot.from(fileTab()).lookup(".tab-label").queryAs(javafx.scene.control.Label.class).getText();
+    }
+
+    @Test
+    void theFilesTabShowsTheUnsavedMarkAndClosingItAsksFirst() throws Exception {
+        assertEquals("*notes.bin", fileTabTitle(), "unsaved changes show in the tab");
+        // beside it, the tab of the process under the file makes it closable
+        w.robot.clickOn(w.robot.from(fileTab()).lookup(".tab-close-button").queryAs(javafx.scene.Node.class));
+        answer("cancelChanges");
+        assertEquals(file, w.doc().path(), "Cancel keeps the file open");
+        assertEquals("*notes.bin", fileTabTitle());
+
+        w.robot.clickOn(w.robot.from(fileTab()).lookup(".tab-close-button").queryAs(javafx.scene.Node.class));
+        answer("discardChanges");
+        assertNull(w.doc(), "Don't save closes the file");
+        assertTrue(w.robot.lookup("#documentTabs .tab").queryAll().stream().noneMatch(n -> w.robot.from(n)
+                .lookup(".tab-label").queryAs(javafx.scene.control.Label.class).getText().matches("\\*?notes\\.bin")));
+        assertArrayEquals(ORIGINAL, Files.readAllBytes(file), "the given-up edit never reaches the disk");
+    }
+
+    @Test
+    void savingTakesTheMarkOffTheTab() {
+        w.focusHex();
+        w.press(KeyCode.CONTROL, KeyCode.S);
+        w.waitUntil("the save", () -> !w.doc().isDirty());
+        assertEquals("notes.bin", fileTabTitle());
     }
 }

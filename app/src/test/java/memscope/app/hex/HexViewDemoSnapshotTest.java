@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioLoader;
+import memscope.app.document.KernelMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -17,7 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The demo scenario through a real KernelByteSource at its interesting boundaries, rendered to PNG
+ * The demo scenario through a real KernelMemory at its interesting boundaries, rendered to PNG
  * ({@code -Dhexview.snapshots=/tmp} to look at them) and checked cell by cell.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -33,7 +34,7 @@ class HexViewDemoSnapshotTest {
     void demoScenarioBoundariesShowKindsHolesAndUnreadableBytes(FxRobot robot) throws Exception {
         LoadedScenario demo = ScenarioLoader.loadDefault();
         int app = demo.handle(demo.viewProcess());
-        fx.show(robot, new KernelByteSource(demo.kernel(), app), null);
+        fx.show(robot, new KernelMemory(demo.kernel(), app), null);
         assertEquals(demo.startAddress(), goTo(robot, demo.startAddress()));
         assertEquals("48", fx.view.shownHex(0x1100000), "'H' of the greeting in .data");
 

@@ -7,13 +7,14 @@ import memscope.model.IoResult;
 import memscope.model.Status;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import memscope.app.document.KernelMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The control over a real simulated kernel: KernelByteSource to read, writeMemory behind the EditHandler. */
+/** The control over a real simulated kernel: KernelMemory to read, writeMemory behind the EditHandler. */
 @ExtendWith(ApplicationExtension.class)
 class HexViewKernelTest {
     private static final long A = 0x1010000L;
@@ -35,7 +36,7 @@ class HexViewKernelTest {
     @Test
     void typedBytesReachProcessMemoryAndShowAfterRefresh(FxRobot robot) {
         k.map(A, k.vmo(0x2000, 0), 0x2000, KernelFixture.RW);
-        fx.show(robot, new KernelByteSource(k.kernel, k.process), k.editHandler());
+        fx.show(robot, new KernelMemory(k.kernel, k.process), k.editHandler());
         robot.interact(() -> fx.view.goTo(A + 0xffe));
         robot.clickOn(fx.cell(A + 0xffe, HexColumn.HEX));
         robot.write("c0de");
@@ -50,7 +51,7 @@ class HexViewKernelTest {
     @Test
     void holeBesideAMappingShowsDotsAndTheVdsoRefusesEdits(FxRobot robot) {
         k.map(A, k.vmo(0x1000, 0), 0x1000, KernelFixture.RW);
-        fx.show(robot, new KernelByteSource(k.kernel, k.process), k.editHandler());
+        fx.show(robot, new KernelMemory(k.kernel, k.process), k.editHandler());
         robot.interact(() -> fx.view.goTo(A + 0xff0));
         assertEquals("00", fx.view.shownHex(A + 0xfff));
         assertEquals("..", fx.view.shownHex(A + 0x1000));

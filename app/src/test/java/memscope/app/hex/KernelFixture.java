@@ -12,16 +12,16 @@ import memscope.model.Status;
 import memscope.model.VmOptions;
 
 /** A booted kernel (debugging syscalls on) with one process and helpers to map VMOs at fixed addresses. */
-final class KernelFixture {
-    static final int RW = VmOptions.PERM_READ | VmOptions.PERM_WRITE;
-    static final int RO = VmOptions.PERM_READ;
-    static final int RX = VmOptions.PERM_READ | VmOptions.PERM_EXECUTE;
+public final class KernelFixture {
+    public static final int RW = VmOptions.PERM_READ | VmOptions.PERM_WRITE;
+    public static final int RO = VmOptions.PERM_READ;
+    public static final int RX = VmOptions.PERM_READ | VmOptions.PERM_EXECUTE;
 
-    final Kernel kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
-    final int process;
-    final int rootVmar;
+    public final Kernel kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+    public final int process;
+    public final int rootVmar;
 
-    KernelFixture() {
+    public KernelFixture() {
         ProcessResult p = kernel.processCreate("p1");
         assertEquals(Status.OK, p.status());
         process = p.process();
@@ -29,14 +29,14 @@ final class KernelFixture {
     }
 
     /** A new VMO of {@code size} bytes; {@code options} as for vmoCreate. */
-    int vmo(long size, int options) {
+    public int vmo(long size, int options) {
         HandleResult r = kernel.vmoCreate(size, options);
         assertEquals(Status.OK, r.status());
         return r.handle();
     }
 
     /** Maps {@code vmo} at exactly {@code address}; returns the address. */
-    long map(long address, int vmo, long length, int perms) {
+    public long map(long address, int vmo, long length, int perms) {
         MapResult r = kernel.vmarMap(rootVmar, perms | VmOptions.SPECIFIC, address - Kernel.USER_ASPACE_BASE, vmo, 0,
                 length);
         assertEquals(Status.OK, r.status(), "mapping at 0x" + Long.toHexString(address));
@@ -44,7 +44,7 @@ final class KernelFixture {
     }
 
     /** Where the process's vDSO is mapped. */
-    long vdsoBase() {
+    public long vdsoBase() {
         for (MapEntry e : kernel.processMaps(process).entries()) {
             if (e.isMapping() && e.name().startsWith("vdso/")) {
                 return e.base();
@@ -54,7 +54,7 @@ final class KernelFixture {
     }
 
     /** An EditHandler that writes through zx_process_write_memory, as the app does. */
-    EditHandler editHandler() {
+    public EditHandler editHandler() {
         return (address, bytes) -> {
             var r = kernel.writeMemory(process, address, bytes, bytes.length);
             return r.status() == Status.OK && r.actual() == bytes.length;

@@ -43,6 +43,10 @@ public final class TeachingWindow {
             @Override
             public void quit() {
             }
+
+            @Override
+            public void closeFile() {
+            }
         });
         teaching.attach(window);
         if (scene == null) {

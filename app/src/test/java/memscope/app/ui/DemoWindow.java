@@ -40,6 +40,10 @@ final class DemoWindow {
             @Override
             public void quit() {
             }
+
+            @Override
+            public void closeFile() {
+            }
         });
         Scene scene = new Scene(window.root(), 1260, 760);
         window.install(scene);

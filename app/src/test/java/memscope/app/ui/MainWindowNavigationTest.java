@@ -102,8 +102,11 @@ class MainWindowNavigationTest {
         TreeItem<MappingRow> row = find(tree(robot).getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.base() == stack.base());
         robot.interact(() -> tree(robot).scrollTo(tree(robot).getRow(row)));
-        robot.clickOn(robot.from(demo.window.root()).lookup(".tree-table-row-cell").match((javafx.scene.control.TreeTableRow<?> r) ->
-                r.getTreeItem() == row).queryAs(javafx.scene.Node.class));
+        // the row's range cell: a row is wider than a narrow tree (its columns keep their widths), so its middle may
+        // lie out of sight
+        javafx.scene.Node rowNode = robot.from(demo.window.root()).lookup(".tree-table-row-cell")
+                .match((javafx.scene.control.TreeTableRow<?> r) -> r.getTreeItem() == row).queryAs(javafx.scene.Node.class);
+        robot.clickOn(robot.from(rowNode).lookup(".tree-table-cell").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(stack.base(), demo.hex(robot).caretProperty().get());
         assertEquals(stack.base() & ~0xfL, demo.hex(robot).topAddressProperty().get());

@@ -1,0 +1,106 @@
+package memscope.app;
+
+import memscope.app.document.Document;
+import memscope.app.document.Documents;
+import memscope.app.hex.AddressRange;
+import memscope.app.hex.HexView;
+import memscope.app.kernel.KernelSession;
+import memscope.app.tabs.DocumentTabs;
+import memscope.app.tree.MappingRow;
+
+/**
+ * Which document the hex view shows: the tabs, a tree row chosen, an open file, a tab closed. Showing a document
+ * makes it current, gives the hex view its memory and makes its process the viewed one (edits follow).
+ */
+final class DocumentViews {
+    private final Documents documents;
+    private final KernelSession session;
+    private final HexView hexView;
+    private final Runnable viewedProcessChanged;
+    private final Runnable closeFile;
+    private final DocumentTabs tabs;
+
+    /** {@code closeFile} closes the open file after the unsaved guard (the application's). */
+    DocumentViews(Documents documents, Messages messages, HexView hexView, Runnable viewedProcessChanged,
+                  Runnable closeFile) {
+        this.documents = documents;
+        this.session = documents.session();
+        this.hexView = hexView;
+        this.viewedProcessChanged = viewedProcessChanged;
+        this.closeFile = closeFile;
+        this.tabs = new DocumentTabs(documents, messages, this::show, this::close);
+    }
+
+    DocumentTabs tabs() {
+        return tabs;
+    }
+
+    /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
+    void openFile(AddressRange range, String name) {
+        documents.openFile(session.viewedProcessProperty().get(), range, name).ifPresent(doc -> {
+            show(doc);
+            hexView.goTo(doc.range().start());
+        });
+    }
+
+    /**
+     * A tree row was chosen: show its process, and move to its start. A mapping row under an open file shows the
+     * process underneath (by its addresses), since the tree names process addresses.
+     */
+    void showRow(MappingRow row) {
+        Document shown = documents.current().orElse(null);
+        if (row.processKoid() != session.viewedProcessProperty().get()) {
+            view(row.processKoid());
+        } else if (row.kind() != MappingRow.Kind.PROCESS && shown != null && shown.kind() != Document.Kind.PROCESS) {
+            documents.processDocument(row.processKoid()).ifPresent(this::show);
+        }
+        if (row.kind() != MappingRow.Kind.PROCESS) {
+            hexView.goTo(row.base());
+        }
+    }
+
+    /** Shows process {@code processKoid} unless it is already shown. */
+    void view(long processKoid) {
+        Document shown = documents.current().orElse(null);
+        if (shown == null || shown.processKoid() != processKoid) {
+            documents.forProcess(processKoid).ifPresent(this::show);
+        }
+    }
+
+    /** Selects the whole open file, or the mapping under the caret. */
+    void selectAll() {
+        Document doc = documents.current().orElse(null);
+        if (doc == null) {
+            return;
+        }
+        if (doc.kind() == Document.Kind.FILE) {
+            hexView.select(doc.range().start(), doc.range().end());
+            return;
+        }
+        doc.mappingAt(hexView.caretProperty().get()).ifPresent(m -> hexView.select(doc.fromKernel(m.base()),
+                doc.fromKernel(m.base() + m.size())));
+    }
+
+    /**
+     * A document's tab was closed: an open file goes through the unsaved guard and gives way to the default
+     * scenario; another document's view just closes.
+     */
+    private void close(Document doc) {
+        if (doc.kind() == Document.Kind.FILE) {
+            closeFile.run();
+            return;
+        }
+        documents.close(doc).ifPresent(this::show);
+    }
+
+    /** Makes {@code doc} the current document and shows it. */
+    private void show(Document doc) {
+        documents.show(doc);
+        hexView.clearChanges();
+        hexView.setSource(doc.memory());
+        // set once the source shows it, so the listeners (the editor handle follows) see a consistent window
+        session.viewedProcessProperty().set(doc.processKoid());
+        viewedProcessChanged.run();
+        hexView.refresh();
+    }
+}
