@@ -94,9 +94,12 @@ public final class Documents {
         String name = session.kernel().inspector().process(processKoid).map(p -> p.name())
                 .orElse("#" + processKoid);
         int handle = reader.getAsInt();
+        // the process's own address space: a Linux process attached or a core starts below Zircon's user base
+        AddressRange window = session.kernel().inspector().layout(handle)
+                .map(l -> new AddressRange(l.base(), l.end()))
+                .orElse(new AddressRange(Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END));
         return Optional.of(add(new Document(Document.Kind.PROCESS, session, processKoid, handle,
-                new KernelMemory(session, handle, new AddressRange(Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END)),
-                name)));
+                new KernelMemory(session, handle, window), name)));
     }
 
     /**

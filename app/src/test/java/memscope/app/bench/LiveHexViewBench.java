@@ -13,7 +13,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import memscope.app.hex.HexView;
-import memscope.app.hex.KernelByteSource;
+import memscope.app.document.KernelMemory;
 import memscope.model.BootOptions;
 import memscope.model.Kernel;
 import memscope.model.linux.LinuxMapping;
@@ -70,7 +70,7 @@ public final class LiveHexViewBench {
             Stage stage = new Stage();
             stage.setScene(new Scene(new StackPane(view), 900, 600));
             stage.show();
-            view.setSource(new KernelByteSource(process.kernel(), process.processHandle()));
+            view.setSource(liveMemory(process));
             view.goTo(big.start());
             view.layout();
             return null;
@@ -150,5 +150,13 @@ public final class LiveHexViewBench {
             }
         });
         return result.get(60, TimeUnit.SECONDS);
+    }
+
+    /** The attached process's memory over its own (Linux) address space. */
+    private static KernelMemory liveMemory(memscope.model.linux.LinuxProcess process) {
+        KernelMemory.Calls direct = java.util.function.Supplier::get;
+        memscope.model.AddressSpaceLayout l = process.kernel().inspector().layout(process.processHandle()).orElseThrow();
+        return new KernelMemory(process.kernel(), process.processHandle(), direct,
+                new memscope.app.hex.AddressRange(l.base(), l.end()));
     }
 }
