@@ -276,6 +276,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         elves.attach(window);
         stage.titleProperty().bind(files.title(scenario));
         if (first) {
+            memscope.app.startup.FirstFrame.watch(scene); // -Dmemscope.startupTrace: start-up time (issue 14)
             placement.show(layout.window());
         }
         return window;

@@ -254,16 +254,7 @@ final class PageStore {
             Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
             return;
         }
-        byte[] original = new byte[PAGE];
-        while (length > 0) {
-            int inPage = (int) (offset & (PAGE - 1));
-            int n = Math.min(length, PAGE - inPage);
-            source.readPage(offset >>> SHIFT, original);
-            System.arraycopy(original, inPage, dst, dstOffset, n);
-            offset += n;
-            dstOffset += n;
-            length -= n;
-        }
+        source.read(offset, dst, dstOffset, length);
     }
 
     /** Copies from a block that may be shorter than the range: past its end the pages are unwritten zeros. */

@@ -13,7 +13,7 @@ import memscope.model.file.SaveOptions;
 import memscope.model.file.SaveResult;
 
 /**
- * Saves a document on a background thread (a save copies the whole file) with its progress in the status pane.
+ * Saves a document on a background thread (a copy-based save reads the whole file) with its progress in the status pane.
  * When the file changed on disk since it was opened, it asks Overwrite / Cancel instead of overwriting.
  */
 final class SaveRunner {

@@ -1,6 +1,7 @@
 package memscope.app.find;
 
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -11,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -29,7 +31,8 @@ import memscope.app.hex.HexView;
 /**
  * The find bar (Ctrl+F): hex bytes ({@code DE AD ?? EF}) or text in a chosen encoding, searched in what the hex
  * view shows. Enter / F3 finds the next match after the current one, Shift+Enter / Shift+F3 the previous; the
- * match is selected and scrolled into view, wrapping round at the ends. Problems show in the bar itself.
+ * match is selected and scrolled into view, wrapping round at the ends. Problems show in the bar itself. A search
+ * runs off the FX thread (the window stays responsive) and shows its progress with a Cancel (or Esc).
  */
 public final class FindBar {
     /** Hex or text. */
@@ -44,6 +47,10 @@ public final class FindBar {
             new ChoiceBox<>(FXCollections.observableArrayList(TextEncoding.values()));
     private final TextField field = new TextField();
     private final Label message = new Label();
+    /** How far the running search got, with its Cancel: shown only while a search runs. */
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Button cancel = new Button();
+    private Task<?> running;
     private final javafx.beans.property.ReadOnlyBooleanWrapper searching = new javafx.beans.property.ReadOnlyBooleanWrapper();
     /** Counts searches, so only the latest one's answer is shown. */
     private long searches;
@@ -70,6 +77,7 @@ public final class FindBar {
     }
 
     public void hide() {
+        cancel(); // nobody would see its progress or answer
         bar.setVisible(false);
         bar.setManaged(false);
     }
@@ -80,6 +88,13 @@ public final class FindBar {
 
     public String message() {
         return message.getText();
+    }
+
+    /** Stops the running search, if any; what was selected stays selected. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     /** Starts finding the next match; false (and a message saying why) when the input is bad. */
@@ -117,13 +132,22 @@ public final class FindBar {
         long from = forward ? (sel.isEmpty() ? caret - 1 : sel.start()) : (sel.isEmpty() ? caret : sel.start());
         String query = field.getText();
         long generation = ++searches;
+        cancel(); // a newer search replaces the one running
         Task<Optional<Finder.Hit>> task = new Task<>() {
             @Override
             protected Optional<Finder.Hit> call() {
-                return forward ? f.get().findNextWrapping(pattern.get(), from, within)
-                        : f.get().findPreviousWrapping(pattern.get(), from, within);
+                Finder.Watch watch = (scanned, total) -> {
+                    if (isCancelled()) {
+                        throw new CancellationException();
+                    }
+                    updateProgress(scanned, total);
+                };
+                return forward ? f.get().findNextWrapping(pattern.get(), from, within, watch)
+                        : f.get().findPreviousWrapping(pattern.get(), from, within, watch);
             }
         };
+        running = task;
+        progress.progressProperty().bind(task.progressProperty());
         task.setOnSucceeded(e -> {
             if (generation == searches) {
                 searching.set(false);
@@ -136,7 +160,20 @@ public final class FindBar {
                 sayProblem("find.badText", task.getException());
             }
         });
+        task.setOnCancelled(e -> {
+            if (generation == searches) {
+                searching.set(false);
+                say("find.cancelled", false, query);
+            }
+        });
+        task.stateProperty().addListener((o, was, now) -> {
+            if (task.isDone() && running == task) {
+                running = null;
+            }
+        });
         searching.set(true);
+        bar.setVisible(true); // F3 with the bar hidden: its progress and Cancel must be seen
+        bar.setManaged(true);
         say("find.searching", false, query);
         Thread worker = new Thread(task, "memscope-find");
         worker.setDaemon(true);
@@ -206,6 +243,9 @@ public final class FindBar {
             if (e.getCode() == KeyCode.ENTER) {
                 find(!e.isShiftDown());
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && searching.get()) {
+                cancel(); // the first Esc stops a search, the next one closes the bar
+                e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 hide();
                 hexView.requestFocus();
@@ -220,12 +260,21 @@ public final class FindBar {
             hide();
             hexView.requestFocus();
         });
+        progress.setId("findProgress");
+        progress.setPrefWidth(120);
+        cancel.setId("findCancel");
+        cancel.textProperty().bind(messages.text("find.cancel"));
+        cancel.setOnAction(e -> cancel());
+        for (Node n : new Node[] {progress, cancel}) {
+            n.visibleProperty().bind(searching);
+            n.managedProperty().bind(searching);
+        }
         message.setId("findMessage");
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         Label label = new Label();
         label.textProperty().bind(messages.text("find.label"));
-        bar.getChildren().addAll(label, mode, encoding, field, previous, next, message, close);
+        bar.getChildren().addAll(label, mode, encoding, field, previous, next, progress, cancel, message, close);
     }
 
     private Button button(String id, String key, Runnable action) {

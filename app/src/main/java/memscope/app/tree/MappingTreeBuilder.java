@@ -1,6 +1,7 @@
 package memscope.app.tree;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,10 @@ public final class MappingTreeBuilder {
 
     private static void addEntries(TreeItem<MappingRow> process, long koid, List<MapEntry> entries,
                                    KernelInspector inspector) {
+        // children are gathered in plain lists and handed over once per parent: one change event each, where
+        // adding 100,000 items one by one fired 100,000 events up the tree
+        Map<TreeItem<MappingRow>, List<TreeItem<MappingRow>>> children = new LinkedHashMap<>();
+        children.put(process, new ArrayList<>());
         // parents.peek() is the VMAR at depth parents.size() - 1
         Deque<TreeItem<MappingRow>> parents = new ArrayDeque<>();
         for (MapEntry e : entries) {
@@ -58,11 +63,13 @@ public final class MappingTreeBuilder {
             }
             TreeItem<MappingRow> parent = parents.isEmpty() ? process : parents.peek();
             TreeItem<MappingRow> item = new TreeItem<>(row(koid, e, inspector));
-            parent.getChildren().add(item);
+            children.get(parent).add(item);
             if (!e.isMapping()) {
                 parents.push(item);
+                children.put(item, new ArrayList<>());
             }
         }
+        children.forEach((parent, list) -> parent.getChildren().setAll(MappingGroups.of(list)));
     }
 
     private static MappingRow row(long processKoid, MapEntry e, KernelInspector inspector) {

@@ -87,6 +87,8 @@ public final class MappingTreeView {
                     String.valueOf(r.processKoid()));
             case VMAR -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end()) + "  " + r.name();
             case MAPPING -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end());
+            case GROUP -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end()) + "  "
+                    + messages.get("tree.group", String.valueOf(r.count()));
         };
     }
 
@@ -122,8 +124,10 @@ public final class MappingTreeView {
     /** The first build opens processes and VMARs so mappings show; later builds follow the user's choices. */
     private static void restore(TreeItem<MappingRow> item, Set<String> expanded, boolean first) {
         for (TreeItem<MappingRow> child : item.getChildren()) {
-            boolean open = first ? !child.getValue().dead() && child.getValue().kind() != MappingRow.Kind.MAPPING
-                    : expanded.contains(child.getValue().key());
+            MappingRow.Kind kind = child.getValue().kind();
+            // groups start closed: opening 100,000 rows at once is what grouping avoids
+            boolean open = first ? !child.getValue().dead() && kind != MappingRow.Kind.MAPPING
+                    && kind != MappingRow.Kind.GROUP : expanded.contains(child.getValue().key());
             child.setExpanded(open);
             restore(child, expanded, first);
         }

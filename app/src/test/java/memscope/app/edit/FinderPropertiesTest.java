@@ -1,6 +1,7 @@
 package memscope.app.edit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -125,5 +126,50 @@ class FinderPropertiesTest {
         Optional<Long> before = all.stream().filter(a -> a < BASE + caret).reduce((a, b) -> b);
         assertEquals(before.orElse(all.get(all.size() - 1)), previous.orElseThrow().range().start());
         assertEquals(before.isEmpty(), previous.orElseThrow().wrapped());
+    }
+
+    /** Long enough for the eight-bytes-at-a-time scan, with bytes whose sign bit is set. */
+    @Provide
+    Arbitrary<byte[]> longData() {
+        return Arbitraries.of((byte) 0, (byte) 1, (byte) 0x80, (byte) 0xff).array(byte[].class).ofMaxSize(700);
+    }
+
+    @Provide
+    Arbitrary<int[]> highPattern() {
+        return Arbitraries.of(-1, 0, 1, 0x80, 0xff).array(int[].class).ofMinSize(1).ofMaxSize(6);
+    }
+
+    @Property(tries = 300)
+    void theWordAtATimeScanFindsWhatANaiveScanFinds(@ForAll("longData") byte[] data,
+                                                    @ForAll("highPattern") int[] pat,
+                                                    @ForAll @IntRange(min = 1, max = 300) int chunk) throws Exception {
+        SearchPattern p = toPattern(pat);
+        ArrayByteSource reader = reader(data, 0);
+        ByteRange within = new ByteRange(BASE, BASE + data.length);
+        assertEquals(reader.bruteForce(p, within).stream().limit(50).toList(),
+                new Finder(reader, chunk).findAll(p, within, 50).stream().map(ByteRange::start).toList());
+    }
+
+    @Property(tries = 100)
+    void aWatchedSearchReportsProgressUpToTheReadableTotal(@ForAll("longData") byte[] data,
+                                                           @ForAll @IntRange(min = 1, max = 64) int chunk,
+                                                           @ForAll @IntRange(min = 0, max = 3) int gapSeed) {
+        ArrayByteSource reader = reader(data, gapSeed);
+        ByteRange within = new ByteRange(BASE, BASE + data.length);
+        Finder finder = new Finder(reader, chunk);
+        List<Long> seen = new ArrayList<>();
+        long[] totals = {-1};
+        // three bytes the data never holds: the whole readable range is scanned, then the wrap stops
+        finder.findNextWrapping(SearchPattern.of(new byte[] {2, 3, 4}), BASE, within, (scanned, total) -> {
+            seen.add(scanned);
+            totals[0] = total;
+        });
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1), "progress never goes back: " + seen);
+        }
+        if (!seen.isEmpty()) {
+            assertEquals(finder.readableBytes(within), totals[0]);
+            assertTrue(seen.get(seen.size() - 1) <= totals[0]);
+        }
     }
 }

@@ -127,7 +127,7 @@ final class AtomicFileWriter {
      * The lock tells another MemScope that this temp file is work in progress, not a crash's stray (see
      * {@link StrayTempFiles}). Best effort: a file system without locks still saves; the age guard remains.
      */
-    private static void lockQuietly(FileChannel out) {
+    static void lockQuietly(FileChannel out) {
         try {
             out.tryLock();
         } catch (IOException | RuntimeException e) {
@@ -145,7 +145,7 @@ final class AtomicFileWriter {
     }
 
     /** Makes the rename itself durable; some platforms cannot open a directory, which is then skipped. */
-    private static void syncDirectory(Path dir) {
+    static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

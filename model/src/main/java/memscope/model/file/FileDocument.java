@@ -3,6 +3,8 @@ package memscope.model.file;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -23,7 +25,9 @@ import memscope.model.text.Text;
 /**
  * A real file open for hex editing: a file-backed VMO (pages read lazily) mapped into a process named
  * "file: NAME", so edits flow through {@code writeMemory} like any other. Tracks the pages written since open
- * or the last save and saves them atomically (see {@link AtomicFileWriter}). Thread-safe.
+ * or the last save and saves them so that a crash leaves the file exactly old or exactly new: in place through a
+ * journal ({@link JournaledFileWriter}), at the cost of the changed pages, or else by copying into a new file
+ * ({@link AtomicFileWriter}). Thread-safe.
  *
  * <p>The file's bytes are at {@code [baseAddress(), baseAddress() + length())}. Overwrite only: the length is
  * fixed; bytes typed past the end of the file (inside its last page) are not saved.
@@ -45,6 +49,7 @@ public final class FileDocument implements AutoCloseable {
     private final Subscription subscription;
     private final List<Text> cleanupNotes;
     private DiskFingerprint fingerprint;
+    private Object fileKey; // the identity (inode) of the file the pages come from; null where unknown
 
     private FileDocument(Kernel kernel, FilePageSource source, boolean readOnly, ProcessResult process,
                          int editHandle, int vmoHandle, long vmoKoid, long baseAddress, DiskFingerprint fingerprint,
@@ -92,6 +97,8 @@ public final class FileDocument implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new FileException(FileWords.of("file.isDirectory", file));
         }
+        // a save killed part way is finished (or its incomplete journal dropped) before a byte is read
+        List<Text> notes = new ArrayList<>(JournalRecovery.recover(file));
         FilePageSource source = FilePageSource.open(file);
         try {
             long length = source.length();
@@ -100,8 +107,11 @@ public final class FileDocument implements AutoCloseable {
             }
             DiskFingerprint fingerprint = DiskFingerprint.of(file);
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            return create(kernel, source, readOnly || !Files.isWritable(file), name, fingerprint,
-                    StrayTempFiles.removeFor(file));
+            notes.addAll(StrayTempFiles.removeFor(file));
+            FileDocument doc = create(kernel, source, readOnly || !Files.isWritable(file), name, fingerprint,
+                    notes);
+            doc.fileKey = fileKey(file);
+            return doc;
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
@@ -226,16 +236,24 @@ public final class FileDocument implements AutoCloseable {
         try {
             // saving through a symbolic link replaces the file it points to, not the link
             target = Files.isSymbolicLink(target) ? target.toRealPath() : target;
-            long copied = AtomicFileWriter.write(source, length, taken, this::readPage, target, o.progress());
+            SaveMethod method = SaveMethod.COPY;
+            long copied = 0;
+            if (o.method() == SaveMethod.IN_PLACE && inPlacePossible(target, length)
+                    && JournaledFileWriter.write(target.toRealPath(), length, taken, this::readPage, o.progress())) {
+                method = SaveMethod.IN_PLACE;
+            } else {
+                copied = AtomicFileWriter.write(source, length, taken, this::readPage, target, o.progress());
+            }
             Path before = path();
             source.switchTo(target, length);
             if (!before.getFileName().equals(target.getFileName())) {
                 nameAfter(target.getFileName().toString());
             }
             fingerprint = DiskFingerprint.of(target);
+            fileKey = fileKey(target);
             int pages = (int) Math.min(taken.cardinality(), pageCount(length));
             return new SaveResult(SaveResult.Outcome.SAVED, target.toAbsolutePath(), pages, copied,
-                    FileWords.of("save.saved", target.getFileName(), pages));
+                    FileWords.of("save.saved", target.getFileName(), pages), method);
         } catch (IOException | RuntimeException e) {
             dirty.restore(taken);
             return new SaveResult(SaveResult.Outcome.FAILED, target.toAbsolutePath(), 0, 0,
@@ -243,6 +261,28 @@ public final class FileDocument implements AutoCloseable {
         } catch (Error crash) {
             dirty.restore(taken);
             throw crash;
+        }
+    }
+
+    /**
+     * Writing in place is right only into the very file the pages come from (not Save As, not a file another
+     * program replaced or resized since), and only when it can be written.
+     */
+    private boolean inPlacePossible(Path target, long length) {
+        try {
+            Object key = fileKey(target);
+            return key != null && key.equals(fileKey) && Files.isSameFile(target, path())
+                    && Files.size(target) == length && Files.isWritable(target);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -125,6 +125,29 @@ public final class FilePageSource implements PageSource, AutoCloseable {
         }
     }
 
+    /** One positional read for a whole stretch; as {@link #readPage}, bytes past the file's length are zeros. */
+    @Override
+    public void read(long offset, byte[] dst, int dstOffset, int length) {
+        lock.readLock().lock();
+        try {
+            int wanted = (int) Math.max(0, Math.min(length, this.length - offset));
+            ByteBuffer buf = ByteBuffer.wrap(dst, dstOffset, wanted);
+            FileChannel ch = wanted == 0 ? null : channel();
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, offset + buf.position() - dstOffset) < 0) {
+                    // the file shrank since it was opened: its missing bytes are not zeros
+                    throw readFailure((offset + buf.position() - dstOffset) / Kernel.PAGE_SIZE,
+                            FileWords.of("source.truncated"), null);
+                }
+            }
+            Arrays.fill(dst, dstOffset + wanted, dstOffset + length, (byte) 0);
+        } catch (IOException e) {
+            throw readFailure(offset / Kernel.PAGE_SIZE, FileException.reason(e), e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The failure of one page read: its message (and Localized text) names the page, the file and the reason. */
     private UncheckedIOException readFailure(long pageIndex, Object reason, IOException cause) {
         FileException problem = new FileException(FileWords.of("source.readPage", pageIndex, path, reason));

@@ -12,9 +12,14 @@ import memscope.model.text.Text;
  * @param pagesWritten dirty pages written into the new file
  * @param bytesCopied  unchanged bytes copied from the original
  * @param text         a sentence for the status bar, in any language
+ * @param method       how the save reached the disk (null when nothing was written)
  */
-public record SaveResult(Outcome outcome, Path path, int pagesWritten, long bytesCopied, Text text)
-        implements Localized {
+public record SaveResult(Outcome outcome, Path path, int pagesWritten, long bytesCopied, Text text,
+                         SaveMethod method) implements Localized {
+    public SaveResult(Outcome outcome, Path path, int pagesWritten, long bytesCopied, Text text) {
+        this(outcome, path, pagesWritten, bytesCopied, text, null);
+    }
+
     public enum Outcome {
         SAVED,
         /** Someone else changed the file since it was opened or last saved; save again with force to overwrite. */

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,13 +22,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import memscope.model.Kernel;
 import memscope.model.Status;
 import memscope.model.file.FileDocument;
+import memscope.model.file.SaveMethod;
 import memscope.model.file.SaveOptions;
 import memscope.model.file.SaveResult;
 
 /**
- * Saving 1 MiB of dirty pages (256 pages spread over the file) in a 4 GiB sparse file: the atomic save copies
- * every unchanged byte into a temporary file, so this measures reading 4 GiB plus writing 1 MiB, fsync and rename.
- * Run: {@code mvn -pl model test-compile exec:exec@bench -Dbench=FileSave}
+ * Saving 1 MiB of dirty pages (256 pages spread over the file) in a 4 GiB sparse file, both ways in one run:
+ * {@code IN_PLACE} writes the 1 MiB into a journal, forces it, writes the pages into the file, forces it and
+ * removes the journal; {@code COPY} copies every unchanged byte into a temporary file (reading 4 GiB), writes the
+ * 1 MiB, forces and renames. Run: {@code mvn -pl model test-compile exec:exec@bench -Dbench=FileSave}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -37,6 +40,9 @@ import memscope.model.file.SaveResult;
 @Measurement(iterations = 4)
 public class FileSaveBenchmark {
     private static final int DIRTY_PAGES = 256;
+
+    @Param({"IN_PLACE", "COPY"})
+    public SaveMethod method;
 
     private Path dir;
     private FileDocument doc;
@@ -71,8 +77,8 @@ public class FileSaveBenchmark {
 
     @Benchmark
     public SaveResult saveOneMiBOfDirtyPages() {
-        SaveResult r = doc.save(SaveOptions.DEFAULT);
-        if (!r.saved() || r.pagesWritten() != DIRTY_PAGES) {
+        SaveResult r = doc.save(new SaveOptions(false, null, method));
+        if (!r.saved() || r.pagesWritten() != DIRTY_PAGES || r.method() != method) {
             throw new IllegalStateException(r.message());
         }
         return r;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import memscope.model.Kernel;
 
 /**
- * A save that dies part way must leave the file whole: exactly the old contents or exactly the new ones. Acted
- * out twice: a progress hook that throws an Error (nothing after it runs, as in a crash), and a child JVM that
+ * A copy-based save that dies part way must leave the file whole: exactly the old contents or exactly the new
+ * ones (the in-place save's crashes are in {@link JournalCrashTest}). Acted out twice: a progress hook that throws an Error (nothing after it runs, as in a crash), and a child JVM that
  * saves slowly and is killed with destroyForcibly().
  */
 class SaveCrashTest {
@@ -58,7 +58,7 @@ class SaveCrashTest {
         Path file = Files.write(dir.resolve("doc.bin"), old);
         try (FileDocument doc = FileDocument.open(file)) {
             edit(doc);
-            assertThrows(SimulatedCrash.class, () -> doc.save(SaveOptions.DEFAULT.withProgress(
+            assertThrows(SimulatedCrash.class, () -> doc.save(SaveOptions.DEFAULT.copying().withProgress(
                     (stage, done, total) -> {
                         if (stage == SaveStage.COPYING && done > total / 2) {
                             throw new SimulatedCrash("half way through copying");
@@ -66,7 +66,7 @@ class SaveCrashTest {
                     })));
             assertArrayEquals(old, Files.readAllBytes(file));
             assertEquals(3, doc.dirtyPages().length, "the edits are still unsaved");
-            assertTrue(doc.save(SaveOptions.DEFAULT).saved(), "a later save still works");
+            assertTrue(doc.save(SaveOptions.DEFAULT.copying()).saved(), "a later save still works");
         }
         assertArrayEquals(edited(old), Files.readAllBytes(file));
     }
@@ -87,7 +87,7 @@ class SaveCrashTest {
     }
 
     private static SaveOptions crashAt(SaveStage at) {
-        return SaveOptions.DEFAULT.withProgress((stage, done, total) -> {
+        return SaveOptions.DEFAULT.copying().withProgress((stage, done, total) -> {
             if (stage == at) {
                 throw new SimulatedCrash("at " + at);
             }
@@ -124,7 +124,7 @@ class SaveCrashTest {
     private static String runAndKill(Path file, int lines) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                SlowSaveProcess.class.getName(), file.toString(), "150").redirectErrorStream(true).start();
+                SlowSaveProcess.class.getName(), file.toString(), "150", "COPY").redirectErrorStream(true).start();
         String last = "nothing";
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -7,7 +7,8 @@ import memscope.model.Status;
 
 /**
  * Run in a child JVM by {@link SaveCrashTest}: edits a file and saves it slowly, announcing each step on stdout,
- * so the test can kill it at a chosen moment. Arguments: the file, the pause per copied chunk in milliseconds.
+ * so the test can kill it at a chosen moment (it pauses after each step is announced). Arguments: the file, the
+ * pause per step in milliseconds, and optionally {@code COPY} or {@code IN_PLACE} (the default).
  */
 public final class SlowSaveProcess {
     private SlowSaveProcess() {
@@ -16,6 +17,7 @@ public final class SlowSaveProcess {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         long pause = Long.parseLong(args[1]);
+        SaveMethod method = args.length > 2 ? SaveMethod.valueOf(args[2]) : SaveMethod.IN_PLACE;
         try (FileDocument doc = FileDocument.open(file)) {
             for (long offset : SaveCrashTest.editOffsets(doc.length())) {
                 IoResult r = doc.kernel().writeMemory(doc.editHandle(), doc.baseAddress() + offset,
@@ -24,13 +26,11 @@ public final class SlowSaveProcess {
                     throw new IllegalStateException("edit refused: " + r);
                 }
             }
-            SaveResult result = doc.save(SaveOptions.DEFAULT.withProgress((stage, done, total) -> {
+            SaveResult result = doc.save(new SaveOptions(false, (stage, done, total) -> {
                 System.out.println(stage + " " + done);
                 System.out.flush();
-                if (stage == SaveStage.COPYING) {
-                    sleep(pause);
-                }
-            }));
+                sleep(pause);
+            }, method));
             System.out.println("RESULT " + result.outcome());
         }
     }

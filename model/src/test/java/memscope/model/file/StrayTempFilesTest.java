@@ -106,7 +106,7 @@ class StrayTempFilesTest {
         CountDownLatch goOn = new CountDownLatch(1);
         try (FileDocument doc = FileDocument.open(file)) {
             doc.kernel().writeMemory(doc.editHandle(), doc.baseAddress(), new byte[] {1}, 1);
-            Thread saver = new Thread(() -> doc.save(SaveOptions.DEFAULT.withProgress((stage, done, total) -> {
+            Thread saver = new Thread(() -> doc.save(SaveOptions.DEFAULT.copying().withProgress((stage, done, total) -> {
                 if (stage == SaveStage.COPYING) {
                     copying.countDown();
                     await(goOn);
@@ -133,7 +133,7 @@ class StrayTempFilesTest {
         Path file = Files.write(dir.resolve("victim.bin"), old);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                SlowSaveProcess.class.getName(), file.toString(), "1000").redirectErrorStream(true).start();
+                SlowSaveProcess.class.getName(), file.toString(), "1000", "COPY").redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             int seen = 0;
