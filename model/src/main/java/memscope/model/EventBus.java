@@ -28,6 +28,11 @@ final class EventBus {
         return !listeners.isEmpty();
     }
 
+    /** The last number handed out (0 before the first). */
+    long currentSequence() {
+        return sequence.get();
+    }
+
     long nextSequence() {
         return sequence.incrementAndGet();
     }
