@@ -174,7 +174,7 @@ public final class History {
         k.lock.readLock().lock();
         try {
             List<Step> out = new ArrayList<>();
-            for (int i = indexAfter(from - 1); i < steps.size() && steps.get(i).sequence <= to; i++) {
+            for (int i = from == Long.MIN_VALUE ? first : indexAfter(from - 1); i < steps.size() && steps.get(i).sequence <= to; i++) {
                 out.add(steps.get(i).face());
             }
             return out;
