@@ -22,7 +22,7 @@ final class ByteJournal {
     /** ...or after this many overwritten bytes since its last one, whichever comes first. */
     static final int CHECKPOINT_BYTES = 16 * PAGE;
     /** Before-bytes are packed into chunks of this size; a larger write gets its own array. */
-    private static final int CHUNK = 1 << 20;
+    private static final int CHUNK = 1 << 18;
     /** Estimated heap of one delta and of one checkpoint besides their bytes. */
     static final int DELTA_OVERHEAD = 56;
     static final int CHECKPOINT_OVERHEAD = 48;
@@ -160,12 +160,34 @@ final class ByteJournal {
 
     /** The deltas of the call under way; kept only if it completes without a refusal that undid it. */
     final class Pending {
-        final List<Delta> deltas = new ArrayList<>(1);
+        private Delta first;
+        private List<Delta> more;
         private final byte[] chunkAtStart = chunk;
         private final int posAtStart = pos;
 
+        List<Delta> deltas() {
+            if (first == null) {
+                return List.of();
+            }
+            if (more == null) {
+                return List.of(first);
+            }
+            List<Delta> all = new ArrayList<>(more.size() + 1);
+            all.add(first);
+            all.addAll(more);
+            return all;
+        }
+
         /** Keeps the bytes {@code [offset, offset + length)} of {@code vmo} are about to lose. */
         void before(VmObject vmo, long offset, long length) {
+            before(vmo, offset, length, null, 0);
+        }
+
+        /**
+         * As {@link #before(VmObject, long, long)} for a write of {@code src[srcOffset...]}: only the bytes the
+         * write really changes are kept (an equal head and tail cost nothing; an equal write nothing at all).
+         */
+        void before(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
             int n = (int) length;
             byte[] store;
             int at;
@@ -187,18 +209,52 @@ final class ByteJournal {
                 // a page its file cannot supply was never seen: it reads as zeros in the past
                 Arrays.fill(store, at, at + n, (byte) 0);
             }
-            if (deltas.isEmpty()) {
+            if (src != null) {
+                int head = Arrays.mismatch(store, at, at + n, src, srcOffset, srcOffset + n);
+                if (head < 0) {
+                    giveBack(store, at, n);
+                    return;
+                }
+                int last = n - 1;
+                while (store[at + last] == src[srcOffset + last]) {
+                    last--;
+                }
+                int kept = last - head + 1;
+                if (head > 0) {
+                    System.arraycopy(store, at + head, store, at, kept);
+                }
+                giveBack(store, at + kept, n - kept);
+                offset += head;
+                n = kept;
+            }
+            if (first == null) {
                 // a checkpoint is the page before this call: only true before the call's first write
                 checkpointPages(vmo, offset, n);
             }
-            deltas.add(new Delta(vmo, offset, store, at, n));
+            Delta d = new Delta(vmo, offset, store, at, n);
+            if (first == null) {
+                first = d;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(2);
+                }
+                more.add(d);
+            }
+        }
+
+        /** Returns the room of {@code n} bytes at the end of the chunk (a trimmed or unchanged write's). */
+        private void giveBack(byte[] store, int at, int n) {
+            if (store == chunk && at + n == pos) {
+                pos -= n;
+            }
         }
 
         /** The call changed nothing after all: its bytes' room is reused. */
         void discard() {
             chunk = chunkAtStart;
             pos = posAtStart;
-            deltas.clear();
+            first = null;
+            more = null;
         }
     }
 

@@ -26,6 +26,13 @@ final class Changes {
         }
     }
 
+    /** As {@link #willWrite(VmObject, long, long)} for a write of {@code src[srcOffset...]}, which may keep less. */
+    void willWrite(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
+        if (history != null && length > 0) {
+            history.before(vmo, offset, length, src, srcOffset);
+        }
+    }
+
     void memory(long vmoKoid, long offset, long length) {
         add(new MemoryChange(vmoKoid, offset, length));
     }

@@ -289,21 +289,25 @@ public final class History {
         if (!kept) {
             pending.discard();
         }
-        List<StructureChange> structural = new ArrayList<>();
+        List<StructureChange> structural = List.of();
         if (kept) {
             for (Object c : changes.items()) {
                 if (c instanceof StructureChange s && s.kind() != StructureChange.Kind.BOOT_OPTIONS) {
+                    if (structural.isEmpty()) {
+                        structural = new ArrayList<>(2);
+                    }
                     structural.add(s);
                 }
             }
         }
-        if (refusal == null && pending.deltas.isEmpty() && structural.isEmpty()) {
+        List<ByteJournal.Delta> deltas = pending.deltas();
+        if (refusal == null && deltas.isEmpty() && structural.isEmpty()) {
             return;
         }
         HistoryStep step = new HistoryStep(sequence, name, caller.get(), refusal != null,
-                pending.deltas.isEmpty() ? List.of() : List.copyOf(pending.deltas),
+                deltas,
                 structural.isEmpty() ? null : List.copyOf(structural));
-        bytes.commit(step, step.deltas);
+        bytes.commit(step, deltas);
         if (step.structure != null) {
             structure.record(k, sequence, step.structure);
         }
@@ -327,7 +331,7 @@ public final class History {
             HistoryStep oldest = steps.get(first);
             steps.set(first, null);
             first++;
-            bytes.drop(oldest.deltas);
+            bytes.drop(oldest.deltas());
             stepBytes -= STEP_OVERHEAD;
             horizon = oldest.sequence;
         }

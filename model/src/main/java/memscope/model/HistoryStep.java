@@ -10,7 +10,8 @@ final class HistoryStep {
     final String name;
     final Caller caller;
     final boolean refused;
-    final List<ByteJournal.Delta> deltas;
+    /** Null, one {@link ByteJournal.Delta} (the usual case: no list to pay for), or an array of them. */
+    private final Object writes;
     /** Null when the call changed no structure. */
     final List<StructureChange> structure;
 
@@ -20,11 +21,20 @@ final class HistoryStep {
         this.name = name;
         this.caller = caller;
         this.refused = refused;
-        this.deltas = deltas;
+        this.writes = deltas.isEmpty() ? null : deltas.size() == 1 ? deltas.get(0)
+                : deltas.toArray(new ByteJournal.Delta[0]);
         this.structure = structure;
     }
 
     Step face() {
-        return new Step(sequence, name, caller, refused, !deltas.isEmpty(), structure != null);
+        return new Step(sequence, name, caller, refused, writes != null, structure != null);
+    }
+
+    /** The call's byte deltas, in the order it wrote them. */
+    List<ByteJournal.Delta> deltas() {
+        if (writes == null) {
+            return List.of();
+        }
+        return writes instanceof ByteJournal.Delta d ? List.of(d) : List.of((ByteJournal.Delta[]) writes);
     }
 }

@@ -52,10 +52,14 @@ public class HistoryBenchmark {
         Kernel kernel;
         int process;
         long address;
-        byte[] small = new byte[SMALL];
+        /** Two different buffers, written in turn: every write changes all of its 4 KiB (nothing to trim). */
+        final byte[][] small = {new byte[SMALL], new byte[SMALL]};
+        int turn;
 
         @Setup(Level.Trial)
         public void setUp() {
+            new SplittableRandom(3).nextBytes(small[0]);
+            new SplittableRandom(4).nextBytes(small[1]);
             kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
             ProcessResult p = kernel.processCreate("bench");
             process = p.process();
@@ -109,7 +113,8 @@ public class HistoryBenchmark {
 
     @Benchmark
     public long write4k(Editing s) {
-        return s.kernel.writeMemory(s.process, s.address, s.small, SMALL).actual();
+        s.turn ^= 1;
+        return s.kernel.writeMemory(s.process, s.address, s.small[s.turn], SMALL).actual();
     }
 
     /** Jump: the moment after a random call, its maps, and a screen of hex (4 KiB) at a random place. */
