@@ -33,6 +33,11 @@ final class EventBus {
         return sequence.get();
     }
 
+    /** Session restore: numbering continues after the saved session's last call. */
+    void restoreSequence(long last) {
+        sequence.accumulateAndGet(last, Math::max);
+    }
+
     long nextSequence() {
         return sequence.incrementAndGet();
     }

@@ -251,6 +251,34 @@ public final class History {
 
     // ---- inside the kernel ----
 
+    /** Session restore, under the write lock of a kernel nobody else has yet: the saved history, recording. */
+    void restore(HistoryCodec.Image image) {
+        k.lock.writeLock().lock();
+        try {
+            restoreLocked(image);
+        } finally {
+            k.lock.writeLock().unlock();
+        }
+    }
+
+    private void restoreLocked(HistoryCodec.Image image) {
+        bytes = new ByteJournal();
+        structure = new StructureJournal();
+        steps.clear();
+        first = 0;
+        stepBytes = 0;
+        horizon = image.horizon();
+        cap = image.cap();
+        k.bus.restoreSequence(image.lastSequence());
+        structure.restore(image.snapshots());
+        for (HistoryStep step : image.steps()) {
+            bytes.commit(step, step.deltas());
+            steps.add(step);
+            stepBytes += STEP_OVERHEAD;
+        }
+        recording = true;
+    }
+
     KernelState state() {
         return k;
     }

@@ -132,6 +132,176 @@ final class StructureJournal {
         bytes += cost + 48;
     }
 
+    // ---- sessions ----
+
+    /** Every VMO a snapshot refers to. */
+    void forEachVmo(java.util.function.Consumer<VmObject> action) {
+        for (NavigableMap<Long, ProcessSnap> m : processes.values()) {
+            m.values().forEach(p -> p.mappings().forEach(r -> action.accept(r.vmo())));
+        }
+        for (NavigableMap<Long, VmoSnap> m : vmos.values()) {
+            m.values().forEach(v -> action.accept(v.vmo()));
+        }
+    }
+
+    /** One snapshot read from a session: a process, a VMO or the handle table after call {@code sequence}. */
+    record Snapshot(long sequence, Object snap) {
+    }
+
+    /** Resolves a VMO koid while reading, refusing the session for an unknown one. */
+    interface VmoResolver {
+        VmObject vmo(long koid) throws SessionException;
+    }
+
+    void write(java.io.DataOutputStream d) throws java.io.IOException {
+        List<java.util.Map.Entry<Long, ProcessSnap>> ps = new ArrayList<>();
+        processes.values().forEach(m -> ps.addAll(m.entrySet()));
+        d.writeLong(ps.size());
+        for (Map.Entry<Long, ProcessSnap> e : ps) {
+            ProcessSnap p = e.getValue();
+            d.writeLong(e.getKey());
+            d.writeLong(p.koid());
+            HistoryCodec.str(d, p.name());
+            d.writeBoolean(p.alive());
+            d.writeBoolean(p.present());
+            d.writeLong(p.entries().size());
+            for (MapEntry m : p.entries()) {
+                HistoryCodec.str(d, m.name());
+                d.writeLong(m.base());
+                d.writeLong(m.size());
+                d.writeInt(m.depth());
+                d.writeBoolean(m.isMapping());
+                d.writeInt(m.permissions());
+                d.writeLong(m.vmoKoid());
+                d.writeLong(m.vmoOffset());
+            }
+            d.writeLong(p.mappings().size());
+            for (MapRef r : p.mappings()) {
+                d.writeLong(r.base());
+                d.writeLong(r.size());
+                d.writeLong(r.vmoOffset());
+                d.writeLong(r.vmo().koid);
+            }
+        }
+        List<Map.Entry<Long, VmoSnap>> vs = new ArrayList<>();
+        vmos.values().forEach(m -> vs.addAll(m.entrySet()));
+        d.writeLong(vs.size());
+        for (Map.Entry<Long, VmoSnap> e : vs) {
+            VmoSnap v = e.getValue();
+            d.writeLong(e.getKey());
+            d.writeLong(v.koid());
+            HistoryCodec.str(d, v.name());
+            d.writeLong(v.size());
+            d.writeByte(v.cachePolicy().value());
+            d.writeBoolean(v.resizable());
+            d.writeBoolean(v.present());
+        }
+        d.writeLong(handles.size());
+        for (Map.Entry<Long, List<KernelInspector.HandleInfo>> e : handles.entrySet()) {
+            d.writeLong(e.getKey());
+            d.writeLong(e.getValue().size());
+            for (KernelInspector.HandleInfo h : e.getValue()) {
+                d.writeInt(h.handle());
+                d.writeLong(h.koid());
+                d.writeByte(h.type().ordinal());
+                HistoryCodec.str(d, h.name());
+                d.writeInt(h.rights());
+            }
+        }
+    }
+
+    static List<Snapshot> read(SessionPayload p, long last, VmoResolver vmos) throws SessionException {
+        List<Snapshot> out = new ArrayList<>();
+        long n = p.count(HistoryCodec.what("processSnapshots"), 8 + 8 + 2 + 1 + 1 + 8 + 8);
+        for (long i = 0; i < n; i++) {
+            long sequence = sequence(p, last);
+            long koid = p.u64(HistoryCodec.what("koid"));
+            String name = p.string(HistoryCodec.what("processName"));
+            boolean alive = p.bool(HistoryCodec.what("alive"));
+            boolean present = p.bool(HistoryCodec.what("present"));
+            long entries = p.count(HistoryCodec.what("entries"), 2 + 8 + 8 + 4 + 1 + 4 + 8 + 8);
+            List<MapEntry> list = new ArrayList<>();
+            for (long j = 0; j < entries; j++) {
+                list.add(new MapEntry(p.string(HistoryCodec.what("entryName")), p.u64(HistoryCodec.what("base")),
+                        p.u64(HistoryCodec.what("size")), p.u32(HistoryCodec.what("depth")),
+                        p.bool(HistoryCodec.what("isMapping")), p.u32(HistoryCodec.what("permissions")),
+                        p.u64(HistoryCodec.what("vmoKoid")), p.u64(HistoryCodec.what("vmoOffset"))));
+            }
+            long maps = p.count(HistoryCodec.what("mappings"), 8 * 4);
+            List<MapRef> refs = new ArrayList<>();
+            long end = 0;
+            for (long j = 0; j < maps; j++) {
+                long base = p.u64(HistoryCodec.what("base"));
+                long size = p.u64(HistoryCodec.what("size"));
+                long offset = p.u64(HistoryCodec.what("vmoOffset"));
+                VmObject vmo = vmos.vmo(p.u64(HistoryCodec.what("vmoKoid")));
+                // in address order and apart, as a process's maps always are
+                if (base < end || size <= 0 || base + size < base || offset < 0) {
+                    throw p.fail(ModelWords.of("session.history.badValue", HistoryCodec.what("base"), base));
+                }
+                end = base + size;
+                refs.add(new MapRef(base, size, offset, vmo));
+            }
+            out.add(new Snapshot(sequence, new ProcessSnap(koid, name, alive, present, List.copyOf(list),
+                    List.copyOf(refs))));
+        }
+        n = p.count(HistoryCodec.what("vmoSnapshots"), 8 + 8 + 2 + 8 + 1 + 1 + 1);
+        for (long i = 0; i < n; i++) {
+            long sequence = sequence(p, last);
+            VmObject vmo = vmos.vmo(p.u64(HistoryCodec.what("koid")));
+            String name = p.string(HistoryCodec.what("vmoName"));
+            long size = p.u64(HistoryCodec.what("vmoSize"));
+            CachePolicy policy = HistoryCodec.policy(p.u8(HistoryCodec.what("vmoCachePolicy")));
+            if (policy == null || size < 0 || size > ObjectCalls.MAX_VMO_SIZE || !KernelState.pageAligned(size)) {
+                throw p.fail(ModelWords.of("session.history.badValue", HistoryCodec.what("vmoSize"), size));
+            }
+            out.add(new Snapshot(sequence, new VmoSnap(vmo.koid, name, size, policy,
+                    p.bool(HistoryCodec.what("vmoResizable")), p.bool(HistoryCodec.what("present")), vmo)));
+        }
+        n = p.count(HistoryCodec.what("handleSnapshots"), 8 + 8);
+        for (long i = 0; i < n; i++) {
+            long sequence = sequence(p, last);
+            long count = p.count(HistoryCodec.what("handles"), 4 + 8 + 1 + 2 + 4);
+            List<KernelInspector.HandleInfo> list = new ArrayList<>();
+            for (long j = 0; j < count; j++) {
+                int value = p.u32(HistoryCodec.what("handle"));
+                long koid = p.u64(HistoryCodec.what("koid"));
+                int type = p.u8(HistoryCodec.what("objectType"));
+                if (type >= ObjectType.values().length) {
+                    throw p.fail(ModelWords.of("session.history.badValue", HistoryCodec.what("objectType"), type));
+                }
+                list.add(new KernelInspector.HandleInfo(value, koid, ObjectType.values()[type],
+                        p.string(HistoryCodec.what("objectName")), p.u32(HistoryCodec.what("rights"))));
+            }
+            out.add(new Snapshot(sequence, List.copyOf(list)));
+        }
+        return out;
+    }
+
+    private static long sequence(SessionPayload p, long last) throws SessionException {
+        long sequence = p.u64(HistoryCodec.what("sequence"));
+        if (sequence < 0 || sequence > last) {
+            throw p.fail(ModelWords.of("session.history.order", sequence, last));
+        }
+        return sequence;
+    }
+
+    /** Puts back the snapshots a session held (read and checked by {@link #read}). */
+    @SuppressWarnings("unchecked")
+    void restore(List<Snapshot> snapshots) {
+        for (Snapshot s : snapshots) {
+            if (s.snap() instanceof ProcessSnap p) {
+                put(processes, p.koid(), s.sequence(), p, 64 + 96L * p.entries().size());
+            } else if (s.snap() instanceof VmoSnap v) {
+                put(vmos, v.koid(), s.sequence(), v, 96);
+            } else {
+                List<KernelInspector.HandleInfo> l = (List<KernelInspector.HandleInfo>) s.snap();
+                handles.put(s.sequence(), l);
+                bytes += 48 + 64L * l.size();
+            }
+        }
+    }
+
     // ---- the structure at a moment ----
 
     /** Every process the caller reached just after {@code sequence}, in koid order. */
