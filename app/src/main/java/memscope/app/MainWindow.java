@@ -100,6 +100,8 @@ public final class MainWindow implements MainMenus.Actions {
     private final VBox top = new VBox();
     /** The right column: simulation controls, then contributed panels (inspector, bookmarks). */
     private final VBox side = new VBox();
+    /** The syscall log, and under it what tools place there (the timeline). */
+    private final VBox logColumn = new VBox();
     /** When set, the hex view shows only these addresses (an open file's bytes). */
     private memscope.app.hex.AddressRange viewLimit;
 
@@ -208,7 +210,7 @@ public final class MainWindow implements MainMenus.Actions {
     public void dock(Tool besideLog, Tool sideTab) {
         bottomTool = besideLog;
         sideTool = sideTab;
-        SplitPane bottom = new SplitPane(besideLog.node(), log.node());
+        SplitPane bottom = new SplitPane(besideLog.node(), logColumn());
         bottom.setDividerPositions(0.42);
         workspace.setBottom(bottom);
         Tab controls = new Tab(null, sideScroll);
@@ -237,6 +239,19 @@ public final class MainWindow implements MainMenus.Actions {
     /** Puts a bar under the toolbar (the find bar). */
     public void placeTop(javafx.scene.Node node) {
         top.getChildren().add(node);
+    }
+
+    /** Puts a bar under the syscall log (the timeline). */
+    public void placeUnderLog(javafx.scene.Node node) {
+        logColumn().getChildren().add(node);
+    }
+
+    private VBox logColumn() {
+        if (logColumn.getChildren().isEmpty()) {
+            logColumn.getChildren().add(log.node());
+            VBox.setVgrow(log.node(), javafx.scene.layout.Priority.ALWAYS);
+        }
+        return logColumn;
     }
 
     /** Puts a panel in the right column, under the simulation controls. */
@@ -381,7 +396,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("side-panel");
-        workspace = new Workspace(tree.node(), hexView, sideScroll, log.node());
+        workspace = new Workspace(tree.node(), hexView, sideScroll, logColumn());
         menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
         goToBar = new GoToBar(messages, hexView, addresses, new GoToBar.StatusReport() {
             @Override

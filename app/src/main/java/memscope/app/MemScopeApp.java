@@ -210,6 +210,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
         window.install(scene);
         files.attach(window);
+        memscope.app.timeline.Timeline.attach(window, messages); // time travel: the timeline under the log
         stage.titleProperty().bind(files.title(scenario));
         if (first) {
             placement.show(layout.window());
