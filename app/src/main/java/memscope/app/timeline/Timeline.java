@@ -34,6 +34,7 @@ public final class Timeline {
     /** The call shown, or 0 at now. */
     private final LongProperty viewing = new SimpleLongProperty(0);
     private final TimelineBar bar;
+    private final DiffMarks diff;
     private ByteSource live;
     private EditHandler liveEditor;
 
@@ -46,6 +47,7 @@ public final class Timeline {
         history.start();
         // calls the FX thread makes outside a console, lesson or script scope are the editor's
         history.as(Caller.EDITOR);
+        this.diff = new DiffMarks(hex);
         this.bar = new TimelineBar(this, messages);
     }
 
@@ -55,6 +57,7 @@ public final class Timeline {
         window.placeUnderLog(t.bar.node());
         window.addMenuItems(MainWindow.MenuSlot.VIEW, t.bar.menuItems());
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
+        t.contextMenu();
         return t;
     }
 
@@ -154,12 +157,50 @@ public final class Timeline {
         return List.of();
     }
 
+    /**
+     * Diff: marks the bytes of the viewed process that differ between when recording started (the scenario
+     * loaded, the window opened) and the moment shown, and says how many ranges and calls that is.
+     */
+    public List<javafx.util.Pair<Long, Long>> diffSinceStart() {
+        long process = window.session().viewedProcessProperty().get();
+        Optional<memscope.model.history.Diff> d = diff.show(history, process, history.horizon(), shown());
+        List<javafx.util.Pair<Long, Long>> out = new java.util.ArrayList<>();
+        diff.marked().forEach(h -> out.add(new javafx.util.Pair<>(h.start(), h.end())));
+        d.ifPresent(x -> window.statusPane().info(() -> messages.get("timeline.diff.status", out.size(),
+                x.bytes().stream().flatMap(r -> r.sequences().stream()).distinct().count(), x.from(), x.to())));
+        return out;
+    }
+
+    /** Removes the diff's marks. */
+    public void clearDiff() {
+        diff.clear();
+    }
+
     /** Ctrl+Shift+H: who wrote this? */
     public void whoWrote() {
         WhoWroteDialog.show(this, messages, hex.caretProperty().get(), writersAtCaret(), window.root());
     }
 
+    /** Right-click on a byte: Who wrote this? */
+    private void contextMenu() {
+        javafx.scene.control.MenuItem who = new javafx.scene.control.MenuItem();
+        who.setId("timelineWhoWroteContext");
+        who.textProperty().bind(messages.text("timeline.menu.whoWrote"));
+        who.setOnAction(e -> whoWrote());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(who);
+        hex.setOnContextMenuRequested(e -> {
+            menu.show(hex, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
     private void keys(KeyEvent e) {
+        if (inThePast() && e.isShortcutDown() && (e.getCode() == KeyCode.V || e.getCode() == KeyCode.Z
+                || e.getCode() == KeyCode.Y)) {
+            // paste, undo and redo write: only at now
+            e.consume();
+            return;
+        }
         if (e.isAltDown() && !e.isControlDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
             step(e.getCode() == KeyCode.LEFT ? -1 : 1);
             e.consume();

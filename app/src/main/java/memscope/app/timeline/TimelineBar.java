@@ -95,7 +95,11 @@ final class TimelineBar {
         now.setOnAction(e -> timeline.returnToNow());
         MenuItem who = item("timelineWhoWrote", "timeline.menu.whoWrote", "Shortcut+Shift+H");
         who.setOnAction(e -> timeline.whoWrote());
-        return List.of(previous, next, now, who);
+        MenuItem diff = item("timelineDiff", "timeline.menu.diff", "Shortcut+Shift+D");
+        diff.setOnAction(e -> timeline.diffSinceStart());
+        MenuItem clear = item("timelineClearDiff", "timeline.menu.clearDiff", null);
+        clear.setOnAction(e -> timeline.clearDiff());
+        return List.of(previous, next, now, who, diff, clear);
     }
 
     private MenuItem item(String id, String key, String accelerator) {

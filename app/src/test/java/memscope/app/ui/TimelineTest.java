@@ -124,4 +124,18 @@ class TimelineTest {
         assertEquals(written - 1, timeline.viewingProperty().get());
         assertArrayEquals(new byte[] {(byte) 0xc3}, demo.read("app", data.base() + 4, 1));
     }
+
+    @Test
+    void diffMarksTheBytesChangedSinceTheWindowOpened(FxRobot robot) {
+        MapEntry data = demo.mappingOf("app", "data");
+        demo.typeAt(robot, data.base() + 0x20, "77");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        long at = data.base() + 0x20;
+        assertTrue(demo.hex(robot).getHighlights().stream().anyMatch(h -> h.contains(at) && !h.contains(at + 1)
+                && !h.contains(at - 1)), demo.hex(robot).getHighlights().toString());
+        assertTrue(demo.status(robot).startsWith("1 changed range, by "), demo.status(robot));
+        robot.interact(timeline::clearDiff);
+        assertTrue(demo.hex(robot).getHighlights().stream().noneMatch(h -> h.contains(at)));
+    }
 }
