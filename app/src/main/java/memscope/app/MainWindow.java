@@ -203,6 +203,10 @@ public final class MainWindow implements MainMenus.Actions {
         return editor;
     }
 
+    public MappingTreeView tree() {
+        return tree;
+    }
+
     /**
      * Docks {@code besideLog} left of the syscall log and {@code sideTab} in a tab beside the simulation controls
      * (tools that outlive this window move into the next one by being docked again).

@@ -98,6 +98,7 @@ public final class Timeline {
         hex.setSource(new PastByteSource(moment.get(), process, live.start(), live.end(),
                 kernel.inspector().vdsoKoid()));
         viewing.set(moment.get().sequence());
+        window.tree().showMoment(moment.get());
         hex.refresh();
         bar.update();
     }
@@ -110,6 +111,7 @@ public final class Timeline {
             live = null;
             liveEditor = null;
             hex.refresh();
+            window.tree().showMoment(null);
         }
         viewing.set(0);
         bar.update();

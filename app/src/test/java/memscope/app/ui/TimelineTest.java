@@ -126,6 +126,26 @@ class TimelineTest {
     }
 
     @Test
+    void theTreeShowsTheProcessesAsTheyWere(FxRobot robot) {
+        long logger = demo.koidOf("logger");
+        robot.interact(() -> demo.kernel.taskKill(demo.handle("logger")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(processRow(robot, logger).dead(), "dead now");
+        robot.interact(() -> timeline.jumpTo(demo.kernel.history().horizon()));
+        assertFalse(processRow(robot, logger).dead(), "alive when the window opened");
+        robot.interact(timeline::returnToNow);
+        assertTrue(processRow(robot, logger).dead());
+    }
+
+    private memscope.app.tree.MappingRow processRow(FxRobot robot, long koid) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeTableView<memscope.app.tree.MappingRow> tree = robot.from(demo.window.root())
+                .lookup("#mappingTree").queryAs(javafx.scene.control.TreeTableView.class);
+        return tree.getRoot().getChildren().stream().map(javafx.scene.control.TreeItem::getValue)
+                .filter(r -> r.processKoid() == koid).findFirst().orElseThrow();
+    }
+
+    @Test
     void diffMarksTheBytesChangedSinceTheWindowOpened(FxRobot robot) {
         MapEntry data = demo.mappingOf("app", "data");
         demo.typeAt(robot, data.base() + 0x20, "77");
