@@ -36,6 +36,12 @@ final class TimelineBar {
     private final Pane marks = new Pane();
     private final VBox node;
     private boolean updating;
+    /** An update is queued on the FX thread: calls come in bursts (every hex repaint reads), one update serves all. */
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** What the marks were drawn for: horizon, now, width; redrawn only when one changes. */
+    private long drawnHorizon = -1;
+    private long drawnNow = -1;
+    private double drawnWidth = -1;
 
     TimelineBar(Timeline timeline, Messages messages) {
         this.timeline = timeline;
@@ -67,7 +73,12 @@ final class TimelineBar {
         var subscription = timelineKernel().subscribe(new KernelListener() {
             @Override
             public void syscallCompleted(SyscallRecord record) {
-                Platform.runLater(TimelineBar.this::update);
+                if (queued.compareAndSet(false, true)) {
+                    Platform.runLater(() -> {
+                        queued.set(false);
+                        update();
+                    });
+                }
             }
         });
         node.sceneProperty().addListener((o, a, b) -> {
@@ -135,10 +146,17 @@ final class TimelineBar {
     }
 
     private void drawMarks() {
-        marks.getChildren().clear();
         double width = marks.getWidth();
         long horizon = timeline.history().horizon();
-        long span = Math.max(1, timeline.history().now() - horizon);
+        long now = timeline.history().now();
+        if (horizon == drawnHorizon && now == drawnNow && width == drawnWidth) {
+            return;
+        }
+        drawnHorizon = horizon;
+        drawnNow = now;
+        drawnWidth = width;
+        marks.getChildren().clear();
+        long span = Math.max(1, now - horizon);
         if (width <= 0) {
             return;
         }
