@@ -252,6 +252,7 @@ public final class MainWindow implements MainMenus.Actions {
 
     private VBox logColumn() {
         if (logColumn.getChildren().isEmpty()) {
+            logColumn.setId("logColumn");
             logColumn.getChildren().add(log.node());
             VBox.setVgrow(log.node(), javafx.scene.layout.Priority.ALWAYS);
         }
