@@ -100,8 +100,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final VBox top = new VBox();
     /** The right column: simulation controls, then contributed panels (inspector, bookmarks). */
     private final VBox side = new VBox();
-    /** The syscall log, and under it what tools place there (the timeline). */
-    private final VBox logColumn = new VBox();
+    private final memscope.app.timeline.LogColumn logColumn;
     /** When set, the hex view shows only these addresses (an open file's bytes). */
     private memscope.app.hex.AddressRange viewLimit;
 
@@ -113,6 +112,7 @@ public final class MainWindow implements MainMenus.Actions {
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
         this.log = new SyscallLog(messages, describer);
+        this.logColumn = new memscope.app.timeline.LogColumn(log.node());
         this.tree = new MappingTreeView(messages, new MappingTreeBuilder(session));
         this.panel = new SimulationPanel(session, messages, new SimulationPanel.Reporter() {
             @Override
@@ -214,7 +214,7 @@ public final class MainWindow implements MainMenus.Actions {
     public void dock(Tool besideLog, Tool sideTab) {
         bottomTool = besideLog;
         sideTool = sideTab;
-        SplitPane bottom = new SplitPane(besideLog.node(), logColumn());
+        SplitPane bottom = new SplitPane(besideLog.node(), logColumn);
         bottom.setDividerPositions(0.42);
         workspace.setBottom(bottom);
         Tab controls = new Tab(null, sideScroll);
@@ -243,20 +243,6 @@ public final class MainWindow implements MainMenus.Actions {
     /** Puts a bar under the toolbar (the find bar). */
     public void placeTop(javafx.scene.Node node) {
         top.getChildren().add(node);
-    }
-
-    /** Puts a bar under the syscall log (the timeline). */
-    public void placeUnderLog(javafx.scene.Node node) {
-        logColumn().getChildren().add(node);
-    }
-
-    private VBox logColumn() {
-        if (logColumn.getChildren().isEmpty()) {
-            logColumn.setId("logColumn");
-            logColumn.getChildren().add(log.node());
-            VBox.setVgrow(log.node(), javafx.scene.layout.Priority.ALWAYS);
-        }
-        return logColumn;
     }
 
     /** Puts a panel in the right column, under the simulation controls. */
@@ -401,7 +387,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("side-panel");
-        workspace = new Workspace(tree.node(), hexView, sideScroll, logColumn());
+        workspace = new Workspace(tree.node(), hexView, sideScroll, logColumn);
         menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
         goToBar = new GoToBar(messages, hexView, addresses, new GoToBar.StatusReport() {
             @Override
