@@ -100,6 +100,7 @@ public final class MainWindow implements MainMenus.Actions {
     private final VBox top = new VBox();
     /** The right column: simulation controls, then contributed panels (inspector, bookmarks). */
     private final VBox side = new VBox();
+    private final memscope.app.timeline.LogColumn logColumn;
 
     public MainWindow(KernelSession session, Messages messages, Host host) {
         this.session = session;
@@ -112,6 +113,7 @@ public final class MainWindow implements MainMenus.Actions {
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
         this.log = new SyscallLog(messages, describer);
+        this.logColumn = new memscope.app.timeline.LogColumn(log.node());
         this.tree = new MappingTreeView(messages, new MappingTreeBuilder(session));
         this.panel = new SimulationPanel(session, messages, new SimulationPanel.Reporter() {
             @Override
@@ -210,6 +212,10 @@ public final class MainWindow implements MainMenus.Actions {
         return documents;
     }
 
+    public MappingTreeView tree() {
+        return tree;
+    }
+
     /**
      * Docks {@code besideLog} left of the syscall log and {@code sideTab} in a tab beside the simulation controls
      * (tools that outlive this window move into the next one by being docked again).
@@ -217,7 +223,7 @@ public final class MainWindow implements MainMenus.Actions {
     public void dock(Tool besideLog, Tool sideTab) {
         bottomTool = besideLog;
         sideTool = sideTab;
-        SplitPane bottom = new SplitPane(besideLog.node(), log.node());
+        SplitPane bottom = new SplitPane(besideLog.node(), logColumn);
         bottom.setDividerPositions(0.42);
         workspace.setBottom(bottom);
         Tab controls = new Tab(null, sideScroll);
@@ -384,7 +390,7 @@ public final class MainWindow implements MainMenus.Actions {
         sideScroll.getStyleClass().add("side-panel");
         VBox hexColumn = new VBox(views.tabs().node(), hexView); // the open documents' tabs sit on the hex view
         VBox.setVgrow(hexView, javafx.scene.layout.Priority.ALWAYS);
-        workspace = new Workspace(tree.node(), hexColumn, sideScroll, log.node());
+        workspace = new Workspace(tree.node(), hexColumn, sideScroll, logColumn);
         menus = new MainMenus(messages, this); // after the workspace: its View items follow the panels
         goToBar = new GoToBar(messages, hexView, addresses, new GoToBar.StatusReport() {
             @Override

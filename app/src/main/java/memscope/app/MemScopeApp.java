@@ -274,6 +274,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         files.attach(window);
         live.install(window);
         elves.attach(window);
+        memscope.app.timeline.Timeline.attach(window, messages); // time travel: the timeline under the log
         stage.titleProperty().bind(files.title(scenario));
         if (first) {
             memscope.app.startup.FirstFrame.watch(scene); // -Dmemscope.startupTrace: start-up time (issue 14)

@@ -7,6 +7,8 @@ import java.util.List;
 final class Changes {
     private List<Object> items;
     private FidelityNote note;
+    /** Where the bytes a write is about to overwrite go while the history records; null when it does not. */
+    ByteJournal.Pending history;
 
     /** Where the fidelities differ for this call; kept even when the call is refused. */
     void note(FidelityNote n) {
@@ -15,6 +17,20 @@ final class Changes {
 
     FidelityNote note() {
         return note;
+    }
+
+    /** Every call site calls this just before it changes bytes {@code [offset, offset + length)} of {@code vmo}. */
+    void willWrite(VmObject vmo, long offset, long length) {
+        if (history != null && length > 0) {
+            history.before(vmo, offset, length);
+        }
+    }
+
+    /** As {@link #willWrite(VmObject, long, long)} for a write of {@code src[srcOffset...]}, which may keep less. */
+    void willWrite(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
+        if (history != null && length > 0) {
+            history.before(vmo, offset, length, src, srcOffset);
+        }
     }
 
     void memory(long vmoKoid, long offset, long length) {

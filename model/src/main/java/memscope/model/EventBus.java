@@ -28,6 +28,16 @@ final class EventBus {
         return !listeners.isEmpty();
     }
 
+    /** The last number handed out (0 before the first). */
+    long currentSequence() {
+        return sequence.get();
+    }
+
+    /** Session restore: numbering continues after the saved session's last call. */
+    void restoreSequence(long last) {
+        sequence.accumulateAndGet(last, Math::max);
+    }
+
     long nextSequence() {
         return sequence.incrementAndGet();
     }

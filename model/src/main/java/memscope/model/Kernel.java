@@ -78,6 +78,11 @@ public final class Kernel {
         return mach;
     }
 
+    /** Time travel: what each call changed, the kernel at any recorded moment (see {@link History}). */
+    public History history() {
+        return state.history;
+    }
+
     /** Address spaces that live outside the kernel (live Linux processes): see {@link Mirror}. */
     public Mirror mirror() {
         return mirror;
@@ -234,7 +239,7 @@ public final class Kernel {
     /** A Zircon call: runs under the write lock; its record carries the status and the rule that refused it. */
     <R> R call(String name, Supplier<String> args, Function<Changes, R> body, Function<R, Status> statusOf,
                Function<Status, R> failure) {
-        return state.call(true, body, r -> failure.apply(r.zirconStatus()), (sequence, result, refusal) -> {
+        return state.call(name, true, body, r -> failure.apply(r.zirconStatus()), (sequence, result, refusal) -> {
             Status s = statusOf.apply(result);
             Rule rule = s == Status.OK ? Rule.COMPLETE
                     : refusal == null || refusal.rule == Rule.COMPLETE ? Rule.OTHER : refusal.rule;

@@ -12,6 +12,7 @@ final class KernelState {
     final HandleTable handles = new HandleTable();
     final EventBus bus = new EventBus();
     final ObjectRegistry objects = new ObjectRegistry();
+    final History history = new History(this);
     private final AtomicLong koids = new AtomicLong(1023);
     volatile BootOptions options;
 
@@ -51,7 +52,7 @@ final class KernelState {
      * {@code failure}'s result; then, with the lock released, the changes and the
      * call's record go to the listeners. Nothing is built for them when nobody listens.
      */
-    <R> R call(boolean exclusive, Function<Changes, R> body, Function<Refused, R> failure, Recorder<R> recorder) {
+    <R> R call(String name, boolean exclusive, Function<Changes, R> body, Function<Refused, R> failure, Recorder<R> recorder) {
         Lock held = exclusive ? lock.writeLock() : lock.readLock();
         Changes changes = new Changes();
         Refused refusal = null;
@@ -59,6 +60,9 @@ final class KernelState {
         long sequence;
         held.lock();
         try {
+            // only calls under the write lock change state; the history records them in call order
+            ByteJournal.Pending pending = exclusive ? history.begin() : null;
+            changes.history = pending;
             try {
                 result = body.apply(changes);
             } catch (Refused r) {
@@ -70,11 +74,12 @@ final class KernelState {
                 result = failure.apply(refusal);
             }
             // numbered before unlocking, so that sequence order is the order in which calls took effect
-            sequence = bus.active() ? bus.nextSequence() : 0;
+            sequence = bus.active() || history.recording() ? bus.nextSequence() : 0;
+            history.commit(sequence, name, changes, pending, refusal);
         } finally {
             held.unlock();
         }
-        if (sequence != 0) {
+        if (sequence != 0 && bus.active()) {
             // a refused call changed nothing, except a Mach copyout that stored bytes before its fault
             SyscallRecord record = recorder.record(sequence, result, refusal);
             if (changes.note() != null) {

@@ -174,7 +174,7 @@ public final class Mach {
      */
     private <R> R call(String name, Supplier<String> args, boolean exclusive, long requested,
                        Function<Changes, R> body, Function<R, KernReturn> krOf, Function<KernReturn, R> failure) {
-        return k.call(exclusive, body, r -> failure.apply(r.machReturn()), (sequence, result, refusal) -> {
+        return k.call(name, exclusive, body, r -> failure.apply(r.machReturn()), (sequence, result, refusal) -> {
             KernReturn kr = krOf.apply(result);
             long actual = kr == KernReturn.SUCCESS ? requested : 0;
             Rule rule = refusal == null ? Rule.COMPLETE : refusal.rule;

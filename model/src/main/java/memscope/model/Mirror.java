@@ -33,7 +33,7 @@ public final class Mirror {
      * ({@code ERR_ALREADY_EXISTS}). Permanent (vDSO-like) mirrored mappings may be unmapped here.
      */
     public Status update(int process, Collection<Long> unmapBases, List<MirroredRegion> regions) {
-        return locked(changes -> {
+        return locked("mirror_update", changes -> {
             VmAddressRegion root = liveRoot(process);
             Set<VmMapping> leaving = new HashSet<>();
             for (Long base : unmapBases) {
@@ -76,7 +76,7 @@ public final class Mirror {
      * or wrapping range ({@code ERR_INVALID_ARGS}).
      */
     public Status sourceChanged(int process, long address, long length) {
-        return locked(changes -> {
+        return locked("mirror_source_changed", changes -> {
             VmAddressRegion root = liveRoot(process);
             KernelState.require(length >= 0 && address + length >= address, Status.ERR_INVALID_ARGS);
             if (length == 0) {
@@ -89,6 +89,7 @@ public final class Mirror {
                 long offset = m.vmoOffsetOf(from);
                 long n = Math.min(to - from, m.vmo.size() - offset);
                 if (n > 0) {
+                    changes.willWrite(m.vmo, offset, n);
                     m.vmo.pages().refreshFromSource(offset, n);
                     changes.memory(m.vmo.koid, offset, n);
                 }
@@ -102,7 +103,7 @@ public final class Mirror {
      * address space), without a syscall record. A process already dead stays so ({@code OK}).
      */
     public Status exited(int process) {
-        return locked(changes -> {
+        return locked("mirror_exited", changes -> {
             ProcessObject p = k.process(process, Rights.WRITE);
             if (p.alive()) {
                 p.kill();
@@ -153,15 +154,27 @@ public final class Mirror {
     }
 
     /** Runs {@code body} under the write lock; a refusal (or a failed page source) changes nothing. */
-    private Status locked(Body body) {
+    private Status locked(String name, Body body) {
         Changes changes = new Changes();
         Status s;
         k.lock.writeLock().lock();
+        ByteJournal.Pending pending = k.history.begin();
         try {
+            changes.history = pending;
             s = body.run(changes);
+            if (pending != null) {
+                // no syscall record, but a number in the same sequence, so the history keeps its order
+                k.history.commit(k.bus.nextSequence(), name, changes, pending, null);
+            }
         } catch (Refused r) {
+            if (pending != null) {
+                pending.discard();
+            }
             return r.zirconStatus();
         } catch (UncheckedIOException e) {
+            if (pending != null) {
+                pending.discard();
+            }
             return Status.ERR_IO;
         } finally {
             k.lock.writeLock().unlock();

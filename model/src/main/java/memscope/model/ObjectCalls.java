@@ -90,11 +90,28 @@ final class ObjectCalls {
         k.handle(handle, null, Rights.RESIZE);
         long rounded = checkedSize(size);
         if (size < vmo.size()) {
+            willDrop(vmo, size, changes);
             vmo.pages().zeroTail(size);
         }
         vmo.resize(rounded);
         changes.structure(StructureChange.Kind.VMO, vmo.koid);
         return Status.OK;
+    }
+
+    /** Shrinking forgets the written bytes from {@code size} on: the history keeps them, page by page. */
+    private static void willDrop(VmObject vmo, long size, Changes changes) {
+        if (changes.history == null) {
+            return;
+        }
+        long[] committed = new long[vmo.pages().committedPages()];
+        int[] n = {0};
+        vmo.pages().forEachCommitted(p -> committed[n[0]++] = p);
+        java.util.Arrays.sort(committed);
+        for (long p : committed) {
+            long from = Math.max(size, p * Kernel.PAGE_SIZE);
+            long to = Math.min(vmo.size(), (p + 1) * Kernel.PAGE_SIZE);
+            changes.willWrite(vmo, from, to - from);
+        }
     }
 
     Status vmoSetCachePolicy(int handle, CachePolicy policy, Changes changes) {
@@ -121,6 +138,7 @@ final class ObjectCalls {
     Status vmoWrite(int handle, byte[] buffer, long offset, long length, Changes changes) {
         VmObject vmo = k.vmo(handle, Rights.WRITE);
         checkVmoRange(vmo, buffer, offset, length);
+        changes.willWrite(vmo, offset, length, buffer, 0);
         vmo.write(offset, buffer, 0, (int) length);
         if (length > 0) {
             changes.memory(vmo.koid, offset, length);

@@ -31,6 +31,12 @@ final class ObjectRegistry {
         return type.isInstance(o) && o.reachable() ? type.cast(o) : null;
     }
 
+    /** The object with this koid whether or not the caller can reach it (the history's view), or null. */
+    KernelObject any(long koid) {
+        Entry e = byKoid.get(koid);
+        return e == null ? null : e.get();
+    }
+
     /** Drops the entries of objects already collected, so the map stays as small as the live objects. */
     private void forgetCollected() {
         for (Reference<? extends KernelObject> r = collected.poll(); r != null; r = collected.poll()) {

@@ -21,11 +21,12 @@ final class ProcessMemory {
     }
 
     private IoResult transfer(boolean write, int process, long vaddr, byte[] buffer, long bufferSize) {
-        Outcome o = k.call(write, changes -> {
+        Outcome o = k.call(write ? "zx_process_write_memory" : "zx_process_read_memory", write, changes -> {
             Target t = resolve(write, process, vaddr, buffer, bufferSize, changes);
             if (write && t.cloneOf != null) {
                 writePrivately(t, buffer, changes);
             } else if (write) {
+                changes.willWrite(t.vmo, t.vmoOffset, t.length, buffer, 0);
                 t.vmo.write(t.vmoOffset, buffer, 0, (int) t.length);
                 changes.memory(t.vmo.koid, t.vmoOffset, t.length);
             } else {
@@ -105,6 +106,7 @@ final class ProcessMemory {
         PageStore.Originals originals = copy.prepareWrite(t.vmoOffset, (int) t.length);
         VmMapping replacement = PrivateClone.install(k, t.cloneOf, copy, t.cloneOf.maxPerms(), changes);
         replacement.markPrivateClone();
+        changes.willWrite(copy, t.vmoOffset, t.length, buffer, 0);
         copy.write(t.vmoOffset, buffer, 0, (int) t.length, originals);
         changes.memory(copy.koid, t.vmoOffset, t.length);
     }

@@ -22,6 +22,10 @@ final class SessionFormat {
     static final String HANDLES = "HNDL";
     static final String PORTS = "PORT";
     static final String PAGES = "PAGE";
+    /** The history (0 or more, after the pages): one byte stream cut into sections, see {@link HistoryCodec}. */
+    static final String HISTORY = "HIST";
+    /** A history section's most bytes. */
+    static final int HISTORY_CHUNK = 16 << 20;
     static final String END = "END ";
 
     static final int SOURCE_ZERO = 0;

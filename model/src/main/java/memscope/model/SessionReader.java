@@ -51,11 +51,17 @@ final class SessionReader {
         builder.objects(expect(SessionFormat.OBJECTS));
         builder.handles(expect(SessionFormat.HANDLES));
         builder.ports(expect(SessionFormat.PORTS));
+        java.io.ByteArrayOutputStream history = null;
         while (true) {
             int before = sections;
             Section s = next();
-            if (s.tag.equals(SessionFormat.PAGES)) {
+            if (s.tag.equals(SessionFormat.PAGES) && history == null) {
                 builder.pages(s.payload());
+                continue;
+            }
+            if (s.tag.equals(SessionFormat.HISTORY)) {
+                history = history == null ? new java.io.ByteArrayOutputStream() : history;
+                history.write(s.bytes);
                 continue;
             }
             if (!s.tag.equals(SessionFormat.END)) {
@@ -73,7 +79,13 @@ final class SessionReader {
             throw new SessionException(ModelWords.of("session.trailing", fileSize - position));
         }
         builder.finish();
-        return builder.kernel();
+        Kernel kernel = builder.kernel();
+        if (history != null) {
+            HistoryCodec.Image image = HistoryCodec.read(new SessionPayload(SessionFormat.HISTORY,
+                    history.toByteArray()), kernel.state());
+            kernel.state().history.restore(image);
+        }
+        return kernel;
     }
 
     private record Section(String tag, byte[] bytes) {

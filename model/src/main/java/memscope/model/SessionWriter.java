@@ -69,6 +69,9 @@ final class SessionWriter {
             for (VmObject vmo : sorted(vmos)) {
                 pages(out, vmo);
             }
+            if (k.history.recording()) {
+                history(out);
+            }
             int before = sections;
             section(out, SessionFormat.END, d -> d.writeInt(before));
             written += SessionFormat.HEADER_SIZE;
@@ -80,6 +83,18 @@ final class SessionWriter {
             }
         } finally {
             k.lock.readLock().unlock();
+        }
+    }
+
+    /** The history as one stream, cut into sections of at most {@link SessionFormat#HISTORY_CHUNK} bytes. */
+    private void history(OutputStream out) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        HistoryCodec.write(k, vmos, new DataOutputStream(all));
+        byte[] b = all.toByteArray();
+        for (int at = 0; at < b.length; at += SessionFormat.HISTORY_CHUNK) {
+            int from = at;
+            int n = Math.min(SessionFormat.HISTORY_CHUNK, b.length - at);
+            section(out, SessionFormat.HISTORY, d -> d.write(b, from, n));
         }
     }
 

@@ -58,6 +58,12 @@ public final class MappingTreeView {
         });
     }
 
+    /** Shows the kernel as it was at {@code moment} (the timeline's), or as it is now for null. */
+    public void showMoment(memscope.model.Moment moment) {
+        builder.showing(moment);
+        rebuild();
+    }
+
     /** Rebuilds from the kernel, keeping what was expanded and selected where those rows still exist. */
     public void rebuild() {
         Set<String> expanded = new HashSet<>();

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import memscope.model.History;
+import memscope.model.history.Caller;
 import memscope.model.Subscription;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.script.Command;
@@ -114,7 +116,10 @@ public final class LessonRunner {
         }
         LessonStep step = lesson.steps().get(current);
         Command action = actions.get(current);
-        CommandResult result = action == null ? null : session.execute(action);
+        CommandResult result;
+        try (History.Scope s = session.kernel().history().as(Caller.LESSON)) {
+            result = action == null ? null : session.execute(action);
+        }
         StepOutcome outcome = StepChecker.check(step, result, session);
         outcomes[current] = outcome;
         listeners.forEach(l -> l.stepPerformed(outcome));

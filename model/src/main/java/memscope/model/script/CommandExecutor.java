@@ -2,6 +2,8 @@ package memscope.model.script;
 
 import java.util.Arrays;
 import java.util.Map;
+import memscope.model.History;
+import memscope.model.history.Caller;
 import memscope.model.BootOptions;
 import memscope.model.CachePolicy;
 import memscope.model.HandleResult;
@@ -36,7 +38,15 @@ final class CommandExecutor {
         this.names = names;
     }
 
+    /** Runs one command; its calls are the console's unless a lesson or a script already named itself. */
     CommandResult execute(Command c) {
+        Caller who = kernel.history().caller();
+        try (History.Scope s = kernel.history().as(who == Caller.UNKNOWN ? Caller.CONSOLE : who)) {
+            return dispatch(c);
+        }
+    }
+
+    private CommandResult dispatch(Command c) {
         switch (c.spec().name()) {
             case "write": return write(c);
             case "read": return read(c);

@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import memscope.model.History;
+import memscope.model.history.Caller;
 import memscope.model.io.RegularFiles;
 
 /**
@@ -67,6 +69,9 @@ public final class ScriptFiles {
 
     /** Loads {@code file} and runs it in {@code session}: all of it, or nothing if any line has an error. */
     public static RunResult replay(Path file, ConsoleSession session) throws IOException {
-        return session.run(load(file));
+        String script = load(file);
+        try (History.Scope s = session.kernel().history().as(Caller.SCRIPT)) {
+            return session.run(script);
+        }
     }
 }

@@ -13,7 +13,7 @@ public final class Bundles {
     public static final List<String> ALL = List.of(COMMON, "memscope.model.messages",
             "memscope.model.scenario.messages", "memscope.model.lesson.messages", "memscope.model.script.messages",
             "memscope.model.file.messages", "memscope.model.io.messages", "memscope.model.elf.messages",
-            "memscope.model.linux.messages");
+            "memscope.model.linux.messages", "memscope.model.history.messages");
 
     /** The languages the model speaks besides English (the base files). */
     public static final List<Locale> TRANSLATIONS = List.of(Locale.SIMPLIFIED_CHINESE);

@@ -1,0 +1,220 @@
+package memscope.app.timeline;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import memscope.app.MainWindow;
+import memscope.app.Messages;
+import memscope.app.hex.ByteSource;
+import memscope.app.hex.EditHandler;
+import memscope.app.hex.HexView;
+import memscope.model.History;
+import memscope.model.Kernel;
+import memscope.model.MapEntry;
+import memscope.model.Moment;
+import memscope.model.history.Caller;
+import memscope.model.history.Step;
+import memscope.model.history.Writer;
+
+/**
+ * Time travel in one window: the kernel's history is recorded from when the window opens; the timeline bar under
+ * the syscall log moves the hex view to any recorded call, read-only (the editor is unplugged until Esc returns to
+ * now); Alt+Left / Alt+Right step to the previous / next change; Ctrl+Shift+H lists who wrote the byte under the
+ * caret, and choosing a call jumps there.
+ */
+public final class Timeline {
+    private final MainWindow window;
+    private final Messages messages;
+    private final Kernel kernel;
+    private final History history;
+    private final HexView hex;
+    /** The call shown, or 0 at now. */
+    private final LongProperty viewing = new SimpleLongProperty(0);
+    private final TimelineBar bar;
+    private final DiffMarks diff;
+    private ByteSource live;
+    private EditHandler liveEditor;
+
+    private Timeline(MainWindow window, Messages messages) {
+        this.window = window;
+        this.messages = messages;
+        this.kernel = window.session().kernel();
+        this.history = kernel.history();
+        this.hex = window.hexView();
+        history.start();
+        // calls the FX thread makes outside a console, lesson or script scope are the editor's
+        history.as(Caller.EDITOR);
+        this.diff = new DiffMarks(hex);
+        this.bar = new TimelineBar(this, messages);
+    }
+
+    /** Starts recording in {@code window}'s kernel and puts the timeline under its syscall log. */
+    public static Timeline attach(MainWindow window, Messages messages) {
+        Timeline t = new Timeline(window, messages);
+        // the log's column is found in the window, so the window needs no hook for it
+        if (window.root().lookup("#" + LogColumn.ID) instanceof LogColumn column) {
+            column.placeUnder(t.bar.node());
+        }
+        window.addMenuItems(MainWindow.MenuSlot.VIEW, t.bar.menuItems());
+        window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
+        t.contextMenu();
+        return t;
+    }
+
+    History history() {
+        return history;
+    }
+
+    Kernel kernel() {
+        return kernel;
+    }
+
+    public LongProperty viewingProperty() {
+        return viewing;
+    }
+
+    /** True while the hex view shows the past. */
+    public boolean inThePast() {
+        return live != null;
+    }
+
+    /** Shows the kernel just after call {@code sequence}; at or past the latest call, shows now. */
+    public void jumpTo(long sequence) {
+        long now = history.now();
+        if (sequence >= now) {
+            returnToNow();
+            return;
+        }
+        Optional<Moment> moment = history.at(Math.max(sequence, history.horizon()));
+        if (moment.isEmpty()) {
+            return;
+        }
+        if (live == null) {
+            live = hex.getSource();
+            liveEditor = hex.editHandlerProperty().get();
+            hex.editHandlerProperty().set(null); // editing is possible only at now
+        }
+        long process = window.session().viewedProcessProperty().get();
+        hex.setSource(new PastByteSource(moment.get(), process, live.start(), live.end(),
+                kernel.inspector().vdsoKoid()));
+        viewing.set(moment.get().sequence());
+        window.tree().showMoment(moment.get());
+        hex.refresh();
+        bar.update();
+    }
+
+    /** Back to the live kernel, editable again. */
+    public void returnToNow() {
+        if (live != null) {
+            hex.setSource(live);
+            hex.editHandlerProperty().set(liveEditor);
+            live = null;
+            liveEditor = null;
+            hex.refresh();
+            window.tree().showMoment(null);
+        }
+        viewing.set(0);
+        bar.update();
+    }
+
+    /** The call shown: the one viewed, or the latest. */
+    long shown() {
+        return inThePast() ? viewing.get() : history.now();
+    }
+
+    /** Jumps to the previous (-1) or next (+1) call that changed memory or structure. */
+    public void step(int direction) {
+        long at = shown();
+        List<Step> steps = direction < 0 ? history.steps(history.horizon(), at - 1) : history.steps(at + 1,
+                Long.MAX_VALUE);
+        Step target = null;
+        for (Step s : steps) {
+            if (s.wroteBytes() || s.changedStructure()) {
+                target = s;
+                if (direction > 0) {
+                    break;
+                }
+            }
+        }
+        if (target != null) {
+            jumpTo(target.sequence());
+        } else if (direction < 0) {
+            jumpTo(history.horizon());
+        }
+    }
+
+    /** The calls that changed the byte under the caret, as the moment shown sees its mapping. */
+    public List<Writer> writersAtCaret() {
+        long address = hex.caretProperty().get();
+        long process = window.session().viewedProcessProperty().get();
+        Optional<Moment> m = history.at(shown());
+        if (m.isEmpty()) {
+            return List.of();
+        }
+        for (MapEntry e : m.get().maps(process)) {
+            if (e.isMapping() && e.contains(address)) {
+                return history.writersOf(e.vmoKoid(), e.vmoOffset() + (address - e.base()));
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Diff: marks the bytes of the viewed process that differ between when recording started (the scenario
+     * loaded, the window opened) and the moment shown, and says how many ranges and calls that is.
+     */
+    public List<javafx.util.Pair<Long, Long>> diffSinceStart() {
+        long process = window.session().viewedProcessProperty().get();
+        Optional<memscope.model.history.Diff> d = diff.show(history, process, history.horizon(), shown());
+        List<javafx.util.Pair<Long, Long>> out = new java.util.ArrayList<>();
+        diff.marked().forEach(h -> out.add(new javafx.util.Pair<>(h.start(), h.end())));
+        d.ifPresent(x -> window.statusPane().info(() -> messages.get("timeline.diff.status", out.size(),
+                x.bytes().stream().flatMap(r -> r.sequences().stream()).distinct().count(), x.from(), x.to())));
+        return out;
+    }
+
+    /** Removes the diff's marks. */
+    public void clearDiff() {
+        diff.clear();
+    }
+
+    /** Ctrl+Shift+H: who wrote this? */
+    public void whoWrote() {
+        WhoWroteDialog.show(this, messages, hex.caretProperty().get(), writersAtCaret(), window.root());
+    }
+
+    /** Right-click on a byte: Who wrote this? */
+    private void contextMenu() {
+        javafx.scene.control.MenuItem who = new javafx.scene.control.MenuItem();
+        who.setId("timelineWhoWroteContext");
+        who.textProperty().bind(messages.text("timeline.menu.whoWrote"));
+        who.setOnAction(e -> whoWrote());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(who);
+        hex.setOnContextMenuRequested(e -> {
+            menu.show(hex, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private void keys(KeyEvent e) {
+        if (inThePast() && e.isShortcutDown() && (e.getCode() == KeyCode.V || e.getCode() == KeyCode.Z
+                || e.getCode() == KeyCode.Y)) {
+            // paste, undo and redo write: only at now
+            e.consume();
+            return;
+        }
+        if (e.isAltDown() && !e.isControlDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
+            step(e.getCode() == KeyCode.LEFT ? -1 : 1);
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && inThePast()) {
+            returnToNow();
+            e.consume();
+        } else if (e.getCode() == KeyCode.H && e.isShortcutDown() && e.isShiftDown()) {
+            whoWrote();
+            e.consume();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package memscope.model;
+
+import java.util.List;
+import memscope.model.history.Caller;
+import memscope.model.history.Step;
+
+/** A recorded call inside the history: its public face, its byte deltas and its structural changes. */
+final class HistoryStep {
+    final long sequence;
+    final String name;
+    final Caller caller;
+    final boolean refused;
+    /** Null, one {@link ByteJournal.Delta} (the usual case: no list to pay for), or an array of them. */
+    private final Object writes;
+    /** Null when the call changed no structure. */
+    final List<StructureChange> structure;
+
+    HistoryStep(long sequence, String name, Caller caller, boolean refused, List<ByteJournal.Delta> deltas,
+                List<StructureChange> structure) {
+        this.sequence = sequence;
+        this.name = name;
+        this.caller = caller;
+        this.refused = refused;
+        this.writes = deltas.isEmpty() ? null : deltas.size() == 1 ? deltas.get(0)
+                : deltas.toArray(new ByteJournal.Delta[0]);
+        this.structure = structure;
+    }
+
+    Step face() {
+        return new Step(sequence, name, caller, refused, writes != null, structure != null);
+    }
+
+    /** The call's byte deltas, in the order it wrote them. */
+    List<ByteJournal.Delta> deltas() {
+        if (writes == null) {
+            return List.of();
+        }
+        return writes instanceof ByteJournal.Delta d ? List.of(d) : List.of((ByteJournal.Delta[]) writes);
+    }
+}

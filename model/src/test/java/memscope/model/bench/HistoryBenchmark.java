@@ -1,0 +1,155 @@
+package memscope.model.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import memscope.model.BootOptions;
+import memscope.model.IoResult;
+import memscope.model.Kernel;
+import memscope.model.Moment;
+import memscope.model.ProcessResult;
+import memscope.model.Status;
+import memscope.model.VmOptions;
+import memscope.model.history.Writer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the history costs. Targets: a 4 KiB writeMemory with history on within 1.25x of history off; in a history of
+ * 100,000 16-byte writes, a jump (a moment, its maps, a screen of hex) under 20 ms median and writersOf under 1 ms;
+ * that history under 16 MiB of heap (printed by the setup of the 100,000-write state: "history heap ...").
+ *
+ * <p>Run: {@code mvn -pl model test-compile exec:exec@bench -Dbench=HistoryBenchmark} (about 2 minutes). Sample
+ * mode: compare the {@code p0.50} rows.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class HistoryBenchmark {
+    static final int SMALL = 4096;
+    static final int WRITES = 100_000;
+    static final int WRITE = 16;
+    static final int SPAN = 1 << 20;
+    private static final int RW = VmOptions.PERM_READ | VmOptions.PERM_WRITE;
+
+    /** A process with a committed 1 MiB mapping; the history on or off. */
+    @State(Scope.Benchmark)
+    public static class Editing {
+        @Param({"off", "on"})
+        public String history;
+        Kernel kernel;
+        int process;
+        long address;
+        /** Two different buffers, written in turn: every write changes all of its 4 KiB (nothing to trim). */
+        final byte[][] small = {new byte[SMALL], new byte[SMALL]};
+        int turn;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            new SplittableRandom(3).nextBytes(small[0]);
+            new SplittableRandom(4).nextBytes(small[1]);
+            kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+            ProcessResult p = kernel.processCreate("bench");
+            process = p.process();
+            int vmo = kernel.vmoCreate(SPAN, 0).handle();
+            address = kernel.vmarMap(p.rootVmar(), RW, 0, vmo, 0, SPAN).address();
+            require(kernel.writeMemory(process, address, new byte[SPAN], SPAN), SPAN);
+            if (history.equals("on")) {
+                kernel.history().start();
+            }
+        }
+    }
+
+    /** A history of 100,000 16-byte writes at random places of a 1 MiB mapping. */
+    @State(Scope.Benchmark)
+    public static class LongHistory {
+        Kernel kernel;
+        int process;
+        long processKoid;
+        long vmoKoid;
+        long address;
+        long first;
+        long last;
+        final SplittableRandom random = new SplittableRandom(7);
+        final byte[] screen = new byte[SMALL];
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+            ProcessResult p = kernel.processCreate("bench");
+            process = p.process();
+            int vmo = kernel.vmoCreate(SPAN, 0).handle();
+            address = kernel.vmarMap(p.rootVmar(), RW, 0, vmo, 0, SPAN).address();
+            require(kernel.writeMemory(process, address, new byte[SPAN], SPAN), SPAN);
+            processKoid = kernel.inspector().handle(process).orElseThrow().koid();
+            vmoKoid = kernel.inspector().handle(vmo).orElseThrow().koid();
+            long before = usedHeap();
+            kernel.history().start();
+            first = kernel.history().now();
+            byte[] data = new byte[WRITE];
+            SplittableRandom r = new SplittableRandom(1);
+            for (int i = 0; i < WRITES; i++) {
+                r.nextBytes(data);
+                require(kernel.writeMemory(process, address + r.nextInt(SPAN - WRITE), data, WRITE), WRITE);
+            }
+            last = kernel.history().now();
+            long after = usedHeap();
+            System.out.printf("history heap for %,d x %d-byte writes: %.2f MiB measured, %.2f MiB estimated%n",
+                    WRITES, WRITE, (after - before) / 1048576.0, kernel.history().bytes() / 1048576.0);
+        }
+    }
+
+    @Benchmark
+    public long write4k(Editing s) {
+        s.turn ^= 1;
+        return s.kernel.writeMemory(s.process, s.address, s.small[s.turn], SMALL).actual();
+    }
+
+    /** Jump: the moment after a random call, its maps, and a screen of hex (4 KiB) at a random place. */
+    @Benchmark
+    public int jump(LongHistory s) {
+        long at = s.first + 1 + s.random.nextLong(s.last - s.first);
+        Moment m = s.kernel.history().at(at).orElseThrow();
+        int n = m.maps(s.processKoid).size();
+        return n + m.peek(s.processKoid, s.address + s.random.nextInt(SPAN / SMALL) * (long) SMALL, s.screen);
+    }
+
+    /** Jump and rebuild all of the 1 MiB mapping as it was then. */
+    @Benchmark
+    public int jumpWholeMapping(LongHistory s) {
+        long at = s.first + 1 + s.random.nextLong(s.last - s.first);
+        byte[] all = new byte[SPAN];
+        return s.kernel.history().at(at).orElseThrow().peek(s.processKoid, s.address, all);
+    }
+
+    @Benchmark
+    public int writersOf(LongHistory s) {
+        java.util.List<Writer> w = s.kernel.history().writersOf(s.vmoKoid, s.random.nextInt(SPAN));
+        return w.size();
+    }
+
+    static long usedHeap() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static void require(IoResult r, long length) {
+        if (r.status() != Status.OK || r.actual() != length) {
+            throw new IllegalStateException("setup write failed: " + r);
+        }
+    }
+}
