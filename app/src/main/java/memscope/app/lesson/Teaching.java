@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.console.ConsolePane;
+import memscope.model.lesson.Lesson;
 import memscope.model.lesson.LessonException;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.script.ConsoleSession;
@@ -28,7 +29,8 @@ public final class Teaching {
     public Teaching(Messages messages, Consumer<LoadedScenario> showWorld, Consumer<Runnable> whenDiscardable) {
         List<LessonException> problems = new ArrayList<>();
         this.console = new ConsolePane(messages);
-        this.lessons = new LessonPane(messages, BundledLessons.load(problems), problems, showWorld,
+        List<Lesson> all = BundledLessons.load(problems);
+        this.lessons = new LessonPane(messages, all, BundledLessons.classPath(all, problems), problems, showWorld,
                 whenDiscardable);
     }
 
