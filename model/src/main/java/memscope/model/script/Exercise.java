@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Random;
 import memscope.model.Kernel;
 import memscope.model.KernelListener;
+import memscope.model.Rule;
 import memscope.model.Subscription;
 import memscope.model.SyscallRecord;
 import memscope.model.scenario.LoadedScenario;
@@ -40,8 +41,12 @@ public final class Exercise {
         }
     }
 
-    /** A call's answer, shown once every prediction is in; {@code record} is the call's own syscall record. */
-    public record Answer(Call call, String predicted, SyscallRecord record) {
+    /**
+     * A call's answer, shown once every prediction is in: {@code record} is the call's own syscall record, and
+     * {@code cachePolicy} the cache policy of the VMO a NOT_CACHEABLE rule names (else null), since the kernel that
+     * answered is gone by the time the answer is worded.
+     */
+    public record Answer(Call call, String predicted, SyscallRecord record, String cachePolicy) {
         public String status() {
             return record.resultName();
         }
@@ -53,10 +58,14 @@ public final class Exercise {
 
     private final long seed;
     private final List<Call> calls;
-    private final List<SyscallRecord> records;
+    private final List<Answered> records;
     private final String[] predictions = new String[CALLS];
 
-    private Exercise(long seed, List<Call> calls, List<SyscallRecord> records) {
+    /** What a call's fresh kernel answered. */
+    private record Answered(SyscallRecord record, String cachePolicy) {
+    }
+
+    private Exercise(long seed, List<Call> calls, List<Answered> records) {
         this.seed = seed;
         this.calls = List.copyOf(calls);
         this.records = List.copyOf(records);
@@ -66,7 +75,7 @@ public final class Exercise {
     public static Exercise generate(long seed) throws ScenarioException {
         Random random = new Random(seed); // java.util.Random's sequence is fixed by its specification
         List<Call> calls = new ArrayList<>();
-        List<SyscallRecord> records = new ArrayList<>();
+        List<Answered> records = new ArrayList<>();
         for (int n = 1; n <= CALLS; n++) {
             Call call = call(n, random);
             calls.add(call);
@@ -108,7 +117,7 @@ public final class Exercise {
     }
 
     /** Runs {@code call} on a fresh demo kernel; the record of its last syscall. */
-    private static SyscallRecord answer(Call call) throws ScenarioException {
+    private static Answered answer(Call call) throws ScenarioException {
         LoadedScenario world = ScenarioLoader.loadDefault();
         Kernel kernel = world.kernel();
         SyscallRecord[] last = new SyscallRecord[1];
@@ -124,7 +133,9 @@ public final class Exercise {
             if (!run.ran() || last[0] == null) {
                 throw new IllegalStateException("exercise call does not run: " + call.shown());
             }
-            return last[0];
+            String policy = last[0].rule() != Rule.NOT_CACHEABLE ? null : kernel.inspector()
+                    .vmo(last[0].ruleAddress()).map(v -> v.cachePolicy().name()).orElse(null);
+            return new Answered(last[0], policy);
         } finally {
             s.close();
         }
@@ -171,7 +182,7 @@ public final class Exercise {
         }
         List<Answer> out = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
-            out.add(new Answer(calls.get(i), predictions[i], records.get(i)));
+            out.add(new Answer(calls.get(i), predictions[i], records.get(i).record(), records.get(i).cachePolicy()));
         }
         return Optional.of(out);
     }
