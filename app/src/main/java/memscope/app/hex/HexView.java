@@ -215,6 +215,10 @@ public final class HexView extends Region {
         return theme;
     }
 
+    public HexTheme theme() {
+        return theme;
+    }
+
     public void setTheme(HexTheme theme) {
         this.theme = theme == null ? HexTheme.LIGHT : theme;
         requestRepaint();

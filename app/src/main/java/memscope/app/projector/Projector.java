@@ -15,6 +15,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
+import memscope.app.hex.HexTheme;
 import memscope.app.layout.LayoutStore;
 import memscope.app.layout.Panel;
 import memscope.app.layout.Workspace;
@@ -44,6 +45,8 @@ public final class Projector {
     private final Messages messages;
     private final Zoom zoom;
     private final BooleanProperty presenter = new SimpleBooleanProperty();
+    private final BooleanProperty highContrast = new SimpleBooleanProperty();
+    static final String HIGH_CONTRAST_CSS = MainWindow.class.getResource("high-contrast.css").toExternalForm();
     /** Which panels were shown before the presenter layout hid some, to give them back. */
     private final Map<Panel, Boolean> before = new EnumMap<>(Panel.class);
     private MainWindow window;
@@ -57,6 +60,7 @@ public final class Projector {
         this.zoom = zoom;
         zoom.levelProperty().addListener((o, was, now) -> applyZoom());
         presenter.addListener((o, was, now) -> applyPresenter(now));
+        highContrast.addListener((o, was, now) -> applyContrast());
     }
 
     public Zoom zoom() {
@@ -65,6 +69,11 @@ public final class Projector {
 
     public BooleanProperty presenterProperty() {
         return presenter;
+    }
+
+    /** View › High contrast: black on white, every text at 7:1 or better. */
+    public BooleanProperty highContrastProperty() {
+        return highContrast;
     }
 
     /** Gives {@code w} the zoom, the presenter layout and their View menu items. */
@@ -78,7 +87,11 @@ public final class Projector {
         layout.textProperty().bind(messages.text("projector.presenter"));
         layout.setAccelerator(PRESENTER);
         layout.selectedProperty().bindBidirectional(presenter);
-        w.addMenuItems(MainWindow.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), in, out, reset, layout));
+        CheckMenuItem contrast = new CheckMenuItem();
+        contrast.setId("projectorHighContrast");
+        contrast.textProperty().bind(messages.text("projector.highContrast"));
+        contrast.selectedProperty().bindBidirectional(highContrast);
+        w.addMenuItems(MainWindow.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), in, out, reset, layout, contrast));
         w.root().sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 ZOOM_IN_ALSO.forEach(k -> scene.getAccelerators().put(k, zoom::in));
@@ -86,6 +99,7 @@ public final class Projector {
             }
         });
         applyZoom();
+        applyContrast();
         if (presenter.get()) {
             applyPresenter(true);
         }
@@ -110,6 +124,21 @@ public final class Projector {
         // at 100 % the stylesheets decide alone, exactly as without a projector
         root.setStyle(z == Zoom.MIN ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT * z));
         window.hexView().setZoom(z);
+    }
+
+    private void applyContrast() {
+        if (window == null) {
+            return;
+        }
+        List<String> sheets = window.root().getStylesheets();
+        sheets.remove(HIGH_CONTRAST_CSS);
+        if (highContrast.get()) {
+            sheets.add(HIGH_CONTRAST_CSS); // last, so it wins over the light and dark sheets
+            window.hexView().setTheme(HexTheme.HIGH_CONTRAST);
+        } else if (window.hexView().theme() == HexTheme.HIGH_CONTRAST) {
+            boolean dark = sheets.stream().anyMatch(s -> s.endsWith("dark.css"));
+            window.hexView().setTheme(dark ? HexTheme.DARK : HexTheme.LIGHT);
+        }
     }
 
     private void applyPresenter(boolean on) {
