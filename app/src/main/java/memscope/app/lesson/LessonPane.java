@@ -224,6 +224,9 @@ public final class LessonPane implements MainWindow.Tool {
         box.getStyleClass().add("lesson-pane");
         scroll.setId("lessonPane");
         scroll.setFitToWidth(true);
+        // a scroll bar that came and went with a step's length (its choices, its reveal) would change the width,
+        // re-wrap the summary and move the buttons: keep its room always
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
         scroll.getStyleClass().add("side-panel");
         scroll.getStylesheets().add(ConsoleStyles.STYLESHEET);
     }
