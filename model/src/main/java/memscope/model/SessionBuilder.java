@@ -40,13 +40,23 @@ final class SessionBuilder {
         return kernel;
     }
 
-    void boot(SessionPayload p) throws SessionException {
+    /** {@code version}: the file's; version 1 has no fidelity, so it boots as documented (the default). */
+    void boot(SessionPayload p, int version) throws SessionException {
         boolean debugging = p.bool(Text.verbatim("kernel.enable-debugging-syscalls"));
         boolean legacy = p.bool(what("legacyOption"));
+        Fidelity fidelity = Fidelity.DOCUMENTED;
+        if (version >= SessionFormat.FIDELITY_SINCE) {
+            int f = p.u8(what("fidelity"));
+            if (f >= Fidelity.values().length) {
+                throw p.fail(bad("fidelity", f));
+            }
+            fidelity = Fidelity.values()[f];
+        }
         lastKoid = p.u64(what("lastKoid"));
         savedVdsoKoid = p.u64(what("vdsoKoid"));
         p.end();
-        kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(debugging).withLegacyNoMemory(legacy));
+        kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(debugging).withLegacyNoMemory(legacy)
+                .withFidelity(fidelity));
         k = kernel.state();
         if (lastKoid < k.vdso.koid || lastKoid > (1L << 62)) {
             throw p.fail(bad("lastKoid", lastKoid));

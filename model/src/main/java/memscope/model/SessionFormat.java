@@ -3,12 +3,16 @@ package memscope.model;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Constants of the session file format, version 1 (documented in resources/sessions/FORMAT.md): a header, then
+ * Constants of the session file format, version 2 (documented in resources/sessions/FORMAT.md): a header, then
  * sections framed as tag, length, payload, CRC32; every number big-endian.
  */
 final class SessionFormat {
     static final byte[] MAGIC = "MEMSCOPE".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    /** The version written. Version 2 added the fidelity to BOOT; version 1 files still load, as documented. */
+    static final int VERSION = 2;
+    static final int OLDEST_VERSION = 1;
+    /** The first version whose BOOT section carries the fidelity. */
+    static final int FIDELITY_SINCE = 2;
     static final int HEADER_SIZE = MAGIC.length + 4;
     /** tag + length before the payload, CRC after it. */
     static final int FRAME_OVERHEAD = 4 + 4 + 4;

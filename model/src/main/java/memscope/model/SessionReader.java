@@ -40,14 +40,14 @@ final class SessionReader {
         readFully(versionBytes, ModelWords.of("session.what.header"));
         int version = ((versionBytes[0] & 0xff) << 8) | (versionBytes[1] & 0xff);
         int flags = ((versionBytes[2] & 0xff) << 8) | (versionBytes[3] & 0xff);
-        if (version != SessionFormat.VERSION) {
+        if (version < SessionFormat.OLDEST_VERSION || version > SessionFormat.VERSION) {
             throw new SessionException(ModelWords.of("session.badVersion", version, SessionFormat.VERSION));
         }
         if (flags != 0) {
             throw new SessionException(ModelWords.of("session.badFlags", Integer.toHexString(flags)));
         }
         SessionBuilder builder = new SessionBuilder(resolver, fileSize);
-        builder.boot(expect(SessionFormat.BOOT));
+        builder.boot(expect(SessionFormat.BOOT), version);
         builder.objects(expect(SessionFormat.OBJECTS));
         builder.handles(expect(SessionFormat.HANDLES));
         builder.ports(expect(SessionFormat.PORTS));

@@ -126,6 +126,7 @@ final class SessionWriter {
     private void boot(DataOutputStream d) throws IOException {
         d.writeBoolean(k.options.debuggingSyscalls());
         d.writeBoolean(k.options.legacyNoMemory());
+        d.writeByte(k.options.fidelity().ordinal()); // 0 documented, 1 today (FORMAT.md)
         d.writeLong(k.lastKoid());
         d.writeLong(k.vdso.koid);
     }

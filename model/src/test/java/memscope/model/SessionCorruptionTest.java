@@ -75,8 +75,10 @@ class SessionCorruptionTest {
     @Test
     void anotherVersionIsRefused() throws IOException {
         byte[] b = valid.clone();
-        b[9] = 2;
-        refused(b, "unsupported session version 2");
+        b[9] = 3;
+        refused(b, "unsupported session version 3 (this MemScope reads versions 1 to 2)");
+        b[9] = 0;
+        refused(b, "unsupported session version 0");
     }
 
     /** Reads from memory: these tests try thousands of variants. */

@@ -61,8 +61,8 @@ class SessionMessagesInChineseTest {
     @Test
     void anotherVersionIsRefusedInChinese() throws IOException {
         byte[] b = valid.clone();
-        b[9] = 2;
-        assertEquals("bad.msession：不支持的会话版本 2（此版本 MemScope 只能读取版本 1）", refused(b).text().in(ZH));
+        b[9] = 3;
+        assertEquals("bad.msession：不支持的会话版本 3（此版本 MemScope 只能读取版本 1 到 2）", refused(b).text().in(ZH));
     }
 
     @Test

@@ -30,6 +30,7 @@ import memscope.app.files.BackgroundTask;
 import memscope.app.status.Outcome;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
+import memscope.model.script.ExerciseCommand;
 import memscope.model.script.RunResult;
 import memscope.model.script.ScriptError;
 import memscope.model.script.ScriptFiles;
@@ -68,6 +69,7 @@ public final class ConsolePane implements MainWindow.Tool {
     private final Label message = new Label();
     private final BorderPane box = new BorderPane();
     private final CompletionMenu completion;
+    private final ExerciseConsole exercises;
     private ConsoleSession session;
     private Reporter reporter = (text, outcome) -> { };
     /** The message line's words, rendered again when the language changes. */
@@ -76,6 +78,7 @@ public final class ConsolePane implements MainWindow.Tool {
     public ConsolePane(Messages messages) {
         this.messages = messages;
         this.transcript = new ConsoleTranscript(messages);
+        this.exercises = new ExerciseConsole(messages);
         this.said = () -> messages.get("console.hint");
         this.completion = new CompletionMenu(area, messages, () -> session == null ? List.of() : session.names().keySet());
         build();
@@ -134,6 +137,13 @@ public final class ConsolePane implements MainWindow.Tool {
         }
         ScriptSelection chunk = ScriptSelection.of(area.getText(), area.getSelection().getStart(),
                 area.getSelection().getEnd());
+        // exercise and predict lines talk to the console's exercise, not to the kernel
+        Optional<List<ExerciseCommand>> exercise = ExerciseConsole.lines(chunk.text());
+        if (exercise.isPresent()) {
+            exercises.run(exercise.get(), transcript::line);
+            say(() -> messages.get("exercise.ran"), Outcome.OK);
+            return true;
+        }
         RunResult result = session.run(chunk.text());
         restyle();
         if (!result.ran()) {

@@ -54,6 +54,11 @@ final class ConsoleTranscript {
         }
     }
 
+    /** A line worded by {@code words} (again after a language switch), styled {@code style}. */
+    void line(Supplier<String> words, String style) {
+        line(new Entry(words, style));
+    }
+
     /** A grey note, e.g. that the console now talks to a fresh kernel; worded again after a language switch. */
     void note(Supplier<String> words) {
         line(new Entry(words, "transcript-note"));

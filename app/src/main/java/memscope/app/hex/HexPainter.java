@@ -45,6 +45,8 @@ final class HexPainter {
     private final Color[] background = new Color[ROW];
     private final Color[] textColor = new Color[ROW];
     private final boolean[] bold = new boolean[ROW];
+    /** Each cell's non-colour mark (read-only, executable, vDSO), so tint is not the only sign. */
+    private final CellMarks[] marks = new CellMarks[ROW];
 
     HexPainter() {
         // the separators between hex pairs are never rewritten, only the pairs themselves
@@ -97,6 +99,7 @@ final class HexPainter {
             if (a < f.sourceStart || a >= f.sourceEnd) {
                 background[i] = null;
                 textColor[i] = null;
+                marks[i] = CellMarks.NONE;
                 hexText[HexGeometry.hexCharIndex(i)] = ' ';
                 hexText[HexGeometry.hexCharIndex(i) + 1] = ' ';
                 asciiText[i] = ' ';
@@ -110,6 +113,7 @@ final class HexPainter {
             return;
         }
         paintBackgrounds(gc, f, y);
+        paintMarks(gc, f, y);
         paintFlash(gc, f, rowAddress, first, last, y);
         int caretCell = caretRow ? (int) (f.caret - rowAddress) : -1;
         if (caretCell >= 0 && textColor[caretCell] != null) {
@@ -143,6 +147,7 @@ final class HexPainter {
         int h = HexGeometry.hexCharIndex(i);
         boolean changed = f.changed.contains(a);
         bold[i] = changed && kind.hasValue();
+        marks[i] = CellMarks.of(kind);
         background[i] = f.selection.contains(a) ? t.selection : highlightOr(f, a, t.background(kind));
         if (kind == CellKind.UNMAPPED) {
             hexText[h] = '.';
@@ -187,6 +192,26 @@ final class HexPainter {
                 gc.setFill(c);
                 gc.fillRect(g.hexCellX(i) - cw / 2, y, g.hexCellX(j) - g.hexCellX(i) + 3 * cw, g.rowHeight);
                 gc.fillRect(g.asciiCellX(i), y, (j - i + 1) * cw, g.rowHeight);
+            }
+            i = j + 1;
+        }
+    }
+
+    /** Each run of cells with the same mark gets it once, under the hex and the ASCII columns alike. */
+    private void paintMarks(GraphicsContext gc, Frame f, double y) {
+        HexGeometry g = f.geometry;
+        double cw = g.charWidth;
+        int i = 0;
+        while (i < ROW) {
+            CellMarks m = marks[i];
+            int j = i;
+            while (j + 1 < ROW && marks[j + 1] == m) {
+                j++;
+            }
+            if (m != CellMarks.NONE) {
+                double bottom = y + g.rowHeight;
+                m.paint(gc, g.hexCellX(i) - cw / 2, g.hexCellX(j) - g.hexCellX(i) + 3 * cw, bottom, f.theme.header);
+                m.paint(gc, g.asciiCellX(i), (j - i + 1) * cw, bottom, f.theme.header);
             }
             i = j + 1;
         }

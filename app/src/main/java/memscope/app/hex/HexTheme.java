@@ -40,6 +40,24 @@ public final class HexTheme {
             .kind(CellKind.UNREADABLE, "#2d1517", "#ff7b72")
             .build();
 
+    /**
+     * High contrast, for a projector: black on white, every text at 7:1 or better on what it is painted over
+     * (nothing lighter than #595959 on white); the kinds keep faint tints and their marks ({@link CellMarks}).
+     */
+    public static final HexTheme HIGH_CONTRAST = new Builder()
+            .background("#ffffff").gutter("#ffffff").gridLine("#000000").header("#000000").address("#000000")
+            .addressPadding("#4d4d4d")
+            .caretRowAddress("#000000").text("#000000").zeroText("#4d4d4d").changedText("#8b1a00")
+            .selection("#b3d1ff").caret("#0033aa").caretText("#ffffff").caretUnfocused("#4d4d4d")
+            .flash("#e5393599")
+            .kind(CellKind.UNMAPPED, "#ffffff", "#4d4d4d")
+            .kind(CellKind.WRITABLE, "#ffffff", "#000000")
+            .kind(CellKind.READ_ONLY, "#eef3fb", "#000000")
+            .kind(CellKind.EXECUTABLE, "#edf7ef", "#000000")
+            .kind(CellKind.VDSO, "#f5effc", "#000000")
+            .kind(CellKind.UNREADABLE, "#ffffff", "#8b1a00")
+            .build();
+
     final Color background;
     final Color gutter;
     final Color gridLine;

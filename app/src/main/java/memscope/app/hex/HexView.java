@@ -41,6 +41,8 @@ public final class HexView extends Region {
     private final HexFlash flash = new HexFlash(this::requestRepaint);
     private ByteSource source;
     private HexGeometry geometry = new HexGeometry(FONT_SIZE, 8);
+    /** The projector's zoom: the font is FONT_SIZE times this (1 to 2.5), painted sharp rather than magnified. */
+    private double zoom = 1;
     private HexTheme theme = HexTheme.LIGHT;
     private HexColumn activeColumn = HexColumn.HEX;
     private byte[] data = new byte[0];
@@ -66,6 +68,22 @@ public final class HexView extends Region {
 
     // ---- the agreed API ----
 
+    /** Paints the bytes {@code factor} times larger (the projector's zoom, 1 to 2.5); the caret stays where it is. */
+    public void setZoom(double factor) {
+        double z = Math.max(1, Math.min(2.5, factor));
+        if (z == zoom) {
+            return;
+        }
+        zoom = z;
+        geometry = new HexGeometry(FONT_SIZE * zoom, geometry.addressDigits);
+        requestLayout();
+        requestRepaint();
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
     /** Shows {@code s} from its start, caret on its first byte; forgets changes marked for the old source. */
     public void setSource(ByteSource s) {
         long start = s == null ? 0 : s.start();
@@ -75,7 +93,7 @@ public final class HexView extends Region {
                     "byte source ends (0x%x) before it starts (0x%x)", end, start));
         }
         source = s;
-        geometry = new HexGeometry(FONT_SIZE, HexGeometry.digitsFor(Math.max(start, end - 1)));
+        geometry = new HexGeometry(FONT_SIZE * zoom, HexGeometry.digitsFor(Math.max(start, end - 1)));
         viewport.reset(start, end);
         cursor.reset(start, end);
         changes.clear();
@@ -194,6 +212,10 @@ public final class HexView extends Region {
     }
 
     public HexTheme getTheme() {
+        return theme;
+    }
+
+    public HexTheme theme() {
         return theme;
     }
 

@@ -27,4 +27,18 @@ public final class BundledLessons {
         }
         return out;
     }
+
+    /** The 50-minute class's lessons in its order, taken from {@code loaded}; one that did not load is left out. */
+    public static List<Lesson> classPath(List<Lesson> loaded, List<LessonException> problems) {
+        List<Lesson> out = new ArrayList<>();
+        try {
+            for (String name : LessonLoader.classPath()) {
+                String id = name.replaceFirst("\\.json$", "");
+                loaded.stream().filter(l -> l.id().equals(id)).findFirst().ifPresent(out::add);
+            }
+        } catch (LessonException e) {
+            problems.add(e);
+        }
+        return out;
+    }
 }

@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -58,7 +59,11 @@ public final class LessonPane implements MainWindow.Tool {
     private final Label counter = new Label();
     private final Label text = new Label();
     private final StackPane action = new StackPane();
-    private final Label expect = new Label();
+    private final PredictionBox prediction;
+    /** The 50-minute class: its lessons in its order, and only their core steps. */
+    private final CheckBox classPath = new CheckBox();
+    private final List<Lesson> allLessons;
+    private final List<Lesson> classLessons;
     private final Label check = new Label();
     private final Label problem = new Label();
     private final Button previous = new Button();
@@ -77,7 +82,17 @@ public final class LessonPane implements MainWindow.Tool {
      */
     public LessonPane(Messages messages, List<Lesson> lessons, List<LessonException> loadProblems,
                       Consumer<LoadedScenario> showWorld, Consumer<Runnable> whenDiscardable) {
+        this(messages, lessons, List.of(), loadProblems, showWorld, whenDiscardable);
+    }
+
+    /** {@code classLessons}: the 50-minute class's lessons in its order (empty: no class path offered). */
+    public LessonPane(Messages messages, List<Lesson> lessons, List<Lesson> classLessons,
+                      List<LessonException> loadProblems, Consumer<LoadedScenario> showWorld,
+                      Consumer<Runnable> whenDiscardable) {
         this.messages = messages;
+        this.allLessons = List.copyOf(lessons);
+        this.classLessons = List.copyOf(classLessons);
+        this.prediction = new PredictionBox(messages);
         this.showWorld = showWorld;
         this.whenDiscardable = whenDiscardable;
         this.steps = new StepList(messages, this::goTo);
@@ -91,6 +106,7 @@ public final class LessonPane implements MainWindow.Tool {
             choice.getSelectionModel().selectFirst();
         }
         messages.localeProperty().addListener((o, was, now) -> relabel());
+        classPath.selectedProperty().addListener((o, was, now) -> classPathChanged(now));
         choice.valueProperty().addListener((o, was, now) -> refresh());
         refresh();
     }
@@ -129,6 +145,7 @@ public final class LessonPane implements MainWindow.Tool {
         try {
             LessonRunner fresh = new LessonRunner(lesson, ScenarioWorlds.bundled());
             runner = fresh;
+            fresh.setCoreOnly(classPath.isSelected());
             fresh.addListener(new LessonRunner.Listener() {
                 @Override
                 public void worldChanged(LoadedScenario world) {
@@ -182,7 +199,6 @@ public final class LessonPane implements MainWindow.Tool {
         wrap(summary, "lessonSummary", "lesson-summary");
         wrap(counter, "lessonCounter", "lesson-counter");
         wrap(text, "lessonText", "lesson-text");
-        wrap(expect, "lessonExpect", "lesson-expect");
         wrap(check, "lessonCheck", "lesson-check");
         wrap(problem, "lessonProblem", "lesson-problem");
         start.setMinWidth(Region.USE_PREF_SIZE);
@@ -197,12 +213,20 @@ public final class LessonPane implements MainWindow.Tool {
         HBox buttons = new HBox(6, previous, perform, next);
         buttons.setId("lessonButtons");
         // the buttons sit above the step's text, so they stay put however long a step is
-        box.getChildren().addAll(new HBox(6, choice, start), problem, title, summary, new Separator(), counter,
-                buttons, text, action, expect, check, steps.node());
+        classPath.setId("lessonClassPath");
+        classPath.textProperty().bind(messages.text("lesson.classPath"));
+        classPath.setWrapText(true);
+        classPath.setVisible(!classLessons.isEmpty());
+        classPath.setManaged(!classLessons.isEmpty());
+        box.getChildren().addAll(new HBox(6, choice, start), classPath, problem, title, summary, new Separator(),
+                counter, buttons, text, action, prediction.node(), check, steps.node());
         installKeys();
         box.getStyleClass().add("lesson-pane");
         scroll.setId("lessonPane");
         scroll.setFitToWidth(true);
+        // a scroll bar that came and went with a step's length (its choices, its reveal) would change the width,
+        // re-wrap the summary and move the buttons: keep its room always
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
         scroll.getStyleClass().add("side-panel");
         scroll.getStylesheets().add(ConsoleStyles.STYLESHEET);
     }
@@ -313,6 +337,27 @@ public final class LessonPane implements MainWindow.Tool {
         problem.setText(words.get());
     }
 
+    /**
+     * The class path on: the list holds the class's lessons in its order and a running lesson walks only its core
+     * steps; off: every lesson, every step. A running lesson keeps running.
+     */
+    private void classPathChanged(boolean on) {
+        Lesson chosen = choice.getValue();
+        List<Lesson> shown = on ? classLessons : allLessons;
+        choice.getItems().setAll(shown);
+        if (runner != null && shown.contains(runner.lesson())) {
+            choice.setValue(runner.lesson());
+        } else if (chosen != null && shown.contains(chosen) && !on) {
+            choice.setValue(chosen);
+        } else if (!shown.isEmpty()) {
+            choice.getSelectionModel().selectFirst();
+        }
+        if (runner != null) {
+            runner.setCoreOnly(on);
+        }
+        refresh();
+    }
+
     /** Lesson titles in the combo box, the problem line and the check follow the UI language. */
     private void relabel() {
         choice.setCellFactory(v -> new LessonCell());
@@ -325,7 +370,9 @@ public final class LessonPane implements MainWindow.Tool {
         @Override
         protected void updateItem(Lesson item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.title(messages.getLocale()));
+            setText(empty || item == null ? null : classPath.isSelected()
+                    ? messages.get("lesson.classPath.item", item.title(messages.getLocale()), item.coreStepCount())
+                    : item.title(messages.getLocale()));
         }
     }
 
@@ -346,7 +393,7 @@ public final class LessonPane implements MainWindow.Tool {
             summary.setText(chosen == null ? "" : chosen.summary(locale));
             counter.setText("");
             text.setText(messages.get("lesson.pick"));
-            expect.setText("");
+            prediction.clear();
             check.setText("");
             return;
         }
@@ -362,10 +409,9 @@ public final class LessonPane implements MainWindow.Tool {
         text.setText(step.text(locale));
         if (step.hasAction()) {
             action.getChildren().add(ConsoleStyles.flow(step.action(), runner.session().names().keySet()));
-            expect.setText(messages.get("lesson.expect", step.expectStatus()));
-        } else {
-            expect.setText("");
         }
+        // the answer stays hidden until the step has run: no "expected" line up front
+        prediction.show(runner, step);
         Optional<StepOutcome> outcome = runner.outcome(step.index());
         check.setText(outcome.map(o -> CheckMark.describe(o, messages)).orElse(""));
         outcome.ifPresent(o -> check.getStyleClass().add(o.passed() ? "lesson-pass" : "lesson-fail"));
@@ -383,7 +429,7 @@ public final class LessonPane implements MainWindow.Tool {
         }
         counter.setText(messages.get("lesson.finished"));
         text.setText(messages.get("lesson.score", passed, checked));
-        expect.setText("");
+        prediction.clear();
         boolean all = passed == checked;
         check.setText((all ? CheckMark.PASS : CheckMark.FAIL) + " " + messages.get("lesson.score", passed, checked));
         check.getStyleClass().add(all ? "lesson-pass" : "lesson-fail");

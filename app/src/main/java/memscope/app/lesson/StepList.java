@@ -56,6 +56,12 @@ final class StepList {
         }
     }
 
+    /** The line {@code running} shows for step {@code index}. */
+    String lineFor(LessonRunner running, int index) {
+        this.runner = running;
+        return line(index);
+    }
+
     /** The line shown for step {@code index}: its mark, number, and its command (or the start of its text). */
     String line(int index) {
         LessonStep step = runner.lesson().steps().get(index);
@@ -63,7 +69,9 @@ final class StepList {
                 .orElse(index == runner.currentIndex() ? "\u25b6" : "\u2003");
         Locale locale = messages.getLocale();
         String what = step.hasAction() ? step.action() : step.text(locale);
-        return mark + " " + (index + 1) + ". " + what;
+        // extra and homework steps are marked in words, not by colour alone
+        String depth = step.isCore() ? "" : "[" + messages.get("lesson.depth." + step.depth().fileName()) + "] ";
+        return mark + " " + (index + 1) + ". " + depth + what;
     }
 
     private final class StepCell extends ListCell<Integer> {

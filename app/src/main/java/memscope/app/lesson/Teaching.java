@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.console.ConsolePane;
+import memscope.app.projector.Projector;
+import memscope.model.lesson.Lesson;
 import memscope.model.lesson.LessonException;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.script.ConsoleSession;
@@ -19,6 +21,7 @@ import memscope.model.script.ConsoleSession;
 public final class Teaching {
     private final ConsolePane console;
     private final LessonPane lessons;
+    private final Projector projector;
 
     /**
      * {@code showWorld} is the application's entry point for showing a scenario in a new window; it must call
@@ -28,7 +31,9 @@ public final class Teaching {
     public Teaching(Messages messages, Consumer<LoadedScenario> showWorld, Consumer<Runnable> whenDiscardable) {
         List<LessonException> problems = new ArrayList<>();
         this.console = new ConsolePane(messages);
-        this.lessons = new LessonPane(messages, BundledLessons.load(problems), problems, showWorld,
+        this.projector = new Projector(messages);
+        List<Lesson> all = BundledLessons.load(problems);
+        this.lessons = new LessonPane(messages, all, BundledLessons.classPath(all, problems), problems, showWorld,
                 whenDiscardable);
     }
 
@@ -45,9 +50,14 @@ public final class Teaching {
         console.attach(session, (text, outcome) -> window.statusPane().show(text, outcome));
         lessons.setReporter((words, outcome) -> window.statusPane().show(words, outcome));
         window.dock(console, lessons);
+        projector.attach(window); // zoom and the presenter layout outlast each window
         if (lessons.isShowing(world)) {
             window.showLessons(); // the lesson stays in front across the windows its steps make
         }
+    }
+
+    public Projector projector() {
+        return projector;
     }
 
     public ConsolePane console() {

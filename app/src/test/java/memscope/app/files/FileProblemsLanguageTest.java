@@ -91,14 +91,14 @@ class FileProblemsLanguageTest {
     @Test
     void aDamagedSessionIsExplainedInTheChosenLanguage() throws Exception {
         byte[] session = Arrays.copyOf("MEMSCOPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 12);
-        session[9] = 2;
+        session[9] = 3;
         Path bad = Files.write(dir.resolve("bad.msession"), session);
         assertFalse(Reads.finish(w.robot, () -> w.app.files().openSession(bad)));
-        String english = "Cannot open the session: bad.msession: unsupported session version 2"
-                + " (this MemScope reads version 1)";
+        String english = "Cannot open the session: bad.msession: unsupported session version 3"
+                + " (this MemScope reads versions 1 to 2)";
         assertEquals(english, w.status());
         chooseLanguage(CHINESE);
-        assertEquals("无法打开会话：bad.msession：不支持的会话版本 2（此版本 MemScope 只能读取版本 1）", w.status());
+        assertEquals("无法打开会话：bad.msession：不支持的会话版本 3（此版本 MemScope 只能读取版本 1 到 2）", w.status());
         chooseLanguage(ENGLISH);
         assertEquals(english, w.status());
     }

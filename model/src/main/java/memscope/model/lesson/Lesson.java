@@ -22,6 +22,11 @@ public record Lesson(String id, String source, String title, String titleZh, Str
         return LessonStep.isChinese(locale) ? titleZh : title;
     }
 
+    /** How many steps the 50-minute class path shows. */
+    public int coreStepCount() {
+        return (int) steps.stream().filter(LessonStep::isCore).count();
+    }
+
     public String summary(Locale locale) {
         return LessonStep.isChinese(locale) ? summaryZh : summary;
     }

@@ -53,7 +53,7 @@ public final class LessonLoader {
     private static final Set<String> TOP_FIELDS = Set.of("format", "title", "title_zh", "summary", "summary_zh",
             "scenario", "steps", "comment");
     private static final Set<String> STEP_FIELDS = Set.of("text", "text_zh", "action", "expect", "expect_actual",
-            "expect_data", "expect_memory", "comment");
+            "expect_data", "expect_memory", "reveal", "reveal_zh", "choices", "depth", "comment");
     private static final Set<String> MEMORY_FIELDS = Set.of("process", "address", "hex");
     /** The shape of {@code expect_memory}; an argument, since a brace in a message pattern must be quoted. */
     private static final String MEMORY_EXAMPLE = "{\"process\": NAME, \"address\": \"0x...\", \"hex\": \"de ad\"}";
@@ -68,6 +68,24 @@ public final class LessonLoader {
         JsonNode list = root.get("lessons");
         if (list == null || !list.isArray()) {
             throw LessonWords.at(source, "lessons", "index.notArray");
+        }
+        List<String> names = new ArrayList<>();
+        list.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    /**
+     * The 50-minute class: the bundled lessons it walks, in its order (it starts from the Zircon-versus-Mach
+     * hook), from {@code index.json}'s {@code class}; empty when the index names none.
+     */
+    public static List<String> classPath() throws LessonException {
+        String source = RESOURCE_DIRECTORY + "index.json";
+        JsonNode list = tree(readResource(source, "index.json"), source).get("class");
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw LessonWords.at(source, "class", "index.notArray");
         }
         List<String> names = new ArrayList<>();
         list.forEach(n -> names.add(n.asText()));
@@ -152,8 +170,59 @@ public final class LessonLoader {
         byte[] data = node.has("expect_data") ? f.bytes(node, at, "expect_data") : null;
         MemoryExpectation memory = node.has("expect_memory") ? memory(node.get("expect_memory"), at
                 + ".expect_memory", f) : null;
+        String reveal = f.optionalText(node, at, "reveal");
+        String revealZh = f.optionalText(node, at, "reveal_zh");
+        if (reveal != null || revealZh != null) {
+            if (action == null) {
+                throw f.at(at + ".reveal", "step.revealNeedsAction");
+            }
+            // both languages or neither, as with text and text_zh
+            f.text(node, at, "reveal");
+            f.text(node, at, "reveal_zh");
+        }
+        List<String> choices = choices(node.get("choices"), at + ".choices", expect, f);
         return new LessonStep(i, f.text(node, at, "text"), f.text(node, at, "text_zh"), action, expect, actual,
-                data, memory);
+                data, memory, reveal, revealZh, choices, depth(node, at, f));
+    }
+
+    /** At least two different known statuses, the expected one among them; only a step with an action has them. */
+    private static List<String> choices(JsonNode node, String at, String expect, Fields f) throws LessonException {
+        if (node == null) {
+            return List.of();
+        }
+        if (expect == null) {
+            throw f.at(at, "step.choicesNeedAction");
+        }
+        if (!node.isArray() || node.size() < 2) {
+            throw f.at(at, "choices.notArray");
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < node.size(); k++) {
+            JsonNode c = node.get(k);
+            String where = at + "[" + k + "]";
+            if (!c.isTextual()) {
+                throw f.at(where, "field.notString");
+            }
+            if (!knownStatus(c.asText())) {
+                throw f.at(where, "step.unknownStatus", Excerpt.of(c.asText()));
+            }
+            if (out.contains(c.asText())) {
+                throw f.at(where, "choices.twice", Excerpt.of(c.asText()));
+            }
+            out.add(c.asText());
+        }
+        if (!out.contains(expect)) {
+            throw f.at(at, "choices.withoutAnswer", Excerpt.of(expect));
+        }
+        return out;
+    }
+
+    private static StepDepth depth(JsonNode node, String at, Fields f) throws LessonException {
+        String name = f.optionalText(node, at, "depth");
+        if (name == null) {
+            return StepDepth.CORE;
+        }
+        return StepDepth.parse(name).orElseThrow(() -> f.at(at + ".depth", "step.unknownDepth", Excerpt.of(name)));
     }
 
     private static MemoryExpectation memory(JsonNode node, String at, Fields f) throws LessonException {

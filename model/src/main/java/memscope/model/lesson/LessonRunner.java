@@ -48,6 +48,10 @@ public final class LessonRunner {
     private final WorldFactory worlds;
     private final List<Command> actions;
     private final StepOutcome[] outcomes;
+    /** The status a student predicted for each step before it ran (null: no prediction). */
+    private final String[] predictions;
+    /** The 50-minute class path: next and previous pass over extra and homework steps. */
+    private boolean coreOnly;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private LoadedScenario world;
     private ConsoleSession session;
@@ -58,6 +62,7 @@ public final class LessonRunner {
         this.lesson = Objects.requireNonNull(lesson, "lesson");
         this.worlds = Objects.requireNonNull(worlds, "worlds");
         this.outcomes = new StepOutcome[lesson.steps().size()];
+        this.predictions = new String[lesson.steps().size()];
         rebuild();
         this.actions = parseActions();
     }
@@ -98,6 +103,52 @@ public final class LessonRunner {
         return Optional.ofNullable(outcomes[index]);
     }
 
+    /**
+     * Records the student's prediction for the current step, before it runs: one of the step's choices. Refused
+     * (false, nothing changes) once the step has run, or for a status the step does not offer.
+     */
+    public boolean predict(String status) {
+        if (finished() || outcomes[current] != null
+                || !lesson.steps().get(current).choices().contains(status)) {
+            return false;
+        }
+        predictions[current] = status;
+        listeners.forEach(l -> l.stepChanged(current));
+        return true;
+    }
+
+    /** The prediction made for step {@code index}, if any. */
+    public Optional<String> prediction(int index) {
+        return Optional.ofNullable(predictions[index]);
+    }
+
+    /**
+     * Whether the prediction for step {@code index} named the status the kernel answered; empty until both a
+     * prediction and the step's outcome exist.
+     */
+    public Optional<Boolean> predictionRight(int index) {
+        if (predictions[index] == null || outcomes[index] == null || outcomes[index].result() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(predictions[index].equals(outcomes[index].observedStatus()));
+    }
+
+    /**
+     * Walks only the core steps (the 50-minute class path): {@link #next()} and {@link #previous()} pass over the
+     * others, performing those ahead so the kernel holds what every earlier step made. Turned on at a step that
+     * is not core, it moves on to the next core step.
+     */
+    public void setCoreOnly(boolean on) {
+        coreOnly = on;
+        if (on && !finished() && !lesson.steps().get(current).isCore()) {
+            next();
+        }
+    }
+
+    public boolean coreOnly() {
+        return coreOnly;
+    }
+
     /** True when the current step has been performed. */
     public boolean performed() {
         return !finished() && outcomes[current] != null;
@@ -131,17 +182,23 @@ public final class LessonRunner {
         if (finished()) {
             return;
         }
-        if (outcomes[current] == null) {
-            perform();
-        }
-        current++;
+        do {
+            if (outcomes[current] == null) {
+                perform();
+            }
+            current++;
+        } while (coreOnly && !finished() && !lesson.steps().get(current).isCore());
         listeners.forEach(l -> l.stepChanged(current));
     }
 
-    /** Back one step: a fresh kernel with the steps before it replayed. */
+    /** Back one step (one core step on the class path): a fresh kernel with the steps before it replayed. */
     public void previous() throws LessonException {
-        if (current > 0) {
-            goTo(current - 1);
+        int back = current - 1;
+        while (coreOnly && back > 0 && !lesson.steps().get(back).isCore()) {
+            back--;
+        }
+        if (back >= 0) {
+            goTo(back);
         }
     }
 
@@ -156,6 +213,9 @@ public final class LessonRunner {
         }
         rebuild();
         Arrays.fill(outcomes, null);
+        for (int i = index; i < predictions.length; i++) {
+            predictions[i] = null; // those steps run again: a new guess for them
+        }
         current = 0;
         while (current < index) {
             perform();

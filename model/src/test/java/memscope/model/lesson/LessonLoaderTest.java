@@ -100,4 +100,44 @@ class LessonLoaderTest {
         assertEquals("01-debugging-gate", LessonLoader.loadResource("01-debugging-gate.json").id());
         assertThrows(LessonException.class, () -> LessonLoader.loadResource("nope.json"));
     }
+
+    @Test
+    void aStepCanHideItsAnswerOfferChoicesAndLeaveTheClassPath() throws LessonException {
+        Lesson l = LessonLoader.parse(lesson(STEP + ", \"reveal\": \"r\", \"reveal_zh\": \"答\", "
+                + "\"choices\": [\"ZX_ERR_ACCESS_DENIED\", \"ZX_OK\"], \"depth\": \"extra\"}, " + STEP + "}"), "x.json");
+        LessonStep s = l.steps().get(0);
+        assertEquals("r", s.reveal(java.util.Locale.ENGLISH));
+        assertEquals("答", s.reveal(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals(java.util.List.of("ZX_ERR_ACCESS_DENIED", "ZX_OK"), s.choices());
+        assertEquals(StepDepth.EXTRA, s.depth());
+        LessonStep plain = l.steps().get(1);
+        assertEquals(StepDepth.CORE, plain.depth(), "a step is core unless it says otherwise");
+        assertEquals(java.util.List.of(), plain.choices());
+        assertEquals(false, plain.hasReveal());
+        assertEquals(1, l.coreStepCount());
+    }
+
+    @Test
+    void revealsChoicesAndDepthsAreChecked() {
+        String explain = "{\"text\": \"t\", \"text_zh\": \"文\"";
+        assertRefused(lesson(explain + ", \"reveal\": \"r\", \"reveal_zh\": \"答\"}"), "steps[0].reveal",
+                "only a step with an action has a reveal");
+        assertRefused(lesson(STEP + ", \"reveal\": \"r\"}"), "steps[0].reveal_zh", "missing text");
+        assertRefused(lesson(STEP + ", \"reveal_zh\": \"答\"}"), "steps[0].reveal", "missing text");
+        assertRefused(lesson(explain + ", \"choices\": [\"ZX_OK\", \"KERN_SUCCESS\"]}"), "steps[0].choices",
+                "only a step with an action can offer choices");
+        assertRefused(lesson(STEP + ", \"choices\": [\"ZX_OK\"]}"), "steps[0].choices",
+                "expected an array of at least two statuses");
+        assertRefused(lesson(STEP + ", \"choices\": \"ZX_OK\"}"), "steps[0].choices",
+                "expected an array of at least two statuses");
+        assertRefused(lesson(STEP + ", \"choices\": [\"ZX_OK\", \"ZX_ERR_NOPE\"]}"), "steps[0].choices[1]",
+                "unknown status \"ZX_ERR_NOPE\"");
+        assertRefused(lesson(STEP + ", \"choices\": [\"ZX_OK\", 3]}"), "steps[0].choices[1]", "expected a string");
+        assertRefused(lesson(STEP + ", \"choices\": [\"ZX_OK\", \"ZX_OK\"]}"), "steps[0].choices[1]",
+                "the choice \"ZX_OK\" is offered twice");
+        assertRefused(lesson(STEP + ", \"choices\": [\"KERN_SUCCESS\", \"ZX_ERR_BAD_STATE\"]}"),
+                "steps[0].choices", "the choices must include the expected status ZX_OK");
+        assertRefused(lesson(STEP + ", \"depth\": \"optional\"}"), "steps[0].depth",
+                "unknown depth \"optional\" (expected core, extra or homework)");
+    }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import memscope.model.Kernel;
 import memscope.model.scenario.LoadedScenario;
 import org.junit.jupiter.api.Test;
@@ -169,5 +170,58 @@ class LessonRunnerTest {
         assertTrue(r.lesson().scenario().isInline());
         assertTrue(r.runToEnd().stream().allMatch(StepOutcome::passed));
         assertEquals("inline", r.world().title());
+    }
+
+    /** LESSON with choices on the denied write and steps 2 (dup) and 4 (M) left out of the class path. */
+    private static final String WITH_PATH = LESSON
+            .replace("\"expect\": \"ZX_ERR_ACCESS_DENIED\"",
+                    "\"expect\": \"ZX_ERR_ACCESS_DENIED\", \"choices\": [\"ZX_OK\", \"ZX_ERR_ACCESS_DENIED\"]")
+            .replace("\"action\": \"dup p1", "\"depth\": \"extra\", \"action\": \"dup p1")
+            .replace("\"action\": \"write p1 0x1000001", "\"depth\": \"homework\", \"action\": \"write p1 0x1000001");
+
+    @Test
+    void aPredictionIsOneOfTheChoicesMadeBeforeTheStepRunsAndIsMarked() throws LessonException {
+        LessonRunner r = runner(WITH_PATH);
+        r.goTo(3);
+        assertFalse(r.predict("ZX_ERR_BAD_STATE"), "not one of the choices");
+        assertTrue(r.prediction(3).isEmpty());
+        assertTrue(r.predict("ZX_OK"));
+        assertTrue(r.predictionRight(3).isEmpty(), "marked only once the step has run");
+        r.perform();
+        assertEquals(Optional.of(false), r.predictionRight(3));
+        assertFalse(r.predict("ZX_ERR_ACCESS_DENIED"), "too late: the answer is out");
+        assertEquals(Optional.of("ZX_OK"), r.prediction(3));
+
+        r.goTo(3); // the step runs again: a new guess
+        assertTrue(r.prediction(3).isEmpty());
+        assertTrue(r.predict("ZX_ERR_ACCESS_DENIED"));
+        r.perform();
+        assertEquals(Optional.of(true), r.predictionRight(3));
+        r.next();
+        assertFalse(r.predict("ZX_OK"), "a step without choices takes no prediction");
+    }
+
+    @Test
+    void theClassPathShowsOnlyCoreStepsYetPerformsTheOthers() throws LessonException {
+        LessonRunner r = runner(WITH_PATH);
+        assertEquals(3, r.lesson().coreStepCount());
+        r.setCoreOnly(true);
+        r.next();
+        assertEquals(1, r.currentIndex());
+        r.next();
+        assertEquals(3, r.currentIndex(), "the extra dup step is passed over");
+        assertTrue(r.outcome(2).orElseThrow().passed(), "and performed, so 'ro' exists");
+        assertTrue(r.perform().passed());
+        r.next();
+        assertTrue(r.finished(), "the homework step is passed over too");
+        assertArrayEquals(new byte[] {'J', 'M'}, memory(r, 0x1000000L, 2));
+        r.goTo(3);
+        r.previous();
+        assertEquals(1, r.currentIndex());
+        r.setCoreOnly(false);
+        r.next();
+        assertEquals(2, r.currentIndex());
+        r.setCoreOnly(true);
+        assertEquals(3, r.currentIndex(), "turned on at an extra step, it moves on to a core one");
     }
 }
