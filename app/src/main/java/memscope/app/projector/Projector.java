@@ -23,14 +23,14 @@ import memscope.app.layout.Workspace;
 /**
  * For a classroom projector: View › Zoom in / Zoom out / Actual size (Ctrl+= / Ctrl+- / Ctrl+0) scale every pane
  * from 100 % to 250 % (the text of every control through the root font size, the hex view through its own font,
- * so both stay sharp), and View › Presenter layout (F5) shows only the lesson, the hex view and the status line,
+ * so both stay sharp), and View › Presenter layout (Shift+F5) shows only the lesson, the hex view and the status line,
  * with large step text. Both outlast the window: every lesson step that rebuilds the world gets them again.
  */
 public final class Projector {
     public static final KeyCombination ZOOM_IN = new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination ZOOM_OUT = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination ZOOM_RESET = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination PRESENTER = new KeyCodeCombination(KeyCode.F5);
+    public static final KeyCombination PRESENTER = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
     /** The other keys a person may press for zoom in: Ctrl++ (Shift+= on most layouts) and the keypad's +. */
     private static final List<KeyCombination> ZOOM_IN_ALSO = List.of(
             new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),

@@ -19,7 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The projector's keys in the real window: zoom scales the panes' text and the hex view; F5 the presenter layout. */
+/** The projector's keys in the real window: zoom scales the panes' text and the hex view; Shift+F5 the presenter layout. */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorTest {
     private TeachingWindow ui;
@@ -84,7 +84,7 @@ class ProjectorTest {
         var ws = ui.window().workspace();
         double text = fontOf(robot, "#lessonText");
         robot.clickOn("#hexView");
-        keys(robot, KeyCode.F5);
+        keys(robot, KeyCode.SHIFT, KeyCode.F5);
         assertFalse(ws.shownProperty(Panel.TREE).get());
         assertFalse(ws.shownProperty(Panel.BOTTOM).get());
         assertTrue(ws.shownProperty(Panel.SIDE).get());
@@ -94,7 +94,7 @@ class ProjectorTest {
         assertTrue(robot.lookup("#statusPane").query().isVisible());
         assertTrue(fontOf(robot, "#lessonText") >= text * 1.5, "large step text");
 
-        keys(robot, KeyCode.F5);
+        keys(robot, KeyCode.SHIFT, KeyCode.F5);
         assertTrue(ws.shownProperty(Panel.TREE).get(), "the panels come back as they were");
         assertTrue(ws.shownProperty(Panel.BOTTOM).get());
         assertEquals(text, fontOf(robot, "#lessonText"), 0.01);
