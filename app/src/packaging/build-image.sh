@@ -73,6 +73,12 @@ echo "build-image: linking modules: $modules"
   --input "$work_dir/input" \
   --main-jar "$main_jar" \
   --main-class "$main_class" \
+  --icon "$(dirname "$0")/memscope.png" \
   --runtime-image "$work_dir/runtime"
+
+# the bash completion for `memscope`, generated from the command tree itself (the .deb links it into
+# /usr/share/bash-completion/completions; from the image: source lib/bash-completion/memscope)
+mkdir -p "$dest_dir/$app_name/lib/bash-completion"
+"$dest_dir/$app_name/bin/$app_name" generate-completion > "$dest_dir/$app_name/lib/bash-completion/memscope"
 
 echo "build-image: built $dest_dir/$app_name (launcher: bin/$app_name)"
