@@ -244,4 +244,34 @@ class CliProcessTest {
         assertTrue(r.out().contains("complete -F"), "a bash completion script");
         assertTrue(r.out().contains("lesson") && r.out().contains("--load-elf"), r.toString());
     }
+
+    @Test
+    void anElfExecutableIsLoadedAsProcessElf() throws IOException {
+        Path elf = Path.of("/bin/true");
+        assumeTrue(Files.isRegularFile(elf), "no /bin/true to load");
+        CliRun r = memscope("run", file("magic.msc", "read elf 0x555555554000 4 expect ZX_OK\n").toString(),
+                "--load-elf", elf.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("7f 45 4c 46", JSON.readTree(r.out()).get("data").asText(), "the ELF magic at the load base");
+        CliRun maps = memscope("maps", "--load-elf", elf.toString());
+        assertTrue(maps.out().contains("555555554000-"), maps.toString());
+        CliRun notElf = memscope("maps", "--load-elf", file("x.msc", "boot debugging=on\n").toString());
+        assertEquals(3, notElf.exitCode(), notElf.toString());
+        assertTrue(notElf.err().contains("not an ELF file"), notElf.toString());
+    }
+
+    @Test
+    void aLiveProcessIsAttachedAsProcessLive() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            CliRun r = memscope("maps", "--attach", Long.toString(sleeper.pid()), "--format", "json");
+            assumeTrue(r.exitCode() != 3 || !r.err().contains("permit"), "attaching is not permitted here: " + r);
+            assertEquals(0, r.exitCode(), r.toString());
+            JsonNode live = JSON.readTree(r.out()).get(0);
+            assertTrue(live.get("process").asText().contains("sleep"), r.toString());
+            assertFalse(live.get("maps").isEmpty(), r.toString());
+        } finally {
+            sleeper.destroy();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,11 +40,17 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Any command, e.g. an installed launcher; {@code dir} is its working directory (null: this one). */
     static CliRun exec(List<String> command, Path dir) {
+        return exec(command, dir, Map.of());
+    }
+
+    /** As above, with {@code env} added to the environment. */
+    static CliRun exec(List<String> command, Path dir, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (dir != null) {
             pb.directory(dir.toFile());
         }
         pb.environment().remove("DISPLAY"); // the command line needs no display
+        pb.environment().putAll(env);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
