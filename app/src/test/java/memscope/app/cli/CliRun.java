@@ -45,6 +45,11 @@ record CliRun(int exitCode, String out, String err) {
 
     /** As above, with {@code env} added to the environment. */
     static CliRun exec(List<String> command, Path dir, Map<String, String> env) {
+        return exec(command, dir, env, TIMEOUT_SECONDS);
+    }
+
+    /** As above, killed and failed after {@code timeoutSeconds} (a window starts slowly on a loaded machine). */
+    static CliRun exec(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds) {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (dir != null) {
             pb.directory(dir.toFile());
@@ -56,9 +61,9 @@ record CliRun(int exitCode, String out, String err) {
             p.getOutputStream().close();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError(command + " did not end within " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(command + " did not end within " + timeoutSeconds + " s");
             }
             return new CliRun(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package memscope.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The .deb that {@code mvn -Ppackage -pl app -am package} builds (app/target/installer/), unpacked into a scratch
  * root with {@code dpkg -x} as an install would lay it out: {@code memscope} on the PATH answers {@code --version}
- * and runs a script; the desktop entry, its icon, the file associations and the bash completion are there.
+ * and runs a script; the window starts (on Xvfb) with JavaFX from the runtime's modules, so without the
+ * class-path warning; the desktop entry, its icon, the file associations and the bash completion are there.
  * Without a built .deb (a plain {@code mvn test}) every test here is skipped, by an explicit assumption.
  */
 class DebInstallTest {
@@ -65,6 +68,19 @@ class DebInstallTest {
         CliRun wrong = CliRun.exec(List.of(memscope().toString(), "run", script.toString(), "--format", "xml"),
                 root);
         assertEquals(2, wrong.exitCode(), wrong.toString());
+    }
+
+    @Test
+    void theInstalledWindowStartsQuietlyWithJavaFxFromTheRuntimesModules() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "no xvfb-run to give the window a display");
+        Path home = Files.createDirectories(root.resolve("home"));
+        Path shot = root.resolve("window.png");
+        CliRun r = CliRun.exec(List.of("/usr/bin/xvfb-run", "-a", memscope().toString(), "--screenshot",
+                shot.toString()), root, Map.of("HOME", home.toString(), "JAVA_TOOL_OPTIONS", "-Dprism.order=sw"), 300);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(Files.size(shot) > 0, "the window was rendered");
+        assertFalse(r.err().contains("Unsupported JavaFX configuration"), r.toString());
+        assertFalse(Files.exists(home.resolve(".openjfx")), "JavaFX found its natives in the runtime, unpacked none");
     }
 
     @Test
