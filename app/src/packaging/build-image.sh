@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the self-contained MemScope app image: a jlinked Java runtime plus every
-# application jar on the class path, wrapped by jpackage (--type app-image).
+# Builds the self-contained MemScope app image: a jlinked Java runtime with JavaFX as
+# named modules, plus every other jar on the class path, wrapped by jpackage (--type app-image).
 # Called by the `package` Maven profile in app/pom.xml:
 #   mvn -B -Ppackage -pl app -am package -DskipTests
 # Result: app/target/image/MemScope/bin/MemScope
@@ -27,29 +27,22 @@ done
 
 # jpackage refuses to overwrite, so every run starts from scratch.
 rm -rf "$work_dir" "$dest_dir/$app_name"
-mkdir -p "$work_dir/input" "$dest_dir"
-cp "$lib_dir"/*.jar "$work_dir/input/"
+mkdir -p "$work_dir/input" "$work_dir/javafx" "$dest_dir"
+# JavaFX goes into the runtime as named modules (its jars are modular), the rest stays on the class path: JavaFX
+# loaded from the class path warns "Unsupported JavaFX configuration" at every start. The platform-less
+# javafx-*.jar are empty placeholders and are left out.
+cp "$lib_dir"/javafx-*-linux.jar "$work_dir/javafx/"
+for jar in "$lib_dir"/*.jar; do
+  case $(basename "$jar") in
+    javafx-*) ;;
+    *) cp "$jar" "$work_dir/input/" ;;
+  esac
+done
 cp "$app_jar" "$work_dir/input/"
 main_jar=$(basename "$app_jar")
 
-# JavaFX first looks for its natives beside javafx-graphics-*.jar (NativeLibLoader,
-# class-path mode) and only otherwise unpacks them into ~/.openjfx/cache. Shipping
-# them unpacked next to the jars means no first-start write into the user's home
-# and no stale cache from another JavaFX build.
-for fx_jar in "$work_dir"/input/javafx-*-linux.jar; do
-  native_libs=$("$jdk_home/bin/jar" tf "$fx_jar" | grep -E '^[^/]+\.so$' || true)
-  # `jar xf` with no names would unpack the whole jar
-  if [ -n "$native_libs" ]; then
-    (cd "$work_dir/input" && "$jdk_home/bin/jar" xf "$fx_jar" $native_libs)
-  fi
-done
-if ! ls "$work_dir"/input/libglass.so >/dev/null 2>&1; then
-  echo "build-image: no JavaFX natives (libglass.so) found in javafx-*-linux.jar under $lib_dir" >&2
-  exit 1
-fi
-
 # JNA (live Linux processes: process_vm_readv/writev, /proc/PID/mem) carries libjnidispatch.so inside its jar
-# and would unpack it into ~/.cache/JNA on first use; ship it unpacked beside the jars instead, as for JavaFX.
+# and would unpack it into ~/.cache/JNA on first use; ship it unpacked beside the jars instead.
 jna_jar=$(ls "$work_dir"/input/jna-*.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jna_jar" ]; then
   echo "build-image: no jna-*.jar under $lib_dir (attaching to live processes needs JNA)" >&2
@@ -62,17 +55,33 @@ fi
 # Modules the jars really use, plus ones reached only by reflection or service
 # lookup that jdeps cannot see (scripting, locale data, extra charsets, prefs).
 detected=$("$jdk_home/bin/jdeps" --print-module-deps --ignore-missing-deps \
-  --multi-release 17 --class-path "$work_dir/input/*" "$work_dir"/input/*.jar 2>/dev/null | tail -n 1)
-baseline=java.base,java.desktop,java.logging,java.xml,java.scripting,java.prefs,java.sql,jdk.unsupported,jdk.unsupported.desktop,jdk.jfr,jdk.localedata,jdk.charsets,jdk.zipfs
+  --multi-release 17 --module-path "$work_dir/javafx" --class-path "$work_dir/input/*" \
+  "$work_dir"/input/*.jar 2>/dev/null | tail -n 1)
+baseline=java.base,java.desktop,java.logging,java.xml,java.scripting,java.prefs,java.sql,jdk.unsupported,jdk.unsupported.desktop,jdk.jfr,jdk.localedata,jdk.charsets,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
 modules=$(printf '%s,%s' "$detected" "$baseline" | tr ',' '\n' | grep -v '^$' | sort -u | paste -sd, -)
 echo "build-image: jdeps found: $detected"
 echo "build-image: linking modules: $modules"
 
 "$jdk_home/bin/jlink" \
+  --module-path "$jdk_home/jmods:$work_dir/javafx" \
   --add-modules "$modules" \
   --output "$work_dir/runtime" \
   --strip-debug --no-header-files --no-man-pages --strip-native-commands \
   --compress=2
+
+# A jlinked JavaFX loads its natives with System.loadLibrary, which searches the runtime's lib/ (as JavaFX's own
+# jmods place them); otherwise it would unpack them into ~/.openjfx/cache at the first start.
+for fx_jar in "$work_dir"/javafx/*.jar; do
+  native_libs=$("$jdk_home/bin/jar" tf "$fx_jar" | grep -E '^[^/]+\.so$' || true)
+  # `jar xf` with no names would unpack the whole jar
+  if [ -n "$native_libs" ]; then
+    (cd "$work_dir/runtime/lib" && "$jdk_home/bin/jar" xf "$(realpath "$fx_jar")" $native_libs)
+  fi
+done
+if ! ls "$work_dir"/runtime/lib/libglass.so >/dev/null 2>&1; then
+  echo "build-image: no JavaFX natives (libglass.so) found in javafx-*-linux.jar under $lib_dir" >&2
+  exit 1
+fi
 
 # jpackage wants a purely numeric version: 0.1.0-SNAPSHOT -> 0.1.0
 "$jdk_home/bin/jpackage" \
@@ -86,6 +95,12 @@ echo "build-image: linking modules: $modules"
   --main-class "$main_class" \
   --java-options '-Djna.boot.library.path=$APPDIR' \
   --java-options '-Djna.nounpack=true' \
+  --icon "$(dirname "$0")/memscope.png" \
   --runtime-image "$work_dir/runtime"
+
+# the bash completion for `memscope`, generated from the command tree itself (the .deb links it into
+# /usr/share/bash-completion/completions; from the image: source lib/bash-completion/memscope)
+mkdir -p "$dest_dir/$app_name/lib/bash-completion"
+"$dest_dir/$app_name/bin/$app_name" generate-completion > "$dest_dir/$app_name/lib/bash-completion/memscope"
 
 echo "build-image: built $dest_dir/$app_name (launcher: bin/$app_name)"

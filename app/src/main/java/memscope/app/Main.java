@@ -1,6 +1,7 @@
 package memscope.app;
 
 import javafx.application.Application;
+import memscope.app.cli.Cli;
 
 /**
  * Plain entry point: launching through a class that does not extend Application lets JavaFX run from the
@@ -11,6 +12,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Cli.wants(args)) { // run, lesson, maps, --help, --version: no window, no JavaFX
+            System.exit(Cli.run(args));
+        }
         Application.launch(MemScopeApp.class, args);
     }
 }

@@ -2,6 +2,7 @@ package memscope.model.script;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One parsed command line, ready to run: its spec, where it came from, and its typed argument values keyed by
@@ -13,12 +14,23 @@ public final class Command {
     private final int line;
     private final String text;
     private final Map<String, Object> values;
+    private final String expected;
 
     Command(CommandSpec spec, int line, String text, Map<String, Object> values) {
+        this(spec, line, text, values, null);
+    }
+
+    Command(CommandSpec spec, int line, String text, Map<String, Object> values, String expected) {
         this.spec = spec;
         this.line = line;
         this.text = text;
         this.values = Map.copyOf(values);
+        this.expected = expected;
+    }
+
+    /** The status the line's {@code expect STATUS} asks for ({@code ZX_OK}, {@code KERN_SUCCESS}...), if any. */
+    public Optional<String> expected() {
+        return Optional.ofNullable(expected);
     }
 
     public CommandSpec spec() {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import memscope.model.script.CommandSpec.Option;
 import memscope.model.script.CommandSpec.Param;
 import memscope.model.script.CommandSpec.ParamKind;
+import memscope.model.text.Text;
 
 /** Every console command, in the order help lists them. The grammar is documented in resources/lessons/CONSOLE.md. */
 public final class CommandCatalog {
@@ -79,6 +80,11 @@ public final class CommandCatalog {
     /** The command with this word (case-insensitive). */
     public static Optional<CommandSpec> find(String word) {
         return Optional.ofNullable(SPECS.get(word.toLowerCase(Locale.ROOT)));
+    }
+
+    /** What {@code expect STATUS} at the end of a line does, for help text. */
+    public static Text expectSummary() {
+        return ConsoleWords.of("help.expect");
     }
 
     /** Every command, for help text and completion. */

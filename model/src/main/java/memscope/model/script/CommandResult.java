@@ -29,6 +29,11 @@ public record CommandResult(Command command, String call, Status status, KernRet
         return status != null ? status.zxName() : kernReturn.machName();
     }
 
+    /** False when the line said {@code expect STATUS} and the call answered another status. */
+    public boolean expectationMet() {
+        return command.expected().map(statusName()::equals).orElse(true);
+    }
+
     public boolean ok() {
         return status != null ? status == Status.OK : kernReturn == KernReturn.SUCCESS;
     }
@@ -71,6 +76,9 @@ public record CommandResult(Command command, String call, Status status, KernRet
         }
         if (!detail().isEmpty()) {
             line = ConsoleWords.of("result.detail", line, detailText);
+        }
+        if (!expectationMet()) {
+            line = ConsoleWords.of("result.unexpected", line, command.expected().orElseThrow());
         }
         return line;
     }

@@ -2,11 +2,15 @@ package memscope.model.script;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import memscope.model.KernReturn;
+import memscope.model.Status;
 import memscope.model.script.CommandSpec.Option;
 import memscope.model.script.CommandSpec.Param;
 import memscope.model.script.CommandSpec.ParamKind;
@@ -27,6 +31,8 @@ final class LineParser {
     }
 
     private static final int MAX_NAMES_SHOWN = 10;
+    /** The word that ends a line with the status its author expects: {@code write p1 0x1000 00 expect ZX_OK}. */
+    static final String EXPECT = "expect";
 
     private final String line;
     private final int lineNo;
@@ -41,6 +47,8 @@ final class LineParser {
     private boolean sawData;
     private Command command;
     private ScriptError error;
+    private String expected;
+    private int textEnd;
 
     LineParser(String line, int lineNo, Set<String> known) {
         this.line = line;
@@ -94,6 +102,8 @@ final class LineParser {
                     .map(CommandSpec::name).collect(Collectors.joining(", "))));
         }
         span(first, TokenKind.COMMAND);
+        textEnd = tokens.get(tokens.size() - 1).end();
+        expectation();
         while (next < tokens.size()) {
             Token t = tokens.get(next++);
             if (t.type() == Lexer.Type.UNTERMINATED_STRING) {
@@ -106,6 +116,35 @@ final class LineParser {
             }
         }
         finish();
+    }
+
+    /**
+     * A trailing {@code expect STATUS}: the answer the script's author expects, checked when the line runs. Taken
+     * off the end before the arguments, so it never reads as a byte or a name; the status must be one the
+     * command's kernel answers with.
+     */
+    private void expectation() throws Stop {
+        int n = tokens.size();
+        Token keyword = n >= 3 ? tokens.get(n - 2) : null;
+        if (keyword == null || keyword.type() != Lexer.Type.WORD || !keyword.text().equals(EXPECT)) {
+            return;
+        }
+        Token status = tokens.get(n - 1);
+        span(keyword, TokenKind.OPTION);
+        String name = status.type() == Lexer.Type.WORD ? status.text().toUpperCase(Locale.ROOT) : "";
+        if (!statusNames(spec.mach()).contains(name)) {
+            fail(status, 0, ConsoleWords.of(spec.mach() ? "expect.mach" : "expect.zircon", describe(status),
+                    spec.name()));
+        }
+        span(status, TokenKind.OPTION);
+        expected = name;
+        tokens = new ArrayList<>(tokens.subList(0, n - 2));
+    }
+
+    /** Every status a Zircon call, or a Mach call, can answer, by its C name. */
+    static Set<String> statusNames(boolean mach) {
+        return mach ? Arrays.stream(KernReturn.values()).map(KernReturn::machName).collect(Collectors.toSet())
+                : Arrays.stream(Status.values()).map(Status::zxName).collect(Collectors.toSet());
     }
 
     private boolean isOption(Token t) {
@@ -265,8 +304,7 @@ final class LineParser {
             failAt(end, ConsoleWords.of("boot.needsOption", spec.usage()));
         }
         Token first = tokens.get(0);
-        Token last = tokens.get(tokens.size() - 1);
-        command = new Command(spec, lineNo, line.substring(first.start(), last.end()), values);
+        command = new Command(spec, lineNo, line.substring(first.start(), textEnd), values, expected);
     }
 
     /** The known names for a message: a scenario may declare thousands, so only the first few, each cut. */
