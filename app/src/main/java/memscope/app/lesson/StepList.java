@@ -18,6 +18,8 @@ import memscope.model.lesson.StepOutcome;
 final class StepList {
     private static final int ROWS = 8;
     private static final double ROW_HEIGHT = 22;
+    /** The font size {@link #ROW_HEIGHT} was chosen for; rows grow with the zoom's larger fonts. */
+    private static final double ROW_FONT = 13;
 
     private final Messages messages;
     private final IntConsumer goTo;
@@ -37,6 +39,15 @@ final class StepList {
 
     Node node() {
         return list;
+    }
+
+    /** Rows as tall as the cells' font needs (a fixed height would cut the text off at 250 % zoom). */
+    private void fitRows(double fontSize) {
+        double height = Math.ceil(ROW_HEIGHT * Math.max(1, fontSize / ROW_FONT));
+        if (height != list.getFixedCellSize()) {
+            list.setFixedCellSize(height);
+            list.setPrefHeight(ROWS * height + 2);
+        }
     }
 
     /** Shows the runner's steps, or nothing when no lesson runs. */
@@ -77,6 +88,7 @@ final class StepList {
     private final class StepCell extends ListCell<Integer> {
         StepCell() {
             setPrefWidth(0); // long commands end in an ellipsis rather than widening the list sideways
+            fontProperty().addListener((o, was, font) -> fitRows(font.getSize()));
             setOnMouseClicked(e -> {
                 if (!isEmpty() && getItem() != null && runner != null) {
                     goTo.accept(getItem());

@@ -19,7 +19,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The projector's keys in the real window: zoom scales the panes' text and the hex view; Shift+F5 the presenter layout. */
+/**
+ * The projector's keys in the real window: zoom scales the panes' text and the hex view; Shift+F5 the presenter
+ * layout.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorTest {
     private TeachingWindow ui;
@@ -80,7 +83,28 @@ class ProjectorTest {
     }
 
     @Test
-    void f5ShowsOnlyTheLessonTheHexViewAndTheStatusWithLargeStepText(FxRobot robot) {
+    void theLessonsStepRowsGrowWithTheZoom(FxRobot robot) throws Exception {
+        var lesson = memscope.model.lesson.LessonLoader.loadResource("01-debugging-gate.json");
+        robot.interact(() -> ui.teaching.lessons().start(lesson));
+        robot.clickOn("#hexView");
+        javafx.scene.control.ListView<?> steps =
+                robot.lookup("#lessonSteps").queryAs(javafx.scene.control.ListView.class);
+        double rowAtHundred = steps.getFixedCellSize();
+        for (int i = 0; i < 6; i++) {
+            keys(robot, KeyCode.CONTROL, KeyCode.EQUALS);
+        }
+        assertEquals(250, ui.teaching.projector().zoom().percent());
+        double cellFont = robot.lookup("#lessonSteps .list-cell").queryAs(javafx.scene.control.ListCell.class)
+                .getFont().getSize();
+        assertTrue(steps.getFixedCellSize() >= cellFont * 1.4,
+                "a step's row fits its zoomed text: " + steps.getFixedCellSize() + " px for " + cellFont + " px text");
+        assertTrue(steps.getFixedCellSize() > rowAtHundred * 2, "rows grow with the zoom");
+        keys(robot, KeyCode.CONTROL, KeyCode.DIGIT0);
+        assertEquals(rowAtHundred, steps.getFixedCellSize(), 0.01, "and shrink back at 100 %");
+    }
+
+    @Test
+    void shiftF5ShowsOnlyTheLessonTheHexViewAndTheStatusWithLargeStepText(FxRobot robot) {
         var ws = ui.window().workspace();
         double text = fontOf(robot, "#lessonText");
         robot.clickOn("#hexView");
