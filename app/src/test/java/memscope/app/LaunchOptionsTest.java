@@ -30,7 +30,9 @@ class LaunchOptionsTest {
                         .getMessage());
         assertEquals("--screenshot needs a file name", assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(List.of("--screenshot", "--scenario", "x"))).getMessage());
-        assertEquals("unknown argument \"--fast\" (usage: [--scenario FILE] [--open FILE | FILE] [--screenshot FILE.png])",
+        assertEquals("unknown argument \"--fast\" (usage: [--scenario FILE] "
+                + "[--open FILE | FILE | --load-elf FILE | --core FILE] [--attach PID] [--screenshot FILE.png]; "
+                + "memscope --help for the command line)",
                 assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--fast")))
                         .getMessage());
     }
