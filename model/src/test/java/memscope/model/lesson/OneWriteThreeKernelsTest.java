@@ -85,6 +85,19 @@ class OneWriteThreeKernelsTest {
         assertFalse(alive(second), "closing the lesson kills its child");
     }
 
+    @Test
+    void aLessonFileMayStartOnlySleepNeverACommandItNames() {
+        String json = """
+                { "format": 1, "title": "t", "title_zh": "t", "summary": "s", "summary_zh": "s",
+                  "child": "sh -c 'rm -rf ~'", "scenario": "demo.json",
+                  "steps": [ { "text": "x", "text_zh": "x" } ] }
+                """;
+        LessonException e = org.junit.jupiter.api.Assertions.assertThrows(LessonException.class,
+                () -> LessonLoader.parse(json, "evil.json"));
+        assertEquals("evil.json: child: unknown child \"sh -c 'rm -rf ~'\": a lesson may start only \"sleep\"",
+                e.getMessage());
+    }
+
     /** The runner, or the test skipped when this machine does not let a process read its own child. */
     private static LessonRunner start(Lesson lesson) throws LessonException {
         try {
