@@ -144,6 +144,9 @@ public final class LessonPane implements MainWindow.Tool {
     public boolean start(Lesson lesson) {
         try {
             LessonRunner fresh = new LessonRunner(lesson, ScenarioWorlds.bundled());
+            if (runner != null) {
+                runner.close(); // the lesson it replaces kills its child process, if it started one
+            }
             runner = fresh;
             fresh.setCoreOnly(classPath.isSelected());
             fresh.addListener(new LessonRunner.Listener() {
@@ -175,6 +178,7 @@ public final class LessonPane implements MainWindow.Tool {
     /** Leaves the lesson (the window now shows something else); the chosen lesson can be started again. */
     public void stop() {
         if (runner != null) {
+            runner.close(); // a lesson's child process ends with the lesson
             runner = null;
             refresh();
         }

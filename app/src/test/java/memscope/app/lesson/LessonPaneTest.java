@@ -66,6 +66,21 @@ class LessonPaneTest {
     }
 
     @Test
+    void leavingALessonWithAChildProcessKillsTheChild(FxRobot robot) throws Exception {
+        Lesson lesson = LessonLoader.loadResource("09-one-write-three-kernels.json");
+        robot.interact(() -> ui.teaching.lessons().start(lesson));
+        var runner = ui.teaching.lessons().runner();
+        // a machine that forbids reading even one's own child refuses the lesson; nothing here to check then
+        org.junit.jupiter.api.Assumptions.assumeTrue(runner.isPresent(), "the lesson could not start its child");
+        long pid = runner.get().child().orElseThrow().pid();
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        var other = ScenarioLoader.loadResource("minimal.json");
+        robot.interact(() -> ui.show(other));
+        assertFalse(ui.teaching.lessons().runner().isPresent());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the child ended with the lesson");
+    }
+
+    @Test
     void openingAnotherScenarioEndsTheLessonAndMovesTheConsoleThere(FxRobot robot) throws Exception {
         robot.interact(() -> ui.window().showLessons());
         robot.clickOn("#lessonStart");

@@ -11,10 +11,30 @@ import java.util.Locale;
  * @param source where it was loaded from, for messages
  */
 public record Lesson(String id, String source, String title, String titleZh, String summary, String summaryZh,
-                     ScenarioRef scenario, List<LessonStep> steps) {
+                     ScenarioRef scenario, List<LessonStep> steps, String child) {
+    /** The one program a lesson may start as its child: a lesson file never names a command to run. */
+    public static final String SLEEP_CHILD = "sleep";
 
+    /**
+     * @param child {@link #SLEEP_CHILD} for a lesson that starts a live child process (handle {@code child},
+     *              its code at {@code $code}), else null
+     */
     public Lesson {
         steps = List.copyOf(steps);
+        if (child != null && !child.equals(SLEEP_CHILD)) {
+            throw new IllegalArgumentException("a lesson's child is \"sleep\" or none");
+        }
+    }
+
+    /** A lesson on a simulated world only. */
+    public Lesson(String id, String source, String title, String titleZh, String summary, String summaryZh,
+                  ScenarioRef scenario, List<LessonStep> steps) {
+        this(id, source, title, titleZh, summary, summaryZh, scenario, steps, null);
+    }
+
+    /** Whether the lesson starts a live Linux child process. */
+    public boolean startsChild() {
+        return child != null;
     }
 
     /** The title in the language asked for: Simplified Chinese for a {@code zh} locale, else English. */

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import memscope.model.Errno;
 import memscope.model.KernReturn;
 import memscope.model.Status;
 import memscope.model.io.NotRegularFileException;
@@ -51,7 +52,7 @@ public final class LessonLoader {
     /** Numbers are 64-bit and unsigned, as the console's {@code 0x...} literals are. */
     private static final BigInteger MAX_NUMBER = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final Set<String> TOP_FIELDS = Set.of("format", "title", "title_zh", "summary", "summary_zh",
-            "scenario", "steps", "comment");
+            "scenario", "steps", "comment", "child");
     private static final Set<String> STEP_FIELDS = Set.of("text", "text_zh", "action", "expect", "expect_actual",
             "expect_data", "expect_memory", "reveal", "reveal_zh", "choices", "depth", "comment");
     private static final Set<String> MEMORY_FIELDS = Set.of("process", "address", "hex");
@@ -131,9 +132,13 @@ public final class LessonLoader {
         for (int i = 0; i < steps.size(); i++) {
             out.add(step(steps.get(i), i, f));
         }
+        String child = f.optionalText(root, "", "child");
+        if (child != null && !child.equals(Lesson.SLEEP_CHILD)) {
+            throw f.at("child", "child.bad", Excerpt.of(child), Lesson.SLEEP_CHILD);
+        }
         String id = sourceName.replaceFirst("^.*/", "").replaceFirst("\\.json$", "");
         return new Lesson(id, sourceName, f.text(root, "", "title"), f.text(root, "", "title_zh"),
-                f.text(root, "", "summary"), f.text(root, "", "summary_zh"), scenario, out);
+                f.text(root, "", "summary"), f.text(root, "", "summary_zh"), scenario, out, child);
     }
 
     private static ScenarioRef scenario(JsonNode node, Fields f) throws LessonException {
@@ -246,6 +251,11 @@ public final class LessonLoader {
         }
         for (KernReturn kr : KernReturn.values()) {
             if (kr.machName().equals(name)) {
+                return true;
+            }
+        }
+        for (Errno e : Errno.values()) {
+            if (e.name().equals(name)) { // a Linux call's errno, OK when it returned without one
                 return true;
             }
         }

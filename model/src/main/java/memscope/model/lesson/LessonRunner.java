@@ -2,7 +2,9 @@ package memscope.model.lesson;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,13 +12,15 @@ import java.util.stream.Collectors;
 import memscope.model.History;
 import memscope.model.history.Caller;
 import memscope.model.Subscription;
+import memscope.model.linux.LessonChild;
+import memscope.model.linux.LinuxException;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.script.Command;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
 import memscope.model.script.ParsedScript;
 import memscope.model.script.ScriptError;
-import memscope.model.script.ScriptParser;
+import memscope.model.text.Text;
 
 /**
  * Walks a lesson on a live kernel. The current step is shown; {@link #perform()} runs its action on the kernel
@@ -29,7 +33,10 @@ import memscope.model.script.ScriptParser;
  * bind), so a broken lesson fails at once with the step and column, not half-way through. Not thread-safe: call
  * it from one thread (the FX thread; the steps are single syscalls).
  */
-public final class LessonRunner {
+public final class LessonRunner implements AutoCloseable {
+    /** The handle name of a lesson's live child process. */
+    public static final String CHILD_HANDLE = "child";
+
     /** What a UI follows. Called on the thread that drove the runner. */
     public interface Listener {
         /** A fresh kernel replaced the old one (at start, on {@link #previous()}, {@link #goTo}, {@link #restart()}). */
@@ -55,6 +62,7 @@ public final class LessonRunner {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private LoadedScenario world;
     private ConsoleSession session;
+    private LessonChild child;
     private int current;
 
     /** Builds the scenario's world and checks that every step's action parses; nothing runs yet. */
@@ -64,7 +72,12 @@ public final class LessonRunner {
         this.outcomes = new StepOutcome[lesson.steps().size()];
         this.predictions = new String[lesson.steps().size()];
         rebuild();
-        this.actions = parseActions();
+        try {
+            this.actions = parseActions();
+        } catch (LessonException | RuntimeException e) {
+            close(); // a broken lesson leaves no child behind
+            throw e;
+        }
     }
 
     public Lesson lesson() {
@@ -237,10 +250,49 @@ public final class LessonRunner {
         return () -> listeners.remove(listener);
     }
 
+    /** The live child process the current world started, for a lesson that starts one. */
+    public Optional<LessonChild> child() {
+        return Optional.ofNullable(child);
+    }
+
+    /** Kills the lesson's child process, if it started one; the world stays as it is. Twice does nothing. */
+    @Override
+    public void close() {
+        if (child != null) {
+            child.close();
+            child = null;
+        }
+    }
+
     private void rebuild() throws LessonException {
-        world = worlds.create(lesson);
-        session = new ConsoleSession(world.kernel(), world.handles());
+        LoadedScenario fresh = worlds.create(lesson);
+        close(); // a rewind starts a new child: the old one carries the earlier steps' writes
+        ConsoleSession console;
+        if (lesson.startsChild()) {
+            fresh = withChild(fresh);
+            console = new ConsoleSession(fresh.kernel(), fresh.handles());
+            console.attach(child.process());
+        } else {
+            console = new ConsoleSession(fresh.kernel(), fresh.handles());
+        }
+        world = fresh;
+        session = console;
         listeners.forEach(l -> l.worldChanged(world));
+    }
+
+    /** Starts the lesson's child in {@code scenario}'s kernel: its handle is {@link #CHILD_HANDLE}, shown first. */
+    private LoadedScenario withChild(LoadedScenario scenario) throws LessonException {
+        try {
+            child = LessonChild.start(scenario.kernel());
+        } catch (LinuxException e) {
+            throw new LessonException(lesson.source(), Text.verbatim("child"), e.text(), e);
+        }
+        Map<String, Integer> handles = new LinkedHashMap<>(scenario.handles());
+        handles.put(CHILD_HANDLE, child.process().processHandle());
+        handles.put(CHILD_HANDLE + ".root", child.process().rootVmarHandle());
+        long start = child.codeAddress().orElse(scenario.startAddress());
+        return new LoadedScenario(scenario.title(), scenario.description(), scenario.kernel(), handles,
+                CHILD_HANDLE, CHILD_HANDLE, start, scenario.titleZh(), scenario.descriptionZh());
     }
 
     /** One command per step (null where a step only explains), parsed as one script so names flow between steps. */
@@ -252,7 +304,7 @@ public final class LessonRunner {
                 throw LessonWords.at(lesson.source(), "steps[" + s.index() + "].action", "action.lineBreak");
             }
         }
-        ParsedScript parsed = ScriptParser.parse(script, world.handles().keySet());
+        ParsedScript parsed = session.parse(script); // the world's names and symbols ($code)
         if (!parsed.ok()) {
             ScriptError e = parsed.errors().get(0);
             throw LessonWords.at(lesson.source(), "steps[" + (e.line() - 1) + "].action", "action.badCommand",

@@ -59,6 +59,25 @@ public final class Command {
         return (Long) require(key);
     }
 
+    /** A symbolic address ({@code $code}) a parsed line holds until it runs. */
+    record Symbol(String name) {
+    }
+
+    /** This command with its symbolic addresses replaced by their values now; unknown ones are left as they are. */
+    Command resolved(Map<String, Long> symbols) {
+        if (values.values().stream().noneMatch(v -> v instanceof Symbol)) {
+            return this;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>(values);
+        out.replaceAll((k, v) -> v instanceof Symbol s && symbols.containsKey(s.name()) ? symbols.get(s.name()) : v);
+        return new Command(spec, line, text, out);
+    }
+
+    /** The first symbolic address left unresolved, if any. */
+    java.util.Optional<String> unresolved() {
+        return values.values().stream().filter(v -> v instanceof Symbol).map(v -> ((Symbol) v).name()).findFirst();
+    }
+
     int bits(String key) {
         return (Integer) require(key);
     }

@@ -55,6 +55,10 @@ public final class CommandCatalog {
         add("vm_protect", "vm_protect", List.of(task, address, number("size", "SIZE"), perms()),
                 List.of(new Option("max", FLAG, ""), new Option("copy", FLAG, "")));
         add("vm_region", "vm_region", List.of(task, address), List.of());
+        // Linux's two writes and the disk comparison: only for a live process attached to the console
+        add("process_vm_writev", "process_vm_writev", List.of(process, address, data), List.of());
+        add("proc_mem_write", "pwrite64", List.of(process, address, data), List.of());
+        add("disk_check", "pread64", List.of(process, address, number("size", "SIZE")), List.of());
     }
 
     private CommandCatalog() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import memscope.model.History;
 import memscope.model.history.Caller;
 import memscope.model.BootOptions;
+import memscope.model.Errno;
 import memscope.model.CachePolicy;
 import memscope.model.HandleResult;
 import memscope.model.IoResult;
@@ -20,6 +21,11 @@ import memscope.model.TaskFlavor;
 import memscope.model.MapResult;
 import memscope.model.VmOptions;
 import memscope.model.VmProt;
+import memscope.model.linux.DiskCheck;
+import memscope.model.linux.LinuxProcess;
+import memscope.model.linux.LinuxWritePath;
+import memscope.model.linux.LinuxWriteResult;
+import memscope.model.linux.LinuxWrites;
 import memscope.model.text.Text;
 
 /**
@@ -32,10 +38,12 @@ final class CommandExecutor {
 
     private final Kernel kernel;
     private final Map<String, Integer> names;
+    private final LiveTargets live;
 
-    CommandExecutor(Kernel kernel, Map<String, Integer> names) {
+    CommandExecutor(Kernel kernel, Map<String, Integer> names, LiveTargets live) {
         this.kernel = kernel;
         this.names = names;
+        this.live = live;
     }
 
     /** Runs one command; its calls are the console's unless a lesson or a script already named itself. */
@@ -47,7 +55,14 @@ final class CommandExecutor {
     }
 
     private CommandResult dispatch(Command c) {
+        if (c.unresolved().isPresent()) {
+            // a symbol whose program has gone: no call is made
+            return linux(c, Errno.EINVAL, 0, 0, null, ConsoleWords.of("symbol.gone", c.unresolved().get()));
+        }
         switch (c.spec().name()) {
+            case "process_vm_writev": return linuxWrite(c, LinuxWritePath.PROCESS_VM_WRITEV);
+            case "proc_mem_write": return linuxWrite(c, LinuxWritePath.PROC_PID_MEM);
+            case "disk_check": return diskCheck(c);
             case "write": return write(c);
             case "read": return read(c);
             case "dup": return duplicate(c);
@@ -183,6 +198,35 @@ final class CommandExecutor {
         Text region = Text.verbatim(Hex.address(r.address()) + "-" + Hex.address(r.address() + r.size())
                 + " prot=" + VmOptions.permString(r.protection()) + " max=" + VmOptions.permString(r.maxProtection()));
         return mach(c, r.kr(), 0, 0, null, region);
+    }
+
+    /** A Linux write into an attached live process, by one of Linux's two paths; nothing else is written. */
+    private CommandResult linuxWrite(Command c, LinuxWritePath path) {
+        byte[] data = c.bytes("data");
+        LinuxProcess p = live.process(handle(c, "process")).orElse(null);
+        if (p == null) {
+            return notLive(c, data.length);
+        }
+        LinuxWriteResult r = new LinuxWrites(p).write(path, c.number("address"), data, data.length);
+        return linux(c, r.errno(), data.length, r.ok() ? r.written() : 0, null, r.rule());
+    }
+
+    private CommandResult diskCheck(Command c) {
+        LinuxProcess p = live.process(handle(c, "process")).orElse(null);
+        if (p == null) {
+            return notLive(c, 0);
+        }
+        DiskCheck.Result r = DiskCheck.compare(p, c.number("address"), c.number("size"));
+        return linux(c, r.errno(), 0, 0, r.file(), r.words());
+    }
+
+    private CommandResult notLive(Command c, long requested) {
+        return linux(c, Errno.ESRCH, requested, 0, null, ConsoleWords.of("linux.notLive", c.name("process")));
+    }
+
+    private static CommandResult linux(Command c, Errno errno, long requested, long actual, byte[] data,
+                                       Text detail) {
+        return new CommandResult(c, c.spec().call(), null, null, requested, actual, data, detail, errno);
     }
 
     private int handle(Command c, String key) {

@@ -1,32 +1,43 @@
 package memscope.model.script;
 
 import java.util.Arrays;
+import memscope.model.Errno;
 import memscope.model.KernReturn;
 import memscope.model.Status;
 import memscope.model.text.Text;
 
 /**
  * What one executed command did: the call it made, its outcome (a Zircon {@link Status} or a Mach
- * {@link KernReturn}; the other is null), the bytes asked for and actually moved, the bytes read, and a short
+ * {@link KernReturn}, or a Linux call's {@link Errno}; the others are null), the bytes asked for and actually
+ * moved, the bytes read, and a short
  * human-readable detail ("p1ro = new handle 0x1a2b3c4f rights=READ", a region's bounds). The detail and the
  * summary are {@link Text}, so the app words them in the person's language; the String forms are English.
  */
 public record CommandResult(Command command, String call, Status status, KernReturn kernReturn, long requested,
-                            long actual, byte[] data, Text detailText) {
+                            long actual, byte[] data, Text detailText, Errno errno) {
     /** The detail of a result that has none. */
     static final Text NO_DETAIL = Text.verbatim("");
 
     public CommandResult {
-        if ((status == null) == (kernReturn == null)) {
-            throw new IllegalArgumentException("a result has exactly one of status and kernReturn");
+        if ((status != null ? 1 : 0) + (kernReturn != null ? 1 : 0) + (errno != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("a result has exactly one of status, kernReturn and errno");
         }
         data = data == null ? new byte[0] : data.clone();
         detailText = detailText == null ? NO_DETAIL : detailText;
     }
 
-    /** {@code ZX_OK}, {@code ZX_ERR_ACCESS_DENIED}, {@code KERN_PROTECTION_FAILURE}... */
+    /** A Zircon or Mach call's result. */
+    public CommandResult(Command command, String call, Status status, KernReturn kernReturn, long requested,
+                         long actual, byte[] data, Text detailText) {
+        this(command, call, status, kernReturn, requested, actual, data, detailText, null);
+    }
+
+    /**
+     * {@code ZX_OK}, {@code ZX_ERR_ACCESS_DENIED}, {@code KERN_PROTECTION_FAILURE}...; a Linux call's errno
+     * ({@code EFAULT}), or {@code OK} when it returned without one.
+     */
     public String statusName() {
-        return status != null ? status.zxName() : kernReturn.machName();
+        return status != null ? status.zxName() : kernReturn != null ? kernReturn.machName() : errno.name();
     }
 
     /** False when the line said {@code expect STATUS} and the call answered another status. */
@@ -35,7 +46,8 @@ public record CommandResult(Command command, String call, Status status, KernRet
     }
 
     public boolean ok() {
-        return status != null ? status == Status.OK : kernReturn == KernReturn.SUCCESS;
+        return status != null ? status == Status.OK : kernReturn != null ? kernReturn == KernReturn.SUCCESS
+                : errno == Errno.OK;
     }
 
     /** The 1-based script line the command came from. */
@@ -86,7 +98,7 @@ public record CommandResult(Command command, String call, Status status, KernRet
     @Override
     public boolean equals(Object o) {
         return o instanceof CommandResult r && r.command == command && r.call.equals(call) && r.status == status
-                && r.kernReturn == kernReturn && r.requested == requested && r.actual == actual
+                && r.kernReturn == kernReturn && r.errno == errno && r.requested == requested && r.actual == actual
                 && Arrays.equals(r.data, data) && r.detail().equals(detail());
     }
 

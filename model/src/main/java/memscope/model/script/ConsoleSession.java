@@ -20,12 +20,13 @@ public final class ConsoleSession {
     private final Map<String, Integer> names;
     private final CommandExecutor executor;
     private final List<CommandResult> results = new ArrayList<>();
+    private final LiveTargets live = new LiveTargets();
 
     /** {@code names}: handle name to handle value, e.g. a scenario's {@code handles()} map. It is copied. */
     public ConsoleSession(Kernel kernel, Map<String, Integer> names) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.names = new LinkedHashMap<>(names);
-        this.executor = new CommandExecutor(kernel, this.names);
+        this.executor = new CommandExecutor(kernel, this.names, live);
     }
 
     /** A console on a loaded scenario's kernel, knowing its handle names ({@code p1}, {@code p1.root}, ...). */
@@ -42,9 +43,29 @@ public final class ConsoleSession {
         return Collections.unmodifiableMap(new LinkedHashMap<>(names));
     }
 
-    /** Parses {@code text} against the names in scope, without running anything. */
+    /**
+     * Lets this console write into {@code process}, a live Linux process already in this kernel, by Linux's
+     * calls ({@code process_vm_writev}, {@code proc_mem_write}), compare it with its file on disk
+     * ({@code disk_check}), and name where its code starts ({@code $code}). Only whoever attached the process
+     * (a lesson that started it) calls this: a console never reaches a live process on its own.
+     */
+    public synchronized void attach(memscope.model.linux.LinuxProcess process) {
+        if (process.kernel() != kernel) {
+            throw new IllegalArgumentException("attach: the process lives in another kernel");
+        }
+        live.attach(process);
+    }
+
+    /** The symbolic addresses a script may use now ({@code $code}) and their values. */
+    public synchronized Map<String, Long> symbols() {
+        return live.symbols();
+    }
+
+    /** Parses {@code text} against the names and symbolic addresses in scope, without running anything. */
     public synchronized ParsedScript parse(String text) {
-        return ScriptParser.parse(text, names.keySet());
+        List<String> known = new ArrayList<>(names.keySet());
+        known.addAll(live.symbols().keySet());
+        return ScriptParser.parse(text, known);
     }
 
     /** Highlight spans for {@code text} as the editor shows it; see {@link ConsoleHighlighter}. */
@@ -67,7 +88,7 @@ public final class ConsoleSession {
 
     /** Runs one parsed command (parsed by this session, so its names exist). */
     public synchronized CommandResult execute(Command command) {
-        CommandResult r = executor.execute(command);
+        CommandResult r = executor.execute(command.resolved(live.symbols()));
         results.add(r);
         return r;
     }

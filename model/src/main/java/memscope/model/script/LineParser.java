@@ -222,7 +222,7 @@ final class LineParser {
                     values.put(p.key(), newName(t));
                     break;
                 case NUMBER:
-                    values.put(p.key(), Literals.number(t.text()));
+                    values.put(p.key(), t.text().startsWith("$") ? symbol(t, p) : Literals.number(t.text()));
                     span(t, TokenKind.NUMBER);
                     break;
                 case PERMS:
@@ -259,6 +259,16 @@ final class LineParser {
             fail(t, bad.offset, bad.text);
         }
         sawData = true;
+    }
+
+    /** A symbolic address the session knows ({@code $code}), resolved when the line runs. */
+    private Command.Symbol symbol(Token t, Param p) throws Stop {
+        if (!known.contains(t.text())) {
+            List<String> symbols = known.stream().filter(n -> n.startsWith("$")).collect(Collectors.toList());
+            fail(t, 0, symbols.isEmpty() ? ConsoleWords.of("symbol.none", p.label(), Excerpt.of(t.text()))
+                    : ConsoleWords.of("symbol.unknown", p.label(), Excerpt.of(t.text()), String.join(", ", symbols)));
+        }
+        return new Command.Symbol(t.text());
     }
 
     private String existingName(Token t, Param p) throws Stop {
@@ -309,7 +319,7 @@ final class LineParser {
 
     /** The known names for a message: a scenario may declare thousands, so only the first few, each cut. */
     private String someNames() {
-        List<String> shown = known.stream().limit(MAX_NAMES_SHOWN).map(Excerpt::of).collect(Collectors.toList());
+        List<String> shown = known.stream().filter(n -> !n.startsWith("$")).limit(MAX_NAMES_SHOWN).map(Excerpt::of).collect(Collectors.toList());
         if (known.size() > MAX_NAMES_SHOWN) {
             shown.add(Excerpt.ELLIPSIS);
         }

@@ -26,17 +26,18 @@ class BundledLessonsTest {
     Stream<DynamicTest> everyBundledLessonPassesEveryStep() throws LessonException {
         return LessonLoader.bundled().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Lesson lesson = LessonLoader.loadResource(name);
-            LessonRunner runner = new LessonRunner(lesson, ScenarioWorlds.bundled());
-            List<StepOutcome> outcomes = runner.runToEnd();
-            List<String> failures = new ArrayList<>();
-            for (StepOutcome o : outcomes) {
-                if (!o.passed()) {
-                    failures.add("step " + (o.index() + 1) + " (" + o.step().action() + "): " + o.problems());
+            try (LessonRunner runner = new LessonRunner(lesson, ScenarioWorlds.bundled())) { // kills a child
+                List<StepOutcome> outcomes = runner.runToEnd();
+                List<String> failures = new ArrayList<>();
+                for (StepOutcome o : outcomes) {
+                    if (!o.passed()) {
+                        failures.add("step " + (o.index() + 1) + " (" + o.step().action() + "): " + o.problems());
+                    }
                 }
+                assertEquals(List.of(), failures, name);
+                assertEquals(lesson.steps().size(), outcomes.size());
+                assertTrue(runner.finished());
             }
-            assertEquals(List.of(), failures, name);
-            assertEquals(lesson.steps().size(), outcomes.size());
-            assertTrue(runner.finished());
         }));
     }
 

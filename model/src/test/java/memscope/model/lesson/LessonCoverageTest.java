@@ -49,7 +49,9 @@ class LessonCoverageTest {
                 });
                 return world;
             };
-            new LessonRunner(lesson, watched).runToEnd();
+            try (LessonRunner runner = new LessonRunner(lesson, watched)) { // kills a lesson's child
+                runner.runToEnd();
+            }
         }
     }
 

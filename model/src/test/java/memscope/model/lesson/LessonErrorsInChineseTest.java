@@ -26,9 +26,9 @@ class LessonErrorsInChineseTest {
         LessonException e = refused(lesson("\"minimal.json\"", "{\"text\": \"t\", \"text_zh\": \"文\","
                 + " \"action\": \"read p1 0x1000000 2\", \"expect\": \"ZX_ERR_NOPE\"}"));
         assertEquals("gate.json：steps[0].expect：未知状态 \"ZX_ERR_NOPE\"（例如 ZX_OK、ZX_ERR_ACCESS_DENIED、"
-                + "KERN_SUCCESS、KERN_PROTECTION_FAILURE、MACH_SEND_INVALID_DEST）", e.text().in(ZH));
+                + "KERN_SUCCESS、KERN_PROTECTION_FAILURE、MACH_SEND_INVALID_DEST、EFAULT）", e.text().in(ZH));
         assertEquals("gate.json: steps[0].expect: unknown status \"ZX_ERR_NOPE\" (e.g. ZX_OK, ZX_ERR_ACCESS_DENIED,"
-                + " KERN_SUCCESS, KERN_PROTECTION_FAILURE, MACH_SEND_INVALID_DEST)", e.getMessage());
+                + " KERN_SUCCESS, KERN_PROTECTION_FAILURE, MACH_SEND_INVALID_DEST, EFAULT)", e.getMessage());
     }
 
     @Test

@@ -40,7 +40,7 @@ class ConsoleChineseTest {
     void anUnknownCommandListsTheCommands() {
         ScriptError e = error("wrte p1 0 de");
         assertEquals("未知命令 'wrte'（可用命令：write, read, dup, replace, close, kill, resize, cache, protect, unmap, map, "
-                + "boot, task, vm_write, vm_read, vm_protect, vm_region）", e.text().in(ZH));
+                + "boot, task, vm_write, vm_read, vm_protect, vm_region, process_vm_writev, proc_mem_write, disk_check）", e.text().in(ZH));
     }
 
     @Test

@@ -19,7 +19,7 @@ class ConsoleCompletionTest {
     void commandsAtTheStartOfALine() {
         assertEquals(List.of("write"), at("wr|"));
         assertEquals(List.of("vm_write", "vm_read", "vm_protect", "vm_region"), at("vm|"));
-        assertEquals(17, at("|").size());
+        assertEquals(20, at("|").size());
     }
 
     @Test
