@@ -69,6 +69,9 @@ public final class Editor implements EditHandler {
 
     @Override
     public boolean write(long address, byte[] bytes) {
+        if (session.pastShownProperty().get()) {
+            return false; // the past is read-only
+        }
         byte[] before = readOld(target.get().toKernel(address), bytes.length);
         long written = writeThroughEditor(Cause.EDIT, address, bytes).result();
         remember(address, before, bytes, written);
@@ -108,11 +111,17 @@ public final class Editor implements EditHandler {
 
     /** Writes the latest edit's old bytes back; a refused undo stays on the undo stack. Empty if none. */
     public boolean undo() {
+        if (session.pastShownProperty().get()) {
+            return false;
+        }
         return history().undo(e -> fully(writeThroughEditor(Cause.UNDO, e.address(), e.before()), e)).isPresent();
     }
 
     /** Writes the latest undone edit's new bytes again; same rules as undo. */
     public boolean redo() {
+        if (session.pastShownProperty().get()) {
+            return false;
+        }
         return history().redo(e -> fully(writeThroughEditor(Cause.REDO, e.address(), e.after()), e)).isPresent();
     }
 

@@ -39,6 +39,7 @@ public final class KernelSession {
             new SimpleObjectProperty<>(LinuxWritePath.PROCESS_VM_WRITEV);
     /** Set only while the user has turned on writing through to an attached live process. */
     private final ObjectProperty<WriteThrough> writeThrough = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty pastShown = new javafx.beans.property.SimpleBooleanProperty();
     /** The handle last chosen for editing each process (by koid), so coming back to a process keeps it. */
     private final Map<Long, Integer> editorByProcess = new java.util.HashMap<>();
 
@@ -116,6 +117,14 @@ public final class KernelSession {
     /** The live process edits are also written into, or null (the default: nothing is written outside). */
     public ObjectProperty<WriteThrough> writeThroughProperty() {
         return writeThrough;
+    }
+
+    /**
+     * True while the window shows a past moment (the timeline): editing is possible only at now, so the editor
+     * makes no write then, whichever key, menu or button asks.
+     */
+    public javafx.beans.property.BooleanProperty pastShownProperty() {
+        return pastShown;
     }
 
     /** The koid of the process whose address space the hex view shows; edits go to it (see {@link #editorFor}). */

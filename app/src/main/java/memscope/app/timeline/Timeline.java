@@ -101,6 +101,7 @@ public final class Timeline {
         hex.setSource(new PastByteSource(moment.get(), process, live.start(), live.end(),
                 kernel.inspector().vdsoKoid()));
         viewing.set(moment.get().sequence());
+        window.session().pastShownProperty().set(true); // menus and buttons too: the editor writes nothing now
         window.tree().showMoment(moment.get());
         hex.refresh();
         bar.update();
@@ -116,6 +117,7 @@ public final class Timeline {
             hex.refresh();
             window.tree().showMoment(null);
         }
+        window.session().pastShownProperty().set(false);
         viewing.set(0);
         bar.update();
     }

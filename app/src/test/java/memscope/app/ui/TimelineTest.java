@@ -82,6 +82,14 @@ class TimelineTest {
         robot.write("11");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0x5a, demo.read("app", data.base(), 1)[0]);
+        // nor does Edit › Undo from the menu (the keys are not the only way in)
+        javafx.scene.control.MenuBar bar = robot.from(demo.window.root()).lookup("#menuBar")
+                .queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.input.KeyCombination undoKeys = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
+        robot.interact(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> undoKeys.equals(i.getAccelerator())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0x5a, demo.read("app", data.base(), 1)[0], "no undo while the past is shown");
 
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
