@@ -67,6 +67,10 @@ final class CompareAction {
             bytes[i] = pattern[i % pattern.length];
         }
         Editor.Comparison c = editor.compare(address, bytes);
+        if (c == null) {
+            status.show(() -> messages.get("status.pastReadOnly"), Outcome.ERROR);
+            return;
+        }
         if (c.mach().record() == null || c.linux().record() == null || c.zircon().record() == null) {
             return; // the kernel made no record: nothing to compare (cannot happen with the simulated kernel)
         }

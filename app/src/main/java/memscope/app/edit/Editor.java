@@ -85,9 +85,13 @@ public final class Editor implements EditHandler {
      * goes first so that it meets the memory exactly as the user saw it, and a Zircon success cannot make a
      * Mach or Linux refusal look like a harmless no-op. A comparison stays in the simulated kernel: it never
      * writes through to a live process. Nothing is restored in between: a restore would be a third write,
-     * itself refusable, and would show in the log as if the user had made it.
+     * itself refusable, and would show in the log as if the user had made it. Null while the timeline shows the
+     * past (nothing is written then).
      */
     public Comparison compare(long address, byte[] bytes) {
+        if (session.pastShownProperty().get()) {
+            return null; // the past is read-only: no write under any personality
+        }
         int handle = session.editorHandleProperty().get();
         long at = target.get().toKernel(address);
         byte[] before = readOld(at, bytes.length);

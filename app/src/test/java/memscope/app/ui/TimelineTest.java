@@ -90,6 +90,12 @@ class TimelineTest {
                 .filter(i -> undoKeys.equals(i.getAccelerator())).findFirst().orElseThrow().fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0x5a, demo.read("app", data.base(), 1)[0], "no undo while the past is shown");
+        // nor a comparison, which writes under three personalities
+        robot.interact(() -> demo.hex(robot).goTo(data.base()));
+        robot.interact(() -> robot.lookup("#compareWrite").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0x5a, demo.read("app", data.base(), 1)[0], "no comparison while the past is shown");
+        assertTrue(demo.status(robot).startsWith("The timeline shows the past"), demo.status(robot));
 
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
