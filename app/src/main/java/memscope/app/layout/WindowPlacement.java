@@ -32,6 +32,8 @@ import javafx.stage.Window;
 public final class WindowPlacement {
     /** GTK's size for a window whose size it does not know yet (JDK-8316423). */
     static final double GTK_DEFAULT = 200;
+    /** The most a window manager's frame adds to a size. */
+    private static final double FRAME = 30;
     /** How many times the real bounds are asked again over a transient default size. */
     static final int MAX_REASKS = 20;
     private final Stage stage;
@@ -109,12 +111,20 @@ public final class WindowPlacement {
     }
 
     /**
-     * Whether the window shows GTK's default size (in either direction: the window manager reports the two
+     * Whether the window shows GTK's default size in either direction (the window manager reports the two
      * separately on the way) while the size last asked or chosen was another.
      */
     private boolean isTransientDefault() {
-        return normal != null && ((stage.getWidth() == GTK_DEFAULT && normal.getWidth() != GTK_DEFAULT)
-                || (stage.getHeight() == GTK_DEFAULT && normal.getHeight() != GTK_DEFAULT));
+        return normal != null && (isDefault(stage.getWidth(), normal.getWidth())
+                || isDefault(stage.getHeight(), normal.getHeight()));
+    }
+
+    /**
+     * GTK's default, perhaps with the frame around it (a second window of the same run is reported at 202x221
+     * under openbox), when the size wanted is not itself about that small.
+     */
+    private static boolean isDefault(double size, double wanted) {
+        return size >= GTK_DEFAULT && size <= GTK_DEFAULT + FRAME && Math.abs(wanted - size) > FRAME;
     }
 
     private void reaskNormal() {
