@@ -21,10 +21,24 @@ import javafx.stage.Window;
  * <li>While a modal dialog is up, glass freezes the owner's size hints (JDK-8332222 is the KDE face of it), and a
  * window manager may then un-maximize the owner or shrink it to the size glass last knew. The user cannot resize
  * a window a modal dialog blocks, so any change in that time is the bug's: it is undone when the dialog closes.</li>
+ * <li>Even after it honoured the size asked, glass reports GTK's default size again for a moment when the scene
+ * changes under it (traced under openbox: 1024x700, then 200x700, 200x200, 1024x200, 1024x700, several times in
+ * the first seconds of {@code --load-elf}). Recorded as the user's size, or snapshotted by a modal progress dialog
+ * opening just then and "restored" when it closed, that moment left the window at 200x200. So a report of the
+ * default size nobody asked for is the bug's: it is never the user's, a dialog keeps the last real bounds, and the
+ * real bounds are asked again (a bounded number of times, so a window manager that insists is not fought).</li>
  * </ul>
  */
 public final class WindowPlacement {
+    /** GTK's size for a window whose size it does not know yet (JDK-8316423). */
+    static final double GTK_DEFAULT = 200;
+    /** The most a window manager's frame adds to a size. */
+    private static final double FRAME = 30;
+    /** How many times the real bounds are asked again over a transient default size. */
+    static final int MAX_REASKS = 20;
     private final Stage stage;
+    /** Reports queue up a note each; once asked again, the stage holds the real size and later notes see it. */
+    private int reasks;
     private Rectangle2D normal;
     /** The window as it was when a modal dialog opened; null while none is open. */
     private WindowState beforeDialog;
@@ -84,19 +98,50 @@ public final class WindowPlacement {
      */
     private void noteNormal() {
         Platform.runLater(() -> {
-            if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen() && beforeDialog == null
-                    && stage.isShowing() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+            if (stage.isMaximized() || stage.isIconified() || stage.isFullScreen() || !stage.isShowing()
+                    || stage.getWidth() <= 0 || stage.getHeight() <= 0) {
+                return;
+            }
+            if (isTransientDefault()) {
+                reaskNormal();
+            } else if (beforeDialog == null) {
                 normal = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
             }
         });
+    }
+
+    /**
+     * Whether the window shows GTK's default size in either direction (the window manager reports the two
+     * separately on the way) while the size last asked or chosen was another.
+     */
+    private boolean isTransientDefault() {
+        return normal != null && (isDefault(stage.getWidth(), normal.getWidth())
+                || isDefault(stage.getHeight(), normal.getHeight()));
+    }
+
+    /**
+     * GTK's default, perhaps with the frame around it (a second window of the same run is reported at 202x221
+     * under openbox), when the size wanted is not itself about that small.
+     */
+    private static boolean isDefault(double size, double wanted) {
+        return size >= GTK_DEFAULT && size <= GTK_DEFAULT + FRAME && Math.abs(wanted - size) > FRAME;
+    }
+
+    private void reaskNormal() {
+        if (reasks < MAX_REASKS) {
+            reasks++;
+            setBounds(normal);
+        }
     }
 
     private void guardAcrossDialogs() {
         boolean dialogOpen = Window.getWindows().stream()
                 .anyMatch(w -> w != stage && w instanceof Stage s && s.getModality() != Modality.NONE);
         if (dialogOpen && beforeDialog == null) {
-            beforeDialog = new WindowState(
-                    new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()), stage.isMaximized());
+            // a dialog opening during the bug's moment at the default size keeps the real bounds, not that moment
+            Rectangle2D now = isTransientDefault() ? normal
+                    : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            beforeDialog = new WindowState(now, stage.isMaximized());
         } else if (!dialogOpen && beforeDialog != null) {
             WindowState was = beforeDialog;
             beforeDialog = null;
