@@ -28,8 +28,9 @@ class ElfLaunchOptionsTest {
     void twoDocumentsOrADocumentAndAScenarioAreRefused() {
         for (List<String> args : List.of(List.of("--load-elf", "a", "--core", "b"), List.of("--core", "a", "b.bin"),
                 List.of("--load-elf", "a", "--open", "b"), List.of("--load-elf", "a", "--load-elf", "b"))) {
-            assertEquals("only one file can be opened (usage: [--scenario FILE] [--open FILE | FILE] [--screenshot"
-                    + " FILE.png])", assertThrows(RefusedInputException.class, () -> LaunchOptions.parse(args))
+            assertEquals("only one file can be opened (usage: [--scenario FILE] [--open FILE | FILE | --load-elf FILE"
+                    + " | --core FILE] [--attach PID] [--screenshot FILE.png]; memscope --help for the command line)",
+                    assertThrows(RefusedInputException.class, () -> LaunchOptions.parse(args))
                     .getMessage(), args.toString());
         }
         assertThrows(RefusedInputException.class,
