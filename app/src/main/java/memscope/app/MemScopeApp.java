@@ -39,23 +39,8 @@ import memscope.model.scenario.ScenarioLoader;
  */
 public final class MemScopeApp extends Application implements MainWindow.Host {
     private final Messages messages = Messages.forSystemLocale();
-    private final FileWorkbench files = new FileWorkbench(messages, new FileWorkbench.Shell() {
-        @Override
-        public Window owner() {
-            return stage;
-        }
-
-        @Override
-        public MainWindow show(LoadedScenario scenario) {
-            return MemScopeApp.this.show(scenario);
-        }
-
-        @Override
-        public MainWindow window() {
-            return window;
-        }
-    });
-    private final LiveWorkbench live = new LiveWorkbench(messages, new LiveWorkbench.Shell() {
+    /** What the file, live-process and ELF commands may ask of the application: one shell for all three. */
+    private final FileWorkbench.Shell shell = new FileWorkbench.Shell() {
         @Override
         public Window owner() {
             return stage;
@@ -75,28 +60,10 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         public void replacingDocument(Runnable replace) {
             MemScopeApp.this.replacingDocument(replace);
         }
-    });
-    private final ElfWorkbench elves = new ElfWorkbench(messages, files, new ElfWorkbench.Host() {
-        @Override
-        public Window owner() {
-            return stage;
-        }
-
-        @Override
-        public MainWindow window() {
-            return window;
-        }
-
-        @Override
-        public MainWindow show(LoadedScenario scenario) {
-            return MemScopeApp.this.show(scenario);
-        }
-
-        @Override
-        public void replacing(Runnable replace) {
-            replacingDocument(replace);
-        }
-    });
+    };
+    private final FileWorkbench files = new FileWorkbench(messages, shell);
+    private final LiveWorkbench live = new LiveWorkbench(messages, shell);
+    private final ElfWorkbench elves = new ElfWorkbench(messages, files, shell);
     private final Preferences prefs;
     private LayoutStore layout;
     private WindowPlacement placement;

@@ -38,22 +38,9 @@ import memscope.model.structure.Structure;
  * refusal says why in the status pane and leaves what is open as it was.
  */
 public final class ElfWorkbench {
-    /** What only the application can do. */
-    public interface Host {
-        Window owner();
-
-        MainWindow window();
-
-        /** Shows {@code scenario} in a new main window (replacing the old one) and returns it. */
-        MainWindow show(LoadedScenario scenario);
-
-        /** Runs {@code replace} once nothing unsaved can be lost (the application's unsaved-work guard). */
-        void replacing(Runnable replace);
-    }
-
     private final Messages messages;
     private final FileWorkbench files;
-    private final Host host;
+    private final FileWorkbench.Shell host;
     /** View › Structure panel, kept across windows. */
     private final BooleanProperty structureShown = new SimpleBooleanProperty(true);
     /** The executable or core the window shows, if any. */
@@ -63,7 +50,7 @@ public final class ElfWorkbench {
     private StructurePanel structurePanel;
     private BackgroundTask<CoreWriter.Result> exporting;
 
-    public ElfWorkbench(Messages messages, FileWorkbench files, Host host) {
+    public ElfWorkbench(Messages messages, FileWorkbench files, FileWorkbench.Shell host) {
         this.messages = messages;
         this.files = files;
         this.host = host;
@@ -159,7 +146,7 @@ public final class ElfWorkbench {
                     pending.close();
                 }
                 pending = opened;
-                host.replacing(() -> show(opened));
+                host.replacingDocument(() -> show(opened));
             }
 
             @Override

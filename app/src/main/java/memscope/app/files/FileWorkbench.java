@@ -61,6 +61,9 @@ public final class FileWorkbench {
         MainWindow show(LoadedScenario scenario);
 
         MainWindow window();
+
+        /** The unsaved-work guard: runs {@code replace} once nothing unsaved can be lost (never on Cancel). */
+        void replacingDocument(Runnable replace);
     }
 
     private final Messages messages;

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
+import memscope.app.files.FileWorkbench;
 import memscope.app.files.BackgroundTask;
 import memscope.app.status.Outcome;
 import memscope.model.BootOptions;
@@ -29,24 +30,11 @@ import memscope.model.text.Text;
  * detached when anything else replaces it.
  */
 public final class LiveWorkbench {
-    /** What only the application can do. */
-    public interface Shell {
-        Window owner();
-
-        /** Shows {@code scenario} in a new main window (replacing the old one) and returns it. */
-        MainWindow show(LoadedScenario scenario);
-
-        MainWindow window();
-
-        /** The unsaved-work guard: runs {@code replace} once nothing unsaved can be lost (never on Cancel). */
-        void replacingDocument(Runnable replace);
-    }
-
     static final KeyCombination ATTACH = KeyCombination.keyCombination("Shortcut+Shift+A");
     static final KeyCombination RELOAD = KeyCombination.keyCombination("F5");
 
     private final Messages messages;
-    private final Shell shell;
+    private final FileWorkbench.Shell shell;
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(false);
     private LinuxProcess current;
     /** Attached, waiting for the unsaved-work guard; closed if the guard never lets it in. */
@@ -55,7 +43,7 @@ public final class LiveWorkbench {
     private BackgroundTask<LinuxProcess> attaching;
     private CompletableFuture<Boolean> latest = CompletableFuture.completedFuture(true);
 
-    public LiveWorkbench(Messages messages, Shell shell) {
+    public LiveWorkbench(Messages messages, FileWorkbench.Shell shell) {
         this.messages = messages;
         this.shell = shell;
     }
