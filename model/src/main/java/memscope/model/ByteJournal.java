@@ -1,6 +1,7 @@
 package memscope.model;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,9 +66,15 @@ final class ByteJournal {
         private int tail;
         /** Absolute index of {@code deltas[head]}. */
         private long dropped;
-        /** Checkpoint {@code i}: the page as it was before delta {@code cpAt[i]} (absolute), ascending. */
+        /**
+         * Checkpoint {@code i} (for {@code cpHead <= i < cpTail}): the page as it was before delta {@code cpAt[i]}
+         * (absolute), ascending. Dropping advances {@code cpHead} rather than copying the arrays: a page written
+         * thousands of times holds thousands of checkpoints, and the cap drops one every few calls.
+         */
         private long[] cpAt = new long[0];
         private byte[][] cpImage = new byte[0][];
+        private int cpHead;
+        private int cpTail;
         private int writesSince;
         private long bytesSince;
 
@@ -108,28 +115,57 @@ final class ByteJournal {
         }
 
         void addCheckpoint(byte[] image) {
-            int n = cpAt.length;
-            cpAt = Arrays.copyOf(cpAt, n + 1);
-            cpImage = Arrays.copyOf(cpImage, n + 1);
-            cpAt[n] = dropped + size();
-            cpImage[n] = image;
+            if (cpTail == cpAt.length) {
+                int n = cpTail - cpHead;
+                int room = n < cpAt.length / 2 ? cpAt.length : Math.max(2, cpAt.length * 2);
+                long[] at = new long[room];
+                byte[][] images = new byte[room][];
+                System.arraycopy(cpAt, cpHead, at, 0, n);
+                System.arraycopy(cpImage, cpHead, images, 0, n);
+                cpAt = at;
+                cpImage = images;
+                cpHead = 0;
+                cpTail = n;
+            }
+            cpAt[cpTail] = dropped + size();
+            cpImage[cpTail++] = image;
             writesSince = 0;
             bytesSince = 0;
         }
 
-        /** Drops the oldest delta; returns the heap freed by checkpoints that no longer have a use. */
-        long dropOldest() {
+        int checkpoints() {
+            return cpTail - cpHead;
+        }
+
+        /** The page is forgotten: its checkpoints' images go to {@code spare}. */
+        void dropCheckpoints(java.util.function.Consumer<byte[]> spare) {
+            while (cpHead < cpTail) {
+                spare.accept(cpImage[cpHead]);
+                cpImage[cpHead++] = null;
+            }
+        }
+
+        /** The retained checkpoint at or after absolute delta index {@code target}, or -1 when there is none. */
+        int checkpointFrom(long target) {
+            int cp = Arrays.binarySearch(cpAt, cpHead, cpTail, target);
+            if (cp < 0) {
+                cp = -cp - 1;
+            }
+            return cp < cpTail ? cp : -1;
+        }
+
+        /**
+         * Drops the oldest delta; returns the heap freed by checkpoints that no longer have a use, whose images go
+         * to {@code spare}.
+         */
+        long dropOldest(java.util.function.Consumer<byte[]> spare) {
             deltas[head++] = null;
             dropped++;
             long freed = 0;
-            int keep = 0;
-            while (keep < cpAt.length && cpAt[keep] < dropped) {
+            while (cpHead < cpTail && cpAt[cpHead] < dropped) {
+                spare.accept(cpImage[cpHead]);
+                cpImage[cpHead++] = null;
                 freed += PAGE + CHECKPOINT_OVERHEAD;
-                keep++;
-            }
-            if (keep > 0) {
-                cpAt = Arrays.copyOfRange(cpAt, keep, cpAt.length);
-                cpImage = Arrays.copyOfRange(cpImage, keep, cpImage.length);
             }
             if (head == tail) {
                 head = 0;
@@ -196,8 +232,7 @@ final class ByteJournal {
                 at = 0;
             } else {
                 if (pos + n > CHUNK) {
-                    chunk = new byte[CHUNK];
-                    pos = 0;
+                    nextChunk();
                 }
                 store = chunk;
                 at = pos;
@@ -249,10 +284,11 @@ final class ByteJournal {
             }
         }
 
-        /** The call changed nothing after all: its bytes' room is reused. */
+        /** The call changed nothing after all: its bytes' room is reused (a chunk it retired stays retired). */
         void discard() {
-            chunk = chunkAtStart;
-            pos = posAtStart;
+            if (chunk == chunkAtStart) {
+                pos = posAtStart;
+            }
             first = null;
             more = null;
         }
@@ -261,11 +297,42 @@ final class ByteJournal {
     private final Map<Long, Map<Long, PageLog>> pages = new HashMap<>();
     private byte[] chunk = new byte[CHUNK];
     private int pos;
+    /** Calls committed and calls dropped so far: calls leave in the order they came, so these say what is free. */
+    private long committed;
+    private long dropped;
+    /**
+     * Full chunks, oldest first, each with the number of the last call that may have bytes in it. Once the cap
+     * has dropped that call the chunk is written again instead of allocating a new one: a history at its cap then
+     * allocates nothing for bytes, and the garbage collector never copies them (a fresh 256 KiB chunk per 64
+     * writes of 4 KiB, promoted and later collected, cost more than the write itself).
+     */
+    private final ArrayDeque<Retired> retired = new ArrayDeque<>();
+    /** Images of dropped checkpoints, reused by the next checkpoints. */
+    private final ArrayDeque<byte[]> spareImages = new ArrayDeque<>();
+    private static final int SPARE_IMAGES = 256;
+
+    private record Retired(byte[] chunk, long lastCall) {
+    }
     /** Estimated heap the retained deltas and checkpoints take. */
     private long bytes;
 
     Pending begin() {
         return new Pending();
+    }
+
+    /** Retires the full chunk and continues in a free retired one, or a new one. */
+    private void nextChunk() {
+        // the call under way, if it commits, is number committed + 1 and may have bytes in this chunk
+        retired.addLast(new Retired(chunk, committed + 1));
+        Retired oldest = retired.peekFirst();
+        chunk = oldest.lastCall() <= dropped && oldest.chunk() != chunk ? retired.pollFirst().chunk() : new byte[CHUNK];
+        pos = 0;
+    }
+
+    private void spare(byte[] image) {
+        if (image != null && spareImages.size() < SPARE_IMAGES) {
+            spareImages.push(image);
+        }
     }
 
     long bytes() {
@@ -281,10 +348,11 @@ final class ByteJournal {
         for (long p = offset / PAGE; p <= (offset + length - 1) / PAGE; p++) {
             PageLog log = logs.get(p);
             if (log != null && log.wantsCheckpoint()) {
-                byte[] image = new byte[PAGE];
+                byte[] image = spareImages.isEmpty() ? new byte[PAGE] : spareImages.pop();
                 try {
                     vmo.read(p * PAGE, image, 0, PAGE);
                 } catch (UncheckedIOException e) {
+                    spare(image);
                     continue;
                 }
                 log.addCheckpoint(image);
@@ -295,6 +363,7 @@ final class ByteJournal {
 
     /** Files the deltas of a completed call under their pages. */
     void commit(HistoryStep step, List<Delta> deltas) {
+        committed++;
         for (Delta d : deltas) {
             d.step = step;
             Map<Long, PageLog> logs = pages.computeIfAbsent(d.vmo.koid, v -> new HashMap<>());
@@ -309,14 +378,16 @@ final class ByteJournal {
 
     /** Forgets the deltas of the oldest retained call (they are the oldest of every page they touch). */
     void drop(List<Delta> deltas) {
+        dropped++;
         for (Delta d : deltas) {
             Map<Long, PageLog> logs = pages.get(d.vmo.koid);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 PageLog log = logs.get(p);
-                bytes -= log.dropOldest();
+                bytes -= log.dropOldest(this::spare);
                 if (log.size() == 0) {
                     logs.remove(p);
-                    bytes -= log.cpAt.length * (long) (PAGE + CHECKPOINT_OVERHEAD);
+                    bytes -= log.checkpoints() * (long) (PAGE + CHECKPOINT_OVERHEAD);
+                    log.dropCheckpoints(this::spare);
                 }
             }
             if (logs.isEmpty()) {
@@ -364,12 +435,9 @@ final class ByteJournal {
     private boolean pageAt(VmObject vmo, long p, PageLog log, long sequence, byte[] page) {
         int k = log.countUpTo(sequence);
         long target = log.firstIndex() + k;
-        int cp = Arrays.binarySearch(log.cpAt, target);
-        if (cp < 0) {
-            cp = -cp - 1;
-        }
+        int cp = log.checkpointFrom(target);
         int from;
-        if (cp < log.cpAt.length) {
+        if (cp >= 0) {
             System.arraycopy(log.cpImage[cp], 0, page, 0, PAGE);
             from = (int) (log.cpAt[cp] - log.firstIndex());
         } else {

@@ -111,6 +111,36 @@ public class HistoryBenchmark {
         }
     }
 
+    /**
+     * The floor of any history of these writes: each call must keep 4 KiB that stays in memory until the cap drops
+     * it, so the copy lands in memory that is not in the cache. This copies one hot 4 KiB page into a 256 MiB ring
+     * (the default cap) of 256 KiB chunks and does nothing else; write4k(on) minus this is what the history's own
+     * bookkeeping costs.
+     */
+    @State(Scope.Benchmark)
+    public static class Ring {
+        final byte[] page = new byte[SMALL];
+        final byte[][] chunks = new byte[1024][1 << 18];
+        int chunk;
+        int pos;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            new SplittableRandom(5).nextBytes(page);
+        }
+    }
+
+    @Benchmark
+    public int copyFloor(Ring s) {
+        if (s.pos == s.chunks[0].length) {
+            s.pos = 0;
+            s.chunk = (s.chunk + 1) % s.chunks.length;
+        }
+        System.arraycopy(s.page, 0, s.chunks[s.chunk], s.pos, SMALL);
+        s.pos += SMALL;
+        return s.pos;
+    }
+
     @Benchmark
     public long write4k(Editing s) {
         s.turn ^= 1;
