@@ -24,10 +24,12 @@ import memscope.app.text.InputException;
 import memscope.app.text.SizeParser;
 import memscope.model.BootOptions;
 import memscope.model.Fidelity;
+import memscope.model.History;
 import memscope.model.CachePolicy;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.KernelInspector.VmoInfo;
 import memscope.model.Rights;
+import memscope.model.history.Caller;
 
 /**
  * Live controls over the simulation: the debugging-syscalls boot option, the handle edits go through, killing a
@@ -251,7 +253,10 @@ public final class SimulationPanel {
     }
 
     private <T> Recorded<T> call(Supplier<T> syscall) {
-        return session.recorder().record(syscall);
+        // the history names the panel, not the editor whose caller the FX thread carries otherwise
+        try (History.Scope s = session.kernel().history().as(Caller.SIMULATION)) {
+            return session.recorder().record(syscall);
+        }
     }
 
     private void showVmo() {
