@@ -137,6 +137,51 @@ final class ByteJournal {
             return cpTail - cpHead;
         }
 
+        /**
+         * Session restore: gives the page (whose bytes now are {@code now}) the checkpoints recording would have
+         * taken (before the write that finds 256 writes or 64 KiB since the last one), counting from the oldest
+         * retained write; the images come from going back from now. Returns how many it took.
+         */
+        int rebuildCheckpoints(long page, byte[] now) {
+            long pageStart = page * PAGE;
+            int n = size();
+            boolean[] before = new boolean[n];
+            int count = 0;
+            writesSince = 0;
+            bytesSince = 0;
+            for (int i = 0; i < n; i++) {
+                if (wantsCheckpoint()) {
+                    before[i] = true;
+                    count++;
+                    writesSince = 0;
+                    bytesSince = 0;
+                }
+                writesSince++;
+                bytesSince += overlap(get(i), pageStart);
+            }
+            cpAt = new long[Math.max(2, count)];
+            cpImage = new byte[cpAt.length][];
+            cpHead = 0;
+            cpTail = count;
+            byte[] image = now.clone();
+            for (int i = n - 1, j = count - 1; i >= 0 && j >= 0; i--) {
+                Delta d = get(i);
+                long lo = Math.max(d.offset, pageStart);
+                System.arraycopy(d.store, d.pos + (int) (lo - d.offset), image, (int) (lo - pageStart),
+                        overlap(d, pageStart));
+                if (before[i]) {
+                    // image is now the page as it was before delta i
+                    cpAt[j] = dropped + i;
+                    cpImage[j--] = image.clone();
+                }
+            }
+            return count;
+        }
+
+        private static int overlap(Delta d, long pageStart) {
+            return (int) (Math.min(d.end(), pageStart + PAGE) - Math.max(d.offset, pageStart));
+        }
+
         /** The page is forgotten: its checkpoints' images go to {@code spare}. */
         void dropCheckpoints(java.util.function.Consumer<byte[]> spare) {
             while (cpHead < cpTail) {
@@ -394,6 +439,26 @@ final class ByteJournal {
                 pages.remove(d.vmo.koid);
             }
             bytes -= DELTA_OVERHEAD + d.length;
+        }
+    }
+
+    /**
+     * Session restore, once every call is in: the checkpoints recording would have taken, rebuilt from the bytes
+     * now (sessions do not save them), so that going back after a load costs what it costs live. A page that
+     * cannot be read now gets none; going back over it reads nothing anyway.
+     */
+    void rebuildCheckpoints() {
+        byte[] now = new byte[PAGE];
+        for (Map<Long, PageLog> logs : pages.values()) {
+            for (Map.Entry<Long, PageLog> e : logs.entrySet()) {
+                PageLog log = e.getValue();
+                try {
+                    log.get(0).vmo.read(e.getKey() * PAGE, now, 0, PAGE);
+                } catch (UncheckedIOException x) {
+                    continue;
+                }
+                bytes += log.rebuildCheckpoints(e.getKey(), now) * (long) (PAGE + CHECKPOINT_OVERHEAD);
+            }
         }
     }
 

@@ -276,6 +276,7 @@ public final class History {
             steps.add(step);
             stepBytes += STEP_OVERHEAD;
         }
+        bytes.rebuildCheckpoints();
         recording = true;
     }
 

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the history costs. Targets: a 4 KiB writeMemory with history on within 1.25x of history off; in a history of
  * 100,000 16-byte writes, a jump (a moment, its maps, a screen of hex) under 20 ms median and writersOf under 1 ms;
- * that history under 16 MiB of heap (printed by the setup of the 100,000-write state: "history heap ...").
+ * that history under 16 MiB of heap (printed by the setup of the 100,000-write state: "history heap ..."); a jump
+ * in a history loaded from a session as fast as in the recorded one ({@code jumpAfterLoad}).
  *
  * <p>Run: {@code mvn -pl model test-compile exec:exec@bench -Dbench=HistoryBenchmark} (about 2 minutes). Sample
  * mode: compare the {@code p0.50} rows.
@@ -109,6 +110,60 @@ public class HistoryBenchmark {
             System.out.printf("history heap for %,d x %d-byte writes: %.2f MiB measured, %.2f MiB estimated%n",
                     WRITES, WRITE, (after - before) / 1048576.0, kernel.history().bytes() / 1048576.0);
         }
+    }
+
+    /**
+     * A history loaded from a session: {@code writes} writes of {@code size} bytes, all into one page (the worst
+     * case for going back: every write is on the page shown), saved and loaded again. Prints the save and load time.
+     */
+    @State(Scope.Benchmark)
+    public static class LoadedHistory {
+        @Param({"16", "4096"})
+        public int size;
+        Kernel kernel;
+        long processKoid;
+        long address;
+        long first;
+        long last;
+        final SplittableRandom random = new SplittableRandom(9);
+        final byte[] screen = new byte[SMALL];
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            Kernel live = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+            ProcessResult p = live.processCreate("bench");
+            int vmo = live.vmoCreate(SPAN, 0).handle();
+            address = live.vmarMap(p.rootVmar(), RW, 0, vmo, 0, SPAN).address();
+            processKoid = live.inspector().handle(p.process()).orElseThrow().koid();
+            live.history().start();
+            first = live.history().now();
+            // 100,000 16-byte writes, or 10,000 4 KiB ones (40 MiB: 100,000 would pass the cap)
+            int writes = size == WRITE ? WRITES : WRITES / 10;
+            byte[] data = new byte[size];
+            SplittableRandom r = new SplittableRandom(1);
+            for (int i = 0; i < writes; i++) {
+                r.nextBytes(data);
+                require(live.writeMemory(p.process(), address + r.nextInt(SMALL - size + 1), data, size), size);
+            }
+            last = live.history().now();
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("history-bench", ".msession");
+            long t0 = System.nanoTime();
+            memscope.model.Sessions.save(live, file);
+            long t1 = System.nanoTime();
+            kernel = memscope.model.Sessions.load(file);
+            long t2 = System.nanoTime();
+            System.out.printf("%n%,d x %d-byte writes on one page: session %.1f MiB, save %.0f ms, load %.0f ms%n",
+                    writes, size, java.nio.file.Files.size(file) / 1048576.0, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    /** Jump in a loaded history: the moment after a random call and the page all the writes went to. */
+    @Benchmark
+    public int jumpAfterLoad(LoadedHistory s) {
+        long at = s.first + 1 + s.random.nextLong(s.last - s.first);
+        Moment m = s.kernel.history().at(at).orElseThrow();
+        return m.maps(s.processKoid).size() + m.peek(s.processKoid, s.address, s.screen);
     }
 
     /**
