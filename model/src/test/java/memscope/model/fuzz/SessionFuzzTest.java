@@ -15,7 +15,9 @@ import memscope.model.Sessions;
  * Any bytes given as a session file either load into a sound kernel or are refused with a
  * {@link SessionException} whose message is short; an {@link IOException} from a readable file is a finding too.
  * Each input is loaded as it is and again with its sections' CRCs made right, so that the fuzzer reaches the
- * checks behind the checksums. Seeds: {@code SessionFuzzTestInputs/loadSession/}.
+ * checks behind the checksums, and a third time as the history ({@code HIST}) of a small saved session that
+ * recorded one, so that every input forges a history too; a loaded history must then answer every question
+ * ({@link HistorySections#answers}). Seeds: {@code SessionFuzzTestInputs/loadSession/}.
  */
 class SessionFuzzTest {
     private static final Path FILE = ScratchFiles.create(".msession");
@@ -28,6 +30,7 @@ class SessionFuzzTest {
         if (fixed != null) {
             load(fixed);
         }
+        load(HistorySections.forge(input));
     }
 
     private static void load(byte[] bytes) throws IOException {
@@ -39,6 +42,7 @@ class SessionFuzzTest {
             return;
         }
         WorldChecks.sound(kernel);
+        HistorySections.answers(kernel);
     }
 
     /** A copy of {@code bytes} whose sections carry their true CRC32, or null when none changed. */
