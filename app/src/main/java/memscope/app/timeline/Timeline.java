@@ -54,10 +54,8 @@ public final class Timeline {
     /** Starts recording in {@code window}'s kernel and puts the timeline under its syscall log. */
     public static Timeline attach(MainWindow window, Messages messages) {
         Timeline t = new Timeline(window, messages);
-        // the log's column is found in the window, so the window needs no hook for it
-        if (window.root().lookup("#" + LogColumn.ID) instanceof LogColumn column) {
-            column.placeUnder(t.bar.node());
-        }
+        // asked of the window, not looked up in its scene graph: a hidden bottom panel is outside that graph
+        window.logColumn().placeUnder(t.bar.node());
         window.addMenuItems(MainWindow.MenuSlot.VIEW, t.bar.menuItems());
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
         t.contextMenu();
