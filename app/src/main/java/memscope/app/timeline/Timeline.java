@@ -58,10 +58,17 @@ public final class Timeline {
         Timeline t = new Timeline(window, messages);
         // asked of the window, not looked up in its scene graph: a hidden bottom panel is outside that graph
         window.logColumn().placeUnder(t.bar.node());
+        window.root().getProperties().put(Timeline.class, t); // for tools docked before it (lessons): of(window)
         window.addMenuItems(MainWindow.MenuSlot.VIEW, t.bar.menuItems());
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
         t.contextMenu();
         return t;
+    }
+
+    /** The timeline attached to {@code window}, if any. */
+    public static Optional<Timeline> of(MainWindow window) {
+        return window.root().getProperties().get(Timeline.class) instanceof Timeline t ? Optional.of(t)
+                : Optional.empty();
     }
 
     History history() {
