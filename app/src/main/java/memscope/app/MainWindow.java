@@ -212,6 +212,11 @@ public final class MainWindow implements MainMenus.Actions {
         return documents;
     }
 
+    /** The syscall log's column, where the timeline goes, whether or not the bottom panel is shown now. */
+    public memscope.app.timeline.LogColumn logColumn() {
+        return logColumn;
+    }
+
     public MappingTreeView tree() {
         return tree;
     }

@@ -18,11 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -69,6 +65,11 @@ public final class LessonPane implements MainWindow.Tool {
     private final Button previous = new Button();
     private final Button perform = new Button();
     private final Button next = new Button();
+    /** "rewind": true steps: the timeline shows the kernel as the step found it. */
+    private final Button rewind = new Button();
+    /** Says the pane shows a step on the timeline (going back there was a jump, not a rebuild). */
+    private final Label reviewNote = new Label();
+    private final StepReview review = new StepReview(this::refresh);
     private final StepList steps;
     private BiConsumer<Supplier<String>, Outcome> reporter = (t, o) -> { };
     /** The problem line's words, made again in the new language after a switch; empty when all is well. */
@@ -109,6 +110,11 @@ public final class LessonPane implements MainWindow.Tool {
         classPath.selectedProperty().addListener((o, was, now) -> classPathChanged(now));
         choice.valueProperty().addListener((o, was, now) -> refresh());
         refresh();
+    }
+
+    /** Where the window's timeline is found (the window changes with every world): going back can jump there. */
+    void setTimeline(Supplier<Optional<memscope.app.timeline.Timeline>> timeline) {
+        review.setTimeline(timeline);
     }
 
     /** Where a performed step is reported: the status line, which re-words a supplier after a language switch. */
@@ -152,6 +158,7 @@ public final class LessonPane implements MainWindow.Tool {
             fresh.addListener(new LessonRunner.Listener() {
                 @Override
                 public void worldChanged(LoadedScenario world) {
+                    review.forget();
                     showWorld.accept(world);
                 }
 
@@ -198,6 +205,14 @@ public final class LessonPane implements MainWindow.Tool {
         setUp(previous, "lessonPrevious", "lesson.previous", this::previous);
         setUp(perform, "lessonPerform", "lesson.perform", this::perform);
         setUp(next, "lessonNext", "lesson.next", this::next);
+        setUp(rewind, "lessonRewind", "lesson.rewind", () -> {
+            if (runner != null) {
+                review.rewind(runner);
+            }
+        });
+        rewind.managedProperty().bind(rewind.visibleProperty());
+        wrap(reviewNote, "lessonReviewNote", "lesson-summary");
+        reviewNote.managedProperty().bind(reviewNote.visibleProperty());
         perform.getStyleClass().add("lesson-perform");
         wrap(title, "lessonTitle", "lesson-title");
         wrap(summary, "lessonSummary", "lesson-summary");
@@ -223,7 +238,7 @@ public final class LessonPane implements MainWindow.Tool {
         classPath.setVisible(!classLessons.isEmpty());
         classPath.setManaged(!classLessons.isEmpty());
         box.getChildren().addAll(new HBox(6, choice, start), classPath, problem, title, summary, new Separator(),
-                counter, buttons, text, action, prediction.node(), check, steps.node());
+                counter, buttons, reviewNote, text, action, rewind, prediction.node(), check, steps.node());
         installKeys();
         box.getStyleClass().add("lesson-pane");
         scroll.setId("lessonPane");
@@ -235,50 +250,12 @@ public final class LessonPane implements MainWindow.Tool {
         scroll.getStylesheets().add(ConsoleStyles.STYLESHEET);
     }
 
-    static final KeyCombination PREVIOUS_KEY = new KeyCodeCombination(KeyCode.F6);
-    static final KeyCombination PERFORM_KEY = new KeyCodeCombination(KeyCode.F7);
-    static final KeyCombination NEXT_KEY = new KeyCodeCombination(KeyCode.F8);
+    static final KeyCombination PREVIOUS_KEY = LessonKeys.PREVIOUS_KEY;
+    static final KeyCombination PERFORM_KEY = LessonKeys.PERFORM_KEY;
+    static final KeyCombination NEXT_KEY = LessonKeys.NEXT_KEY;
 
-    /**
-     * F6 / F7 / F8 step back, run the step and step on from anywhere in the window; inside the panel a
-     * presenter's clicker (Page Up / Page Down) steps too.
-     */
     private void installKeys() {
-        tip(previous, PREVIOUS_KEY);
-        tip(perform, PERFORM_KEY);
-        tip(next, NEXT_KEY);
-        scroll.sceneProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                // one by one: the accelerator map's key set fails on a bulk removeAll while it is iterated
-                was.getAccelerators().remove(PREVIOUS_KEY);
-                was.getAccelerators().remove(PERFORM_KEY);
-                was.getAccelerators().remove(NEXT_KEY);
-            }
-            if (now != null) {
-                now.getAccelerators().put(PREVIOUS_KEY, () -> fire(previous));
-                now.getAccelerators().put(PERFORM_KEY, () -> fire(perform));
-                now.getAccelerators().put(NEXT_KEY, () -> fire(next));
-            }
-        });
-        scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) {
-                fire(e.getCode() == KeyCode.PAGE_DOWN ? next : previous);
-                e.consume();
-            }
-        });
-    }
-
-    /** Presses {@code b} only when a person could click it (visible, enabled). */
-    private static void fire(Button b) {
-        if (!b.isDisabled() && b.getScene() != null && b.isVisible()) {
-            b.fire();
-        }
-    }
-
-    private void tip(Button b, KeyCombination key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(Bindings.concat(b.textProperty(), " (", key.getDisplayText(), ")"));
-        b.setTooltip(t);
+        LessonKeys.install(scroll, previous, perform, next);
     }
 
     private void setUp(Button b, String id, String key, Runnable onAction) {
@@ -295,6 +272,13 @@ public final class LessonPane implements MainWindow.Tool {
     }
 
     private void perform() {
+        if (runner != null && review.active()) {
+            // run again from the step looked at: only a live kernel at that state can run it, so rebuild
+            int from = review.reviewing();
+            review.end();
+            rebuildAt(from);
+            return;
+        }
         if (runner != null && !runner.finished() && !runner.performed()) {
             StepOutcome outcome = runner.perform();
             int step = runner.currentIndex() + 1;
@@ -305,19 +289,39 @@ public final class LessonPane implements MainWindow.Tool {
     }
 
     private void next() {
-        if (runner != null) {
-            runner.next();
+        if (runner == null) {
+            return;
         }
+        if (!review.active()) {
+            runner.next();
+            return;
+        }
+        int on = review.reviewing() + 1;
+        while (runner.coreOnly() && on < runner.currentIndex() && !runner.lesson().steps().get(on).isCore()) {
+            on++;
+        }
+        if (on >= runner.currentIndex() || !review.review(runner, on)) {
+            review.end(); // back at the live step
+        }
+        refresh();
     }
 
+    /** The step shown: the one looked at on the timeline, or the live one. */
+    private int shownIndex() {
+        return review.active() ? review.reviewing() : runner.currentIndex();
+    }
+
+    /** Back one step (one core step on the class path): a timeline jump where faithful, else a rebuild. */
     private void previous() {
         if (runner == null) {
             return;
         }
-        try {
-            runner.previous();
-        } catch (LessonException e) {
-            cannotRun(e);
+        int back = shownIndex() - 1;
+        while (runner.coreOnly() && back > 0 && !runner.lesson().steps().get(back).isCore()) {
+            back--;
+        }
+        if (back >= 0) {
+            goTo(back);
         }
     }
 
@@ -325,6 +329,21 @@ public final class LessonPane implements MainWindow.Tool {
         if (runner == null) {
             return;
         }
+        if (review.review(runner, index)) {
+            refresh(); // the kernel as that step began, from the history: nothing rebuilt
+            return;
+        }
+        if (index == runner.currentIndex() && review.active()) {
+            review.end();
+            refresh();
+            return;
+        }
+        review.end();
+        rebuildAt(index);
+    }
+
+    /** Step {@code index} on a fresh world with the steps before it replayed: it can be run again. */
+    private void rebuildAt(int index) {
         try {
             runner.goTo(index);
         } catch (LessonException e) {
@@ -383,14 +402,23 @@ public final class LessonPane implements MainWindow.Tool {
     private void refresh() {
         Locale locale = messages.getLocale();
         boolean running = runner != null;
+        boolean reviewing = running && review.active();
         start.textProperty().bind(messages.text(running ? "lesson.restart" : "lesson.start"));
-        previous.setDisable(!running || runner.currentIndex() == 0);
-        next.setDisable(!running || runner.finished());
-        perform.setDisable(!running || runner.finished() || runner.performed()
-                || !runner.currentStep().map(LessonStep::hasAction).orElse(false));
+        perform.textProperty().bind(messages.text(reviewing ? "lesson.runAgain" : "lesson.perform"));
+        previous.setDisable(!running || shownIndex() == 0);
+        next.setDisable(!running || runner.finished() && !reviewing);
+        perform.setDisable(!running || (reviewing
+                ? !runner.lesson().steps().get(review.reviewing()).hasAction()
+                : runner.finished() || runner.performed()
+                || !runner.currentStep().map(LessonStep::hasAction).orElse(false)));
+        reviewNote.setVisible(reviewing);
+        reviewNote.setText(reviewing ? messages.get("lesson.reviewNote", review.reviewing() + 1,
+                runner.finished() ? runner.stepCount() : runner.currentIndex() + 1) : "");
+        rewind.setVisible(running && !reviewing && runner.currentStep().map(LessonStep::rewind).orElse(false));
+        rewind.setDisable(!running || !review.canRewind(runner));
         action.getChildren().clear();
         check.getStyleClass().removeAll("lesson-pass", "lesson-fail");
-        steps.show(runner);
+        steps.show(runner, running ? shownIndex() : 0);
         if (!running) {
             Lesson chosen = choice.getValue();
             title.setText(chosen == null ? "" : chosen.title(locale));
@@ -404,11 +432,11 @@ public final class LessonPane implements MainWindow.Tool {
         Lesson lesson = runner.lesson();
         title.setText(lesson.title(locale));
         summary.setText(lesson.summary(locale));
-        if (runner.finished()) {
+        if (runner.finished() && !reviewing) {
             showFinished();
             return;
         }
-        LessonStep step = runner.currentStep().orElseThrow();
+        LessonStep step = runner.lesson().steps().get(shownIndex());
         counter.setText(messages.get("lesson.counter", step.index() + 1, runner.stepCount()));
         text.setText(step.text(locale));
         if (step.hasAction()) {

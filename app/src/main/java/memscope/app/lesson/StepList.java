@@ -52,6 +52,11 @@ final class StepList {
 
     /** Shows the runner's steps, or nothing when no lesson runs. */
     void show(LessonRunner running) {
+        show(running, running == null ? 0 : running.currentIndex());
+    }
+
+    /** As {@link #show(LessonRunner)}, with step {@code shown} chosen (a step looked at on the timeline). */
+    void show(LessonRunner running, int shown) {
         this.runner = running;
         if (running == null) {
             list.getItems().clear();
@@ -62,8 +67,8 @@ final class StepList {
         if (running.finished()) {
             list.getSelectionModel().clearSelection();
         } else {
-            list.getSelectionModel().select(running.currentIndex()); // the current step stands out
-            list.scrollTo(Math.max(0, running.currentIndex() - 2));
+            list.getSelectionModel().select(shown); // the current step stands out
+            list.scrollTo(Math.max(0, shown - 2));
         }
     }
 

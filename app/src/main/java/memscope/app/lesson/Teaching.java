@@ -49,6 +49,7 @@ public final class Teaching {
         }
         console.attach(session, (text, outcome) -> window.statusPane().show(text, outcome));
         lessons.setReporter((words, outcome) -> window.statusPane().show(words, outcome));
+        lessons.setTimeline(() -> memscope.app.timeline.Timeline.of(window)); // attached after the tools dock
         window.dock(console, lessons);
         projector.attach(window); // zoom and the presenter layout outlast each window
         if (lessons.isShowing(world)) {

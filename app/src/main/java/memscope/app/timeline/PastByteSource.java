@@ -22,14 +22,17 @@ final class PastByteSource implements ByteSource {
     private final long end;
     private final List<MapEntry> maps;
     private final long vdsoKoid;
+    /** Kernel address minus shown address: an open file shows its bytes from offset 0. */
+    private final long shift;
 
-    PastByteSource(Moment moment, long processKoid, long start, long end, long vdsoKoid) {
+    PastByteSource(Moment moment, long processKoid, long start, long end, long vdsoKoid, long shift) {
         this.moment = moment;
         this.processKoid = processKoid;
         this.start = start;
         this.end = end;
         this.maps = moment.maps(processKoid).stream().filter(MapEntry::isMapping).toList();
         this.vdsoKoid = vdsoKoid;
+        this.shift = shift;
     }
 
     long sequence() {
@@ -51,16 +54,17 @@ final class PastByteSource implements ByteSource {
         Arrays.fill(kinds, 0, length, CellKind.UNMAPPED);
         byte[] bytes = new byte[length];
         BitSet copied = new BitSet(length);
-        moment.peekAll(processKoid, address, bytes, copied);
+        long at = address + shift;
+        moment.peekAll(processKoid, at, bytes, copied);
         System.arraycopy(bytes, 0, data, 0, length);
-        long stop = address + length;
+        long stop = at + length;
         for (MapEntry m : maps) {
-            if (m.end() <= address || m.base() >= stop) {
+            if (m.end() <= at || m.base() >= stop) {
                 continue;
             }
             CellKind kind = kindOf(m);
-            int from = (int) (Math.max(m.base(), address) - address);
-            int to = (int) (Math.min(m.end(), stop) - address);
+            int from = (int) (Math.max(m.base(), at) - at);
+            int to = (int) (Math.min(m.end(), stop) - at);
             for (int i = from; i < to; i++) {
                 kinds[i] = copied.get(i) ? kind : CellKind.UNREADABLE;
             }

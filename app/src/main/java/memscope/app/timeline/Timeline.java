@@ -35,6 +35,7 @@ public final class Timeline {
     private final LongProperty viewing = new SimpleLongProperty(0);
     private final TimelineBar bar;
     private final DiffMarks diff;
+    private final SavePoints saves;
     private ByteSource live;
     private EditHandler liveEditor;
 
@@ -48,20 +49,26 @@ public final class Timeline {
         // calls the FX thread makes outside a console, lesson or script scope are the editor's
         history.as(Caller.EDITOR);
         this.diff = new DiffMarks(hex);
+        this.saves = new SavePoints(window.documents(), history);
         this.bar = new TimelineBar(this, messages);
     }
 
     /** Starts recording in {@code window}'s kernel and puts the timeline under its syscall log. */
     public static Timeline attach(MainWindow window, Messages messages) {
         Timeline t = new Timeline(window, messages);
-        // the log's column is found in the window, so the window needs no hook for it
-        if (window.root().lookup("#" + LogColumn.ID) instanceof LogColumn column) {
-            column.placeUnder(t.bar.node());
-        }
+        // asked of the window, not looked up in its scene graph: a hidden bottom panel is outside that graph
+        window.logColumn().placeUnder(t.bar.node());
+        window.root().getProperties().put(Timeline.class, t); // for tools docked before it (lessons): of(window)
         window.addMenuItems(MainWindow.MenuSlot.VIEW, t.bar.menuItems());
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
         t.contextMenu();
         return t;
+    }
+
+    /** The timeline attached to {@code window}, if any. */
+    public static Optional<Timeline> of(MainWindow window) {
+        return window.root().getProperties().get(Timeline.class) instanceof Timeline t ? Optional.of(t)
+                : Optional.empty();
     }
 
     History history() {
@@ -97,9 +104,8 @@ public final class Timeline {
             liveEditor = hex.editHandlerProperty().get();
             hex.editHandlerProperty().set(null); // editing is possible only at now
         }
-        long process = window.session().viewedProcessProperty().get();
-        hex.setSource(new PastByteSource(moment.get(), process, live.start(), live.end(),
-                kernel.inspector().vdsoKoid()));
+        hex.setSource(new PastByteSource(moment.get(), process(), live.start(), live.end(),
+                kernel.inspector().vdsoKoid(), shift()));
         viewing.set(moment.get().sequence());
         window.session().pastShownProperty().set(true); // menus and buttons too: the editor writes nothing now
         window.tree().showMoment(moment.get());
@@ -150,13 +156,12 @@ public final class Timeline {
 
     /** The calls that changed the byte under the caret, as the moment shown sees its mapping. */
     public List<Writer> writersAtCaret() {
-        long address = hex.caretProperty().get();
-        long process = window.session().viewedProcessProperty().get();
+        long address = hex.caretProperty().get() + shift();
         Optional<Moment> m = history.at(shown());
         if (m.isEmpty()) {
             return List.of();
         }
-        for (MapEntry e : m.get().maps(process)) {
+        for (MapEntry e : m.get().maps(process())) {
             if (e.isMapping() && e.contains(address)) {
                 return history.writersOf(e.vmoKoid(), e.vmoOffset() + (address - e.base()));
             }
@@ -164,18 +169,58 @@ public final class Timeline {
         return List.of();
     }
 
+    /** The process the hex view shows. */
+    long process() {
+        return window.session().viewedProcessProperty().get();
+    }
+
+    /** Kernel address minus shown address: an open file shows its bytes from offset 0. */
+    long shift() {
+        return window.documents().current().map(d -> d.toKernel(0)).orElse(0L);
+    }
+
+    /** The call after which the shown file last matched its disk; empty when a process is shown. */
+    java.util.OptionalLong lastSave() {
+        return saves.lastSave(window.documents().current().orElse(null));
+    }
+
     /**
-     * Diff: marks the bytes of the viewed process that differ between when recording started (the scenario
-     * loaded, the window opened) and the moment shown, and says how many ranges and calls that is.
+     * Diff: marks the bytes of the viewed process that differ between moments {@code from} and {@code to} and
+     * returns where they lie; empty (nothing marked) when either moment is not in the history.
      */
-    public List<javafx.util.Pair<Long, Long>> diffSinceStart() {
-        long process = window.session().viewedProcessProperty().get();
-        Optional<memscope.model.history.Diff> d = diff.show(history, process, history.horizon(), shown());
-        List<javafx.util.Pair<Long, Long>> out = new java.util.ArrayList<>();
-        diff.marked().forEach(h -> out.add(new javafx.util.Pair<>(h.start(), h.end())));
-        d.ifPresent(x -> window.statusPane().info(() -> messages.get("timeline.diff.status", out.size(),
-                x.bytes().stream().flatMap(r -> r.sequences().stream()).distinct().count(), x.from(), x.to())));
-        return out;
+    Optional<List<DiffRows.Place>> diff(long from, long to) {
+        Optional<memscope.model.history.Diff> d = history.diff(from, to);
+        Optional<Moment> later = history.at(Math.max(from, to));
+        if (d.isEmpty() || later.isEmpty()) {
+            diff.clear();
+            return Optional.empty();
+        }
+        List<DiffRows.Place> places = DiffRows.places(d.get(), later.get(), process(), shift());
+        diff.show(places);
+        return Optional.of(places);
+    }
+
+    /**
+     * Diff since the start: marks the bytes of the viewed process that differ between when recording started
+     * (the scenario loaded, the window opened) and the moment shown, and says how many ranges and calls that is.
+     */
+    public void diffSinceStart() {
+        long from = history.horizon();
+        long to = shown();
+        diff(from, to).ifPresent(places -> window.statusPane().info(() -> messages.get("timeline.diff.status",
+                places.size(), places.stream().flatMap(p -> p.sequences().stream()).distinct().count(), from,
+                to)));
+    }
+
+    /** Diff between moments: the dialog that picks them and lists the changes with their calls. */
+    public void showDiff() {
+        DiffDialog.show(this, messages, window.root());
+    }
+
+    /** Shows the moment just after {@code entry}'s call, the caret on its bytes. */
+    void jumpTo(DiffEntry entry) {
+        jumpTo(entry.sequence());
+        hex.goTo(entry.start());
     }
 
     /** Removes the diff's marks. */

@@ -108,9 +108,11 @@ final class TimelineBar {
         who.setOnAction(e -> timeline.whoWrote());
         MenuItem diff = item("timelineDiff", "timeline.menu.diff", "Shortcut+Shift+D");
         diff.setOnAction(e -> timeline.diffSinceStart());
+        MenuItem between = item("timelineDiffBetween", "timeline.menu.diffBetween", "Shortcut+Alt+D");
+        between.setOnAction(e -> timeline.showDiff());
         MenuItem clear = item("timelineClearDiff", "timeline.menu.clearDiff", null);
         clear.setOnAction(e -> timeline.clearDiff());
-        return List.of(previous, next, now, who, diff, clear);
+        return List.of(previous, next, now, who, diff, between, clear);
     }
 
     private MenuItem item(String id, String key, String accelerator) {

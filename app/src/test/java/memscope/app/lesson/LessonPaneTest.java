@@ -93,7 +93,8 @@ class LessonPaneTest {
     }
 
     @Test
-    void clickingAnEarlierStepInTheListGoesBackThereOnAFreshKernel(FxRobot robot) throws Exception {
+    void clickingAnEarlierStepShowsItOnTheTimelineAndRunAgainGoesBackOnAFreshKernel(FxRobot robot)
+            throws Exception {
         robot.interact(() -> ui.window().showLessons());
         robot.interact(() -> robot.lookup("#lessonChoice").queryComboBox().getSelectionModel().select(1));
         robot.clickOn("#lessonStart");
@@ -110,6 +111,19 @@ class LessonPaneTest {
         assertTrue(third.getText().startsWith(CheckMark.PASS + " 3. "), third.getText());
 
         robot.clickOn(third);
+
+        // a look at the timeline as step 3 began: the same kernel, read-only, nothing replayed
+        assertEquals("Step 3 of " + runner.stepCount(), text(robot, "#lessonCounter"));
+        assertEquals(windows, ui.windowsShown());
+        var timeline = memscope.app.timeline.Timeline.of(ui.window()).orElseThrow();
+        assertTrue(timeline.inThePast());
+        assertEquals(runner.stepStart(2).orElseThrow(), timeline.viewingProperty().get());
+        assertEquals(2, list.getSelectionModel().getSelectedIndex());
+        assertEquals("The timeline shows the kernel as step 3 began (nothing was rebuilt). Next steps on towards "
+                + "step 5; Esc returns to it; Run again rebuilds the lesson from here.",
+                text(robot, "#lessonReviewNote"));
+
+        robot.clickOn("#lessonPerform"); // Run again from here
 
         assertEquals("Step 3 of " + runner.stepCount(), text(robot, "#lessonCounter"));
         assertEquals(windows + 1, ui.windowsShown(), "a fresh kernel, shown in a new window");

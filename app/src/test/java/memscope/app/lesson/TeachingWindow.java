@@ -56,6 +56,7 @@ public final class TeachingWindow {
             scene.setRoot(window.root());
         }
         window.install(scene);
+        memscope.app.timeline.Timeline.attach(window, messages); // as MemScopeApp does: going back can jump
         windowsShown++;
     }
 

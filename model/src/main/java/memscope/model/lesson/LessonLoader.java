@@ -54,7 +54,7 @@ public final class LessonLoader {
     private static final Set<String> TOP_FIELDS = Set.of("format", "title", "title_zh", "summary", "summary_zh",
             "scenario", "steps", "comment", "child");
     private static final Set<String> STEP_FIELDS = Set.of("text", "text_zh", "action", "expect", "expect_actual",
-            "expect_data", "expect_memory", "reveal", "reveal_zh", "choices", "depth", "comment");
+            "expect_data", "expect_memory", "reveal", "reveal_zh", "choices", "depth", "rewind", "comment");
     private static final Set<String> MEMORY_FIELDS = Set.of("process", "address", "hex");
     /** The shape of {@code expect_memory}; an argument, since a brace in a message pattern must be quoted. */
     private static final String MEMORY_EXAMPLE = "{\"process\": NAME, \"address\": \"0x...\", \"hex\": \"de ad\"}";
@@ -187,7 +187,19 @@ public final class LessonLoader {
         }
         List<String> choices = choices(node.get("choices"), at + ".choices", expect, f);
         return new LessonStep(i, f.text(node, at, "text"), f.text(node, at, "text_zh"), action, expect, actual,
-                data, memory, reveal, revealZh, choices, depth(node, at, f));
+                data, memory, reveal, revealZh, choices, depth(node, at, f), rewind(node, at, f));
+    }
+
+    /** {@code "rewind": true} offers "rewind to the start of this step"; absent or false offers nothing. */
+    private static boolean rewind(JsonNode node, String at, Fields f) throws LessonException {
+        JsonNode v = node.get("rewind");
+        if (v == null) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw f.at(at + ".rewind", "step.rewindNotBoolean", Excerpt.of(v.toString()));
+        }
+        return v.booleanValue();
     }
 
     /** At least two different known statuses, the expected one among them; only a step with an action has them. */

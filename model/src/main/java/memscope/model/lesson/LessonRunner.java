@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import memscope.model.History;
 import memscope.model.history.Caller;
+import memscope.model.history.Step;
 import memscope.model.Subscription;
 import memscope.model.linux.LessonChild;
 import memscope.model.linux.LinuxException;
@@ -57,6 +59,8 @@ public final class LessonRunner implements AutoCloseable {
     private final StepOutcome[] outcomes;
     /** The status a student predicted for each step before it ran (null: no prediction). */
     private final String[] predictions;
+    /** The history's latest call number when each step became current in this world; -1: not reached here. */
+    private final long[] startedAt;
     /** The 50-minute class path: next and previous pass over extra and homework steps. */
     private boolean coreOnly;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -71,7 +75,9 @@ public final class LessonRunner implements AutoCloseable {
         this.worlds = Objects.requireNonNull(worlds, "worlds");
         this.outcomes = new StepOutcome[lesson.steps().size()];
         this.predictions = new String[lesson.steps().size()];
+        this.startedAt = new long[lesson.steps().size() + 1];
         rebuild();
+        arrived();
         try {
             this.actions = parseActions();
         } catch (LessonException | RuntimeException e) {
@@ -200,6 +206,7 @@ public final class LessonRunner implements AutoCloseable {
                 perform();
             }
             current++;
+            arrived();
         } while (coreOnly && !finished() && !lesson.steps().get(current).isCore());
         listeners.forEach(l -> l.stepChanged(current));
     }
@@ -230,11 +237,55 @@ public final class LessonRunner implements AutoCloseable {
             predictions[i] = null; // those steps run again: a new guess for them
         }
         current = 0;
+        arrived();
         while (current < index) {
             perform();
             current++;
+            arrived();
         }
         listeners.forEach(l -> l.stepChanged(current));
+    }
+
+    /**
+     * The call number after which step {@code index} began in the current world (its kernel's history shows the
+     * kernel as the step found it there), or empty when the step has not been reached in this world or the history
+     * no longer reaches back to it. {@code index == stepCount()}: when the lesson finished.
+     */
+    public OptionalLong stepStart(int index) {
+        if (index < 0 || index >= startedAt.length || startedAt[index] < 0) {
+            return OptionalLong.empty();
+        }
+        History history = world.kernel().history();
+        long at = startedAt[index];
+        return history.recording() && at >= history.horizon() ? OptionalLong.of(at) : OptionalLong.empty();
+    }
+
+    /**
+     * {@link #stepStart} when the history there is exactly what replaying the steps before {@code index} on a fresh
+     * world makes: every call that changed memory or structure since the world was built was the lesson's. Then
+     * going back to that step can be a look at the timeline instead of a rebuild; otherwise (the person typed,
+     * edited, killed a process in between, or a live child changed itself) it is empty.
+     */
+    public OptionalLong replayMoment(int index) {
+        OptionalLong at = stepStart(index);
+        if (at.isEmpty()) {
+            return at;
+        }
+        History history = world.kernel().history();
+        for (Step s : history.steps(history.horizon(), at.getAsLong())) {
+            if ((s.wroteBytes() || s.changedStructure()) && s.caller() != Caller.LESSON) {
+                return OptionalLong.empty();
+            }
+        }
+        return at;
+    }
+
+    /** The current step begins now: remembers the history's latest call for {@link #stepStart}. */
+    private void arrived() {
+        History history = world.kernel().history();
+        if (current < startedAt.length) {
+            startedAt[current] = history.recording() ? history.now() : -1;
+        }
     }
 
     /** Performs every remaining step; the outcomes of the whole lesson, in order. */
@@ -275,6 +326,9 @@ public final class LessonRunner implements AutoCloseable {
         } else {
             console = new ConsoleSession(fresh.kernel(), fresh.handles());
         }
+        // recorded from the world as built: every step's start can be shown on the timeline
+        fresh.kernel().history().start();
+        Arrays.fill(startedAt, -1);
         world = fresh;
         session = console;
         listeners.forEach(l -> l.worldChanged(world));

@@ -19,10 +19,20 @@ import java.util.Locale;
  * @param reveal       the answer and its reason, shown after the step ran (null: the text says it all)
  * @param choices      statuses offered as predictions (empty: no choice offered); they include expectStatus
  * @param depth        core (the 50-minute path), extra or homework
+ * @param rewind       the step offers "rewind to the start of this step": the timeline shows the kernel as the
+ *                     step found it, beside what its action made
  */
 public record LessonStep(int index, String text, String textZh, String action, String expectStatus,
                          Long expectActual, byte[] expectData, MemoryExpectation expectMemory,
-                         String reveal, String revealZh, List<String> choices, StepDepth depth) {
+                         String reveal, String revealZh, List<String> choices, StepDepth depth, boolean rewind) {
+
+    /** A step that offers no rewind. */
+    public LessonStep(int index, String text, String textZh, String action, String expectStatus, Long expectActual,
+                      byte[] expectData, MemoryExpectation expectMemory, String reveal, String revealZh,
+                      List<String> choices, StepDepth depth) {
+        this(index, text, textZh, action, expectStatus, expectActual, expectData, expectMemory, reveal, revealZh,
+                choices, depth, false);
+    }
 
     /** A step without a reveal, choices or depth (a core step), as format 1 wrote them before. */
     public LessonStep(int index, String text, String textZh, String action, String expectStatus, Long expectActual,

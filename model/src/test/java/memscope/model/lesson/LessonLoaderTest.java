@@ -118,6 +118,18 @@ class LessonLoaderTest {
     }
 
     @Test
+    void aStepCanOfferARewindToItsStartAndItMustBeABoolean() throws LessonException {
+        Lesson l = LessonLoader.parse(lesson(STEP + ", \"rewind\": true}, " + STEP + ", \"rewind\": false}, "
+                + STEP + "}"), "x.json");
+        assertEquals(true, l.steps().get(0).rewind());
+        assertEquals(false, l.steps().get(1).rewind());
+        assertEquals(false, l.steps().get(2).rewind(), "no rewind unless the step says so");
+        assertRefused(lesson(STEP + ", \"rewind\": \"yes\"}"), "steps[0].rewind",
+                "rewind must be true or false, not \"yes\"");
+        assertRefused(lesson(STEP + ", \"rewind\": 1}"), "steps[0].rewind", "rewind must be true or false, not 1");
+    }
+
+    @Test
     void revealsChoicesAndDepthsAreChecked() {
         String explain = "{\"text\": \"t\", \"text_zh\": \"文\"";
         assertRefused(lesson(explain + ", \"reveal\": \"r\", \"reveal_zh\": \"答\"}"), "steps[0].reveal",

@@ -224,4 +224,42 @@ class LessonRunnerTest {
         r.setCoreOnly(true);
         assertEquals(3, r.currentIndex(), "turned on at an extra step, it moves on to a core one");
     }
+
+    /** The kernel as the history shows it at {@code sequence}: the bytes of p1 at {@code address}. */
+    private static byte[] then(LessonRunner r, long sequence, long address, int n) {
+        byte[] out = new byte[n];
+        long koid = r.world().kernel().inspector().handle(r.world().handles().get("p1")).orElseThrow().koid();
+        assertEquals(n, r.world().kernel().history().at(sequence).orElseThrow().peek(koid, address, out));
+        return out;
+    }
+
+    @Test
+    void eachStepsStartIsOnTheTimelineAndMatchesAReplay() throws LessonException {
+        LessonRunner r = runner(LESSON);
+        assertTrue(r.world().kernel().history().recording(), "the world is recorded from when it is built");
+        r.next();
+        r.next(); // performs step 1: J at 0x1000000
+        r.next();
+        long atStep1 = r.stepStart(1).orElseThrow();
+        long atStep2 = r.stepStart(2).orElseThrow();
+        assertTrue(atStep1 < atStep2);
+        assertArrayEquals("He".getBytes(), then(r, atStep1, 0x1000000, 2), "step 1 found Hello");
+        assertArrayEquals("Je".getBytes(), then(r, atStep2, 0x1000000, 2), "step 2 found step 1's write");
+        assertEquals(atStep1, r.replayMoment(1).orElseThrow(),
+                "only the lesson's calls ran: the history is what a replay makes");
+        assertTrue(r.stepStart(4).isEmpty(), "not reached in this world");
+
+        // a call the lesson did not make: the history is no longer what a replay of the steps makes
+        r.world().kernel().writeMemory(r.world().handles().get("p1"), 0x1000002, new byte[] {'X'}, 1);
+        r.next(); // step 3 is refused; step 4 starts after the stray write
+        assertTrue(r.replayMoment(4).isEmpty());
+        assertTrue(r.stepStart(4).isPresent(), "the start itself is on the timeline");
+        assertTrue(r.replayMoment(3).isPresent(), "step 3 began before that call: its start is still a replay's");
+
+        // going back rebuilds: a new world, whose history holds the replayed steps again
+        r.goTo(2);
+        assertTrue(r.stepStart(3).isEmpty() && r.stepStart(4).isEmpty(), "not reached in the new world");
+        assertArrayEquals("Je".getBytes(), then(r, r.stepStart(2).orElseThrow(), 0x1000000, 2));
+        assertTrue(r.replayMoment(2).isPresent());
+    }
 }

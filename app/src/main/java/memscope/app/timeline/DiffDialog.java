@@ -1,0 +1,199 @@
+package memscope.app.timeline;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import memscope.app.Messages;
+
+/**
+ * Diff between two moments: "from" and "to" call numbers (or since the scenario loaded, since the last save, the
+ * moment shown); Compare marks the changed bytes in the hex view and lists them with their calls (range, call,
+ * personality, caller, before → after). Choosing a row, by mouse or arrow keys, jumps the timeline there. Not
+ * modal, so the hex view can be read beside it.
+ */
+final class DiffDialog {
+    /** More rows than a person reads; the summary says how many were left out. */
+    static final int MAX_ROWS = 500;
+
+    private final Timeline timeline;
+    private final Messages messages;
+    private final TextField from = new TextField();
+    private final TextField to = new TextField();
+    private final Label summary = new Label();
+    private final TableView<DiffEntry> table = new TableView<>();
+
+    private DiffDialog(Timeline timeline, Messages messages) {
+        this.timeline = timeline;
+        this.messages = messages;
+    }
+
+    static void show(Timeline timeline, Messages messages, Node owner) {
+        new DiffDialog(timeline, messages).open(owner);
+    }
+
+    private void open(Node owner) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initModality(Modality.NONE);
+        dialog.titleProperty().bind(messages.text("timeline.diff.title"));
+        dialog.getDialogPane().setId("diffDialog");
+        if (owner.getScene() != null) {
+            dialog.initOwner(owner.getScene().getWindow());
+        }
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+
+        from.setId("diffFrom");
+        to.setId("diffTo");
+        from.setPrefColumnCount(8);
+        to.setPrefColumnCount(8);
+        from.setText(Long.toString(timeline.history().horizon()));
+        to.setText(Long.toString(timeline.shown()));
+        from.setOnAction(e -> compare());
+        to.setOnAction(e -> compare());
+        Button start = button("diffFromStart", "timeline.diff.sinceLoad");
+        start.setOnAction(e -> preset(from, timeline.history().horizon()));
+        Button save = button("diffFromSave", "timeline.diff.sinceSave");
+        OptionalLong saved = timeline.lastSave();
+        save.setDisable(saved.isEmpty()); // only an opened file is saved
+        save.setOnAction(e -> timeline.lastSave().ifPresent(at -> preset(from, at)));
+        Button shown = button("diffToShown", "timeline.diff.toShown");
+        shown.setOnAction(e -> preset(to, timeline.shown()));
+        Button compare = button("diffCompare", "timeline.diff.compare");
+        compare.setOnAction(e -> compare());
+        compare.setDefaultButton(true);
+
+        GridPane moments = new GridPane();
+        moments.setHgap(6);
+        moments.setVgap(6);
+        Label fromLabel = label("timeline.diff.from", from);
+        Label toLabel = label("timeline.diff.to", to);
+        moments.addRow(0, fromLabel, from, start, save);
+        moments.addRow(1, toLabel, to, shown, compare);
+
+        summary.setId("diffSummary");
+        summary.setWrapText(true);
+        table.setId("diffTable");
+        table.setPlaceholder(new Label());
+        table.getColumns().setAll(List.of(
+                column("timeline.diff.column.range", e -> messages.get("timeline.diff.range",
+                        Long.toHexString(e.start()), e.end() - e.start())),
+                column("timeline.diff.column.call", e -> "#" + e.sequence()),
+                column("timeline.diff.column.personality", e -> e.step().personality()),
+                column("timeline.diff.column.caller", e -> messages.render(e.step().caller().words())),
+                column("timeline.diff.column.change", e -> messages.get("timeline.diff.change",
+                        e.before().isEmpty() ? "\u2014" : e.before(), e.after().isEmpty() ? "\u2014" : e.after()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(720, 300);
+        // choosing a row, by click or arrow keys, shows the moment just after its call at its bytes
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
+            if (chosen != null) {
+                timeline.jumpTo(chosen);
+            }
+        });
+        VBox content = new VBox(8, moments, summary, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        content.setPadding(new Insets(4));
+        dialog.getDialogPane().setContent(content);
+        dialog.setResizable(true);
+        compare();
+        dialog.show();
+        from.requestFocus();
+    }
+
+    /** Puts {@code at} into {@code field} and compares at once: a preset is a choice, not a draft. */
+    private void preset(TextField field, long at) {
+        field.setText(Long.toString(at));
+        compare();
+    }
+
+    /** Reads both moments, marks the diff and fills the list; bad input is named and changes nothing. */
+    void compare() {
+        long horizon = timeline.history().horizon();
+        long now = timeline.history().now();
+        Optional<Long> a = moment(from.getText(), horizon, now);
+        Optional<Long> b = a.isPresent() ? moment(to.getText(), horizon, now) : Optional.empty();
+        if (a.isEmpty() || b.isEmpty()) {
+            return;
+        }
+        long lo = Math.min(a.get(), b.get());
+        long hi = Math.max(a.get(), b.get());
+        Optional<List<DiffRows.Place>> places = timeline.diff(lo, hi);
+        if (places.isEmpty()) {
+            say("timeline.diff.error.outside", lo, horizon, now);
+            return;
+        }
+        List<DiffEntry> rows = DiffRows.entries(timeline.history(), places.get(), MAX_ROWS);
+        table.getSelectionModel().clearSelection();
+        table.getItems().setAll(rows);
+        long calls = places.get().stream().flatMap(p -> p.sequences().stream()).distinct().count();
+        long all = DiffRows.count(places.get());
+        if (places.get().isEmpty()) {
+            say("timeline.diff.nothing", lo, hi);
+        } else if (all > rows.size()) {
+            summary.setText(messages.get("timeline.diff.status", places.get().size(), calls, lo, hi) + " "
+                    + messages.get("timeline.diff.more", rows.size(), all));
+        } else {
+            say("timeline.diff.status", places.get().size(), calls, lo, hi);
+        }
+    }
+
+    /** A call number typed as {@code 12} or {@code #12} within the history, or empty with the problem said. */
+    private Optional<Long> moment(String text, long horizon, long now) {
+        String t = text.strip();
+        if (t.startsWith("#")) {
+            t = t.substring(1).strip();
+        }
+        long n;
+        try {
+            n = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            say("timeline.diff.error.notNumber", text.strip());
+            return Optional.empty();
+        }
+        if (n < horizon || n > now) {
+            say("timeline.diff.error.outside", n, horizon, now);
+            return Optional.empty();
+        }
+        return Optional.of(n);
+    }
+
+    private void say(String key, Object... args) {
+        summary.setText(messages.get(key, args));
+    }
+
+    private Button button(String id, String key) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(messages.text(key));
+        return b;
+    }
+
+    private Label label(String key, Node field) {
+        Label l = new Label();
+        l.textProperty().bind(messages.text(key));
+        l.setLabelFor(field);
+        l.setMnemonicParsing(true);
+        return l;
+    }
+
+    private TableColumn<DiffEntry, String> column(String key, java.util.function.Function<DiffEntry, String> text) {
+        TableColumn<DiffEntry, String> c = new TableColumn<>();
+        c.textProperty().bind(messages.text(key));
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return c;
+    }
+}
