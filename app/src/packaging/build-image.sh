@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the self-contained MemScope app image: a jlinked Java runtime with JavaFX as
-# named modules, plus every other jar on the class path, wrapped by jpackage (--type app-image).
+# Builds the self-contained MemScope app image: a jlinked Java runtime with JavaFX as named modules, and the
+# modules memscope.app, memscope.model and their libraries on the launcher's module path, wrapped by jpackage
+# (--type app-image), which starts memscope.app/memscope.app.Main as a module.
 # Called by the `package` Maven profile in app/pom.xml:
 #   mvn -B -Ppackage -pl app -am package -DskipTests
 # Result: app/target/image/MemScope/bin/MemScope
@@ -14,7 +15,7 @@ if [ "$#" -ne 6 ]; then
 fi
 jdk_home=$1 app_jar=$2 lib_dir=$3 work_dir=$4 dest_dir=$5 project_version=$6
 app_name=MemScope
-main_class=memscope.app.Main
+main_module=memscope.app/memscope.app.Main
 
 for tool in jdeps jlink jpackage; do
   if [ ! -x "$jdk_home/bin/$tool" ]; then
@@ -27,36 +28,41 @@ done
 
 # jpackage refuses to overwrite, so every run starts from scratch.
 rm -rf "$work_dir" "$dest_dir/$app_name"
-mkdir -p "$work_dir/input" "$work_dir/javafx" "$dest_dir"
-# JavaFX goes into the runtime as named modules (its jars are modular), the rest stays on the class path: JavaFX
-# loaded from the class path warns "Unsupported JavaFX configuration" at every start. The platform-less
-# javafx-*.jar are empty placeholders and are left out.
+mkdir -p "$work_dir/input" "$work_dir/javafx" "$work_dir/mods" "$dest_dir"
+# JavaFX is linked into the runtime (its jars are modular; the platform-less javafx-*.jar are empty placeholders
+# and are left out). memscope.app, memscope.model and every other jar go on the launcher's module path (lib/app/mods):
+# jlink cannot link them, as memscope.app requires automatic modules (RichTextFX, ReactFX, JNA...).
 cp "$lib_dir"/javafx-*-linux.jar "$work_dir/javafx/"
 for jar in "$lib_dir"/*.jar; do
   case $(basename "$jar") in
     javafx-*) ;;
-    *) cp "$jar" "$work_dir/input/" ;;
+    *) cp "$jar" "$work_dir/mods/" ;;
   esac
 done
-cp "$app_jar" "$work_dir/input/"
-main_jar=$(basename "$app_jar")
+cp "$app_jar" "$work_dir/mods/"
 
 # JNA (live Linux processes: process_vm_readv/writev, /proc/PID/mem) carries libjnidispatch.so inside its jar
-# and would unpack it into ~/.cache/JNA on first use; ship it unpacked beside the jars instead.
-jna_jar=$(ls "$work_dir"/input/jna-*.jar 2>/dev/null | head -n 1 || true)
+# and would unpack it into ~/.cache/JNA on first use; ship it unpacked in lib/app instead.
+jna_jar=$(ls "$work_dir"/mods/jna-*.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jna_jar" ]; then
   echo "build-image: no jna-*.jar under $lib_dir (attaching to live processes needs JNA)" >&2
   exit 1
 fi
-(cd "$work_dir/input" && "$jdk_home/bin/jar" xf "$jna_jar" com/sun/jna/linux-x86-64/libjnidispatch.so \
+(cd "$work_dir/input" && "$jdk_home/bin/jar" xf "$(realpath "$jna_jar")" com/sun/jna/linux-x86-64/libjnidispatch.so \
   && mv com/sun/jna/linux-x86-64/libjnidispatch.so . && rm -rf com)
 [ -f "$work_dir/input/libjnidispatch.so" ] || { echo "build-image: no libjnidispatch.so in $jna_jar" >&2; exit 1; }
 
 # Modules the jars really use, plus ones reached only by reflection or service
 # lookup that jdeps cannot see (scripting, locale data, extra charsets, prefs).
 detected=$("$jdk_home/bin/jdeps" --print-module-deps --ignore-missing-deps \
-  --multi-release 17 --module-path "$work_dir/javafx" --class-path "$work_dir/input/*" \
-  "$work_dir"/input/*.jar 2>/dev/null | tail -n 1)
+  --multi-release 17 --module-path "$work_dir/javafx:$work_dir/mods" --add-modules ALL-MODULE-PATH \
+  2>/dev/null | tail -n 1)
+# the JDK modules that the explicit modules' `requires` name (ControlsFX: java.net.http...), as resolution finds them
+required=$("$jdk_home/bin/java" --module-path "$work_dir/javafx:$work_dir/mods" --limit-modules memscope.app \
+  --add-modules memscope.app --show-module-resolution -version 2>&1 | grep -v ' binds \| requires ' \
+  | grep -oE '^(root )?[a-z0-9.]+ jrt:' | sed 's/^root //; s/ jrt://' | sort -u | paste -sd, -)
+[ -n "$required" ] || { echo "build-image: memscope.app does not resolve on $work_dir/mods" >&2; exit 1; }
+detected="$detected,$required"
 baseline=java.base,java.desktop,java.logging,java.xml,java.scripting,java.prefs,java.sql,jdk.unsupported,jdk.unsupported.desktop,jdk.jfr,jdk.localedata,jdk.charsets,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
 modules=$(printf '%s,%s' "$detected" "$baseline" | tr ',' '\n' | grep -v '^$' | sort -u | paste -sd, -)
 echo "build-image: jdeps found: $detected"
@@ -91,8 +97,8 @@ fi
   --vendor "$app_name" \
   --dest "$dest_dir" \
   --input "$work_dir/input" \
-  --main-jar "$main_jar" \
-  --main-class "$main_class" \
+  --module-path "$work_dir/mods" \
+  --module "$main_module" \
   --java-options '-Djna.boot.library.path=$APPDIR' \
   --java-options '-Djna.nounpack=true' \
   --icon "$(dirname "$0")/memscope.png" \

@@ -4,8 +4,8 @@ import javafx.application.Application;
 import memscope.app.cli.Cli;
 
 /**
- * Plain entry point: launching through a class that does not extend Application lets JavaFX run from the
- * classpath (exec:java) without module-path set-up.
+ * Plain entry point: the command line needs no JavaFX, and a class that does not extend Application also starts
+ * the window from the class path (exec:java, the tests); exec:exec and the app image start it as a module.
  */
 public final class Main {
     private Main() {

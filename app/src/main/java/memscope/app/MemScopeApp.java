@@ -111,11 +111,14 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         });
         // the file is read off the FX thread; a screenshot waits for it
         CompletableFuture<Boolean> opened = options.open().map(files::open)
+                .or(() -> options.session().map(files::openSession))
                 .or(() -> options.loadElf().map(elves::loadExecutable))
                 .or(() -> options.core().map(elves::openCore))
                 .orElseGet(() -> options.attach().isPresent() ? live.attach(options.attach().getAsInt())
                         : CompletableFuture.completedFuture(true));
-        options.screenshot().ifPresent(png -> opened.thenAccept(ok -> {
+        CompletableFuture<Boolean> ready = memscope.app.associations.ScriptAtStart.loadAfter(opened, options.script(),
+                teaching.console(), () -> window); // FILE.msc: into the console, not run
+        options.screenshot().ifPresent(png -> ready.thenAccept(ok -> {
             if (ok) {
                 screenshotAndExit(png);
             } else {

@@ -12,6 +12,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import memscope.app.text.Worded;
+import memscope.model.text.Bundles;
 import memscope.model.text.Localized;
 import memscope.model.text.Text;
 
@@ -119,7 +120,6 @@ public final class Messages {
 
     private static ResourceBundle load(Locale l) {
         // the base file is English: never fall back to the JVM's default locale instead
-        return ResourceBundle.getBundle("memscope.app.messages", l,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return Bundles.withoutDefaultLocale(l, asked -> ResourceBundle.getBundle("memscope.app.messages", asked));
     }
 }

@@ -7,6 +7,7 @@ import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import memscope.model.text.Bundles;
 import memscope.model.text.Localized;
 import memscope.model.text.Text;
 
@@ -22,8 +23,8 @@ final class CliWords {
     CliWords(Locale locale) {
         this.locale = locale;
         // the base file is English: never fall back to the JVM's default locale instead
-        this.bundle = ResourceBundle.getBundle("memscope.app.messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Bundles.withoutDefaultLocale(locale,
+                asked -> ResourceBundle.getBundle("memscope.app.messages", asked));
     }
 
     /** Chinese for a {@code zh} system locale, else English, as the window chooses. */

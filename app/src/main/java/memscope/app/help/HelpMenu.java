@@ -2,7 +2,9 @@ package memscope.app.help;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -10,7 +12,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import memscope.app.DialogButtons;
@@ -110,9 +111,9 @@ public final class HelpMenu {
     private void showShortcuts() {
         TableView<Shortcut> table = new TableView<>();
         table.setId("shortcutsTable");
-        table.getColumns().add(column("help.column.keys", "keys", 150));
-        table.getColumns().add(column("help.column.action", "action", 280));
-        table.getColumns().add(column("help.column.menu", "menu", 160));
+        table.getColumns().add(column("help.column.keys", Shortcut::keys, 150));
+        table.getColumns().add(column("help.column.action", Shortcut::action, 280));
+        table.getColumns().add(column("help.column.menu", Shortcut::menu, 160));
         table.getItems().setAll(shortcuts());
         table.setPrefSize(620, 460);
         Alert dialog = new Alert(Alert.AlertType.INFORMATION, "", DialogButtons.ok(messages));
@@ -124,10 +125,11 @@ public final class HelpMenu {
         dialog.show();
     }
 
-    private TableColumn<Shortcut, String> column(String key, String property, double width) {
+    private TableColumn<Shortcut, String> column(String key, Function<Shortcut, String> field, double width) {
         TableColumn<Shortcut, String> c = new TableColumn<>();
         c.textProperty().bind(messages.text(key));
-        c.setCellValueFactory(new PropertyValueFactory<>(property));
+        // not PropertyValueFactory: its reflection would need this package opened to javafx.base
+        c.setCellValueFactory(row -> new ReadOnlyStringWrapper(field.apply(row.getValue())));
         c.setPrefWidth(width);
         return c;
     }

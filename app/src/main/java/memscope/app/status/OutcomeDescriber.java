@@ -1,17 +1,13 @@
 package memscope.app.status;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import java.util.stream.Collectors;
 import memscope.app.Messages;
 import memscope.app.text.HexFormat;
+import memscope.app.text.RuleWording;
 import memscope.model.Divergence;
 import memscope.model.FidelityNote;
-import memscope.model.KernReturn;
 import memscope.model.MapEntry;
-import memscope.model.Rights;
-import memscope.model.Rule;
 import memscope.model.SyscallRecord;
 
 /**
@@ -113,39 +109,7 @@ public final class OutcomeDescriber {
         if (r.errno() != null) {
             return linux.rule(r);
         }
-        String at = HexFormat.address(r.ruleAddress());
-        if (r.kernReturn() == KernReturn.SEND_INVALID_MEMORY) {
-            return messages.get("rule.unreadableData");
-        }
-        boolean protection = r.kernReturn() == KernReturn.PROTECTION_FAILURE
-                || r.kernReturn() == KernReturn.INVALID_ADDRESS && r.fidelityNote() != null;
-        if (protection && r.rule() == Rule.OTHER) {
-            // Mach refused because of the mapping's protection (today's copyout faults on it as an invalid
-            // address); ruleAddress is that mapping's base
-            return mappings.mappingAt(r.ruleAddress()).filter(MapEntry::isMapping)
-                    .map(m -> messages.get("rule.protection", at, HexFormat.permissions(m.permissions())))
-                    .orElseGet(() -> messages.get("rule.protectionUnknown", at));
-        }
-        return switch (r.rule()) {
-            case COMPLETE, OTHER -> "";
-            case DEBUGGING_SYSCALLS_DISABLED -> messages.get("rule.debuggingOff");
-            case INVALID_BUFFER -> messages.get("rule.invalidBuffer");
-            case BAD_HANDLE -> messages.get("rule.badHandle");
-            case WRONG_TYPE -> messages.get("rule.wrongType");
-            case MISSING_RIGHTS -> messages.get("rule.missingRights", rightNames((int) r.ruleAddress()));
-            case PROCESS_DEAD -> messages.get("rule.processDead");
-            case UNMAPPED -> messages.get("rule.unmapped", at);
-            case VDSO_PROTECTED -> messages.get("rule.vdso", at);
-            case CLIPPED_AT_MAPPING_END -> messages.get("rule.mappingEnds", at);
-            case OFFSET_BEYOND_VMO -> messages.get("rule.beyondVmo", at);
-            case CLIPPED_AT_VMO_END -> messages.get("rule.vmoEnds", at);
-            case NOT_CACHEABLE -> messages.get("rule.notCacheable", cachePolicyOfVmo.apply(r.ruleAddress()));
-            case IO_ERROR -> messages.get("rule.io");
-        };
-    }
-
-    private static String rightNames(int rights) {
-        List<String> names = Rights.names(rights);
-        return names.stream().map(n -> "ZX_RIGHT_" + n).collect(Collectors.joining(", "));
+        return RuleWording.of(r, cachePolicyOfVmo, mappings::mappingAt).map(w -> messages.get(w.key(), w.args()))
+                .orElse("");
     }
 }

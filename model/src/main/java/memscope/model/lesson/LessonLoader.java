@@ -323,7 +323,8 @@ public final class LessonLoader {
     }
 
     private static String readResource(String path, String name) throws LessonException {
-        try (InputStream in = LessonLoader.class.getClassLoader().getResourceAsStream(path)) {
+        // Class, not ClassLoader: in a module a class loader finds only resources of opened packages
+        try (InputStream in = LessonLoader.class.getResourceAsStream("/" + path)) {
             if (in == null) {
                 throw new LessonException(name, null, LessonWords.of("resource.missing", path), null);
             }

@@ -53,8 +53,8 @@ public final class ScenarioLoader {
         if (name == null || name.isBlank() || name.contains("..") || name.startsWith("/")) {
             throw fileProblem(Text.verbatim(Excerpt.of(name)), null, "loader.badName");
         }
-        ClassLoader loader = ScenarioLoader.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(path)) {
+        // Class, not ClassLoader: in a module a class loader finds only resources of opened packages
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream("/" + path)) {
             if (in == null) {
                 throw fileProblem(source, null, "loader.noResource", String.join(", ", BUNDLED));
             }

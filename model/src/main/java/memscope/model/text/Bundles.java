@@ -3,6 +3,7 @@ package memscope.model.text;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 
 /** Where the model's words live and how a language picks its file. */
 public final class Bundles {
@@ -18,6 +19,9 @@ public final class Bundles {
     /** The languages the model speaks besides English (the base files). */
     public static final List<Locale> TRANSLATIONS = List.of(Locale.SIMPLIFIED_CHINESE);
 
+    private static final ResourceBundle.Control CANDIDATES =
+            ResourceBundle.Control.getControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     private Bundles() {
     }
 
@@ -27,7 +31,19 @@ public final class Bundles {
 
     /** The words for {@code locale}, else English; never the JVM's default locale, which may be anything. */
     public static ResourceBundle forLocale(String bundle, Locale locale) {
-        return ResourceBundle.getBundle(bundle, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        // the lambda's getBundle runs in this module, so it finds this module's bundles
+        return withoutDefaultLocale(locale, l -> ResourceBundle.getBundle(bundle, l));
+    }
+
+    /**
+     * {@code load}'s bundle for {@code locale}, or its base (English) file when {@code load} fell back to the JVM's
+     * default locale. In a named module {@code getBundle} takes no {@code Control} (it throws
+     * UnsupportedOperationException), so the no-fallback control cannot be used and the fallback is undone here.
+     * {@code load} must call {@code ResourceBundle.getBundle} in the module that holds the bundle.
+     */
+    public static ResourceBundle withoutDefaultLocale(Locale locale, Function<Locale, ResourceBundle> load) {
+        ResourceBundle found = load.apply(locale);
+        List<Locale> asked = CANDIDATES.getCandidateLocales("", locale);
+        return asked.contains(found.getLocale()) ? found : load.apply(Locale.ROOT);
     }
 }
