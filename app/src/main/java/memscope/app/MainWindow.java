@@ -1,5 +1,7 @@
 package memscope.app;
 
+import memscope.app.clipboard.ClipboardActions;
+
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;

@@ -15,7 +15,7 @@ import memscope.app.bookmarks.BookmarksPanel;
 import memscope.app.document.Document;
 import memscope.app.document.Documents;
 import memscope.app.edit.CopyFormat;
-import memscope.app.edit.Finder;
+import memscope.app.find.Finder;
 import memscope.app.find.FindBar;
 import memscope.app.hex.HexTheme;
 import memscope.app.inspector.InspectorPanel;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  *   Window      memscope.app (the main window, the application, menus)       uses everything below
  *   Features    memscope.app.* not named below (find, inspector, files, ...) use Document and below, and each other
  *   Document    memscope.app.document                                        uses Editing, Kernel, Controls
- *   Editing     memscope.app.edit (the one write path, undo, search)         uses Kernel, Controls
+ *   Editing     memscope.app.edit (the one write path, undo)              uses Kernel, Controls
  *   Kernel      memscope.app.kernel (the session, the FX-thread adapter)     uses the model only
  *   Controls    memscope.app.hex (the hex control)                           uses Foundation only, never the model
  *   Foundation  memscope.app.text and the bundles (Messages, DialogButtons)   uses the model's Text
