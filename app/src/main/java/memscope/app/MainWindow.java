@@ -55,8 +55,11 @@ public final class MainWindow implements MainMenus.Actions {
 
         void quit();
 
-        /** Closes the open file (asking about unsaved changes first) and shows the default scenario. */
-        void closeFile();
+        /**
+         * The tab of the file {@code doc} shows was closed: closes that file (asking about its unsaved changes
+         * first); the last file gives way to the default scenario.
+         */
+        void closeFile(memscope.app.document.Document doc);
     }
 
     /** A panel another part of the app docks into the window (the console, the lessons): see {@link #dock}. */
@@ -261,9 +264,19 @@ public final class MainWindow implements MainMenus.Actions {
         side.getChildren().add(node);
     }
 
-    /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
-    public void openFileDocument(memscope.app.hex.AddressRange range, String name) {
-        views.openFile(range, name);
+    /** Opens the file {@code name}, mapped at {@code range} in process {@code processKoid}, as a document and shows it. */
+    public void openFileDocument(long processKoid, memscope.app.hex.AddressRange range, String name) {
+        views.openFile(processKoid, range, name);
+    }
+
+    /** Shows {@code doc}, one of {@link #documents()}, as a click on its tab does. */
+    public void showDocument(memscope.app.document.Document doc) {
+        views.show(doc);
+    }
+
+    /** Closes the view {@code doc} (not what it shows), showing its neighbour if it was shown. */
+    public void closeDocument(memscope.app.document.Document doc) {
+        views.drop(doc);
     }
 
     // ---- menu actions ----
@@ -417,9 +430,9 @@ public final class MainWindow implements MainMenus.Actions {
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
     }
 
-    /** The current document was saved: nothing it shows is changed any more. */
-    public void markSaved() {
-        marks.saved();
+    /** The file process {@code processKoid} shows was saved: nothing its documents show is changed any more. */
+    public void markSaved(long processKoid) {
+        marks.saved(processKoid);
     }
 
     private void viewedProcessChanged() {
