@@ -19,6 +19,7 @@ import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
 import memscope.app.document.Documents;
 import memscope.app.edit.Editor;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
@@ -48,7 +49,7 @@ import memscope.model.SyscallRecord;
  * bottom. Everything that changes on screen because the kernel changed goes through {@link LiveUpdates}, fed by one
  * {@link FxKernelAdapter}.
  */
-public final class MainWindow implements MainMenus.Actions {
+public final class MainWindow implements MainMenus.Actions, WindowHooks {
     /** What only the application can do: open another scenario, quit. */
     public interface Host {
         void openScenario();
@@ -61,19 +62,6 @@ public final class MainWindow implements MainMenus.Actions {
          */
         void closeFile(memscope.app.document.Document doc);
     }
-
-    /** A panel another part of the app docks into the window (the console, the lessons): see {@link #dock}. */
-    public interface Tool {
-        Node node();
-
-        ObservableStringValue title();
-
-        /** Brings the tool forward and gives it the keyboard. */
-        void focus();
-    }
-
-    /** Where contributed menu items go: File (above Quit), Edit, View (at the end). */
-    public enum MenuSlot { FILE, EDIT, VIEW }
 
     private final KernelSession session;
     private final Messages messages;
@@ -98,8 +86,8 @@ public final class MainWindow implements MainMenus.Actions {
     private final DocumentViews views;
     private Workspace workspace;
     private ScrollPane sideScroll;
-    private Tool bottomTool;
-    private Tool sideTool;
+    private WindowHooks.Tool bottomTool;
+    private WindowHooks.Tool sideTool;
     private TabPane sideTabs;
     private MainMenus menus;
     private final VBox top = new VBox();
@@ -225,7 +213,7 @@ public final class MainWindow implements MainMenus.Actions {
      * Docks {@code besideLog} left of the syscall log and {@code sideTab} in a tab beside the simulation controls
      * (tools that outlive this window move into the next one by being docked again).
      */
-    public void dock(Tool besideLog, Tool sideTab) {
+    public void dock(WindowHooks.Tool besideLog, WindowHooks.Tool sideTab) {
         bottomTool = besideLog;
         sideTool = sideTab;
         SplitPane bottom = new SplitPane(besideLog.node(), logColumn);
@@ -250,7 +238,7 @@ public final class MainWindow implements MainMenus.Actions {
     // ---- hooks for tools added from outside (file editing, find, inspector, bookmarks) ----
 
     /** Adds menu items: to File above Quit, to the end of Edit or View. */
-    public void addMenuItems(MenuSlot slot, java.util.List<javafx.scene.control.MenuItem> items) {
+    public void addMenuItems(WindowHooks.MenuSlot slot, java.util.List<javafx.scene.control.MenuItem> items) {
         menus.add(slot, items);
     }
 

@@ -9,7 +9,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.bookmarks.BookmarksPanel;
 import memscope.app.document.Document;
@@ -32,7 +32,7 @@ import memscope.model.Subscription;
 public final class EditorTools {
     private static final String DARK_CSS = EditorTools.class.getResource("dark.css").toExternalForm();
 
-    private final MainWindow window;
+    private final WindowHooks window;
     private final Messages messages;
     private final Supplier<Window> owner;
     private final KernelSession session;
@@ -43,7 +43,7 @@ public final class EditorTools {
     private Subscription memoryWatch;
     private boolean inspectorUpdateQueued;
 
-    public EditorTools(MainWindow window, Messages messages, Supplier<Window> owner) {
+    public EditorTools(WindowHooks window, Messages messages, Supplier<Window> owner) {
         this.window = window;
         this.messages = messages;
         this.owner = owner;
@@ -81,7 +81,7 @@ public final class EditorTools {
                 item("copyHexMenu", "bytes.menu.copyHex", null, () -> bytes.copy(CopyFormat.HEX)),
                 item("copyCArrayMenu", "bytes.menu.copyCArray", null, () -> bytes.copy(CopyFormat.C_ARRAY)),
                 item("copyBase64Menu", "bytes.menu.copyBase64", null, () -> bytes.copy(CopyFormat.BASE64)));
-        window.addMenuItems(MainWindow.MenuSlot.EDIT, List.of(new SeparatorMenuItem(),
+        window.addMenuItems(WindowHooks.MenuSlot.EDIT, List.of(new SeparatorMenuItem(),
                 item("findMenu", "find.menu.find", "Shortcut+F", findBar::show),
                 item("findNextMenu", "find.menu.next", "F3", findBar::findNext),
                 item("findPreviousMenu", "find.menu.previous", "Shift+F3", findBar::findPrevious),

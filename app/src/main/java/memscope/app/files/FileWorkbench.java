@@ -22,7 +22,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.document.Document;
 import memscope.app.hex.AddressRange;
@@ -57,9 +57,9 @@ public final class FileWorkbench {
         Window owner();
 
         /** Shows {@code scenario} in a new main window (replacing the old one) and returns it. */
-        MainWindow show(LoadedScenario scenario);
+        WindowHooks show(LoadedScenario scenario);
 
-        MainWindow window();
+        WindowHooks window();
 
         /** The unsaved-work guard: runs {@code replace} once nothing unsaved can be lost (never on Cancel). */
         void replacingDocument(Runnable replace);
@@ -120,8 +120,8 @@ public final class FileWorkbench {
     }
 
     /** Adds the file commands and the editing tools to a newly shown window. */
-    public void attach(MainWindow window) {
-        window.addMenuItems(MainWindow.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
+    public void attach(WindowHooks window) {
+        window.addMenuItems(WindowHooks.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
                 item("files.menu.openFile", "Shortcut+O", () -> openFileChooser(false)),
                 item("files.menu.openReadOnly", null, () -> openFileChooser(true)),
                 item("files.menu.save", "Shortcut+S", this::save),
@@ -133,7 +133,7 @@ public final class FileWorkbench {
         dark.setId("darkThemeMenu");
         dark.textProperty().bind(messages.text("files.menu.darkTheme"));
         dark.selectedProperty().bindBidirectional(darkTheme);
-        window.addMenuItems(MainWindow.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), dark));
+        window.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), dark));
         if (tools != null) {
             tools.dispose();
         }
@@ -261,7 +261,7 @@ public final class FileWorkbench {
             return;
         }
         open.add(opened);
-        MainWindow window = into == null ? shell.show(DocumentScenario.of(opened)) : shell.window();
+        WindowHooks window = into == null ? shell.show(DocumentScenario.of(opened)) : shell.window();
         window.openFileDocument(open.processOf(opened), new AddressRange(opened.baseAddress(),
                 opened.endAddress()), String.valueOf(opened.path().getFileName()));
         // edits of this file go through its own handle (without WRITE when it was opened read-only)
@@ -280,7 +280,7 @@ public final class FileWorkbench {
 
     /** Shows the tab of the open file {@code file}. */
     private void showTabOf(FileDocument file) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         long koid = open.processOf(file);
         window.documents().open().stream().filter(d -> d.kind() == Document.Kind.FILE && d.processKoid() == koid)
                 .findFirst().ifPresent(window::showDocument);
@@ -341,7 +341,7 @@ public final class FileWorkbench {
                 showDefault.run();
                 return;
             }
-            MainWindow window = shell.window();
+            WindowHooks window = shell.window();
             // its views close before its process dies, so none of them reads a dead process
             window.documents().open().stream().filter(d -> d.processKoid() == tab.processKoid()).toList()
                     .forEach(window::closeDocument);
@@ -371,7 +371,7 @@ public final class FileWorkbench {
 
     /** Saves the shown kernel; the outcome goes to the status pane. */
     public void saveSession(Path file) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         try {
             Sessions.save(window.session().kernel(), file);
             window.statusPane().info(() -> messages.get("files.status.sessionSaved", file.getFileName()));
@@ -401,7 +401,7 @@ public final class FileWorkbench {
                     @Override
                     public void succeeded(LoadedScenario loaded) {
                         closeDocument();
-                        MainWindow window = shell.show(loaded);
+                        WindowHooks window = shell.show(loaded);
                         window.statusPane().info(() -> messages.get("files.status.sessionOpened",
                                 file.getFileName()));
                     }
@@ -424,7 +424,7 @@ public final class FileWorkbench {
     /** Any save's end: a clean file shows no changed marks (what it holds now is the original). */
     private void afterSave() {
         refreshDirty();
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         for (FileDocument f : open.all()) {
             if (!f.isDirty() && window != null) {
                 window.markSaved(open.processOf(f));
@@ -435,7 +435,7 @@ public final class FileWorkbench {
     private void refreshDirty() {
         FileDocument doc = document.get();
         dirty.set(doc != null && doc.isDirty());
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         if (window != null) { // each file's tab shows its own state
             for (Document d : window.documents().open()) {
                 if (d.kind() == Document.Kind.FILE) {
@@ -447,7 +447,7 @@ public final class FileWorkbench {
     }
 
     private void info(Supplier<String> text) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         if (window != null) {
             window.statusPane().info(text);
         }
@@ -455,7 +455,7 @@ public final class FileWorkbench {
 
     /** Shows what went wrong, worded again if the language changes while it is shown. */
     private void problem(Supplier<String> text) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         if (window != null) {
             window.statusPane().show(text, Outcome.ERROR);
         } else {

@@ -6,7 +6,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.EditHandler;
@@ -26,7 +26,7 @@ import memscope.model.history.Writer;
  * caret, and choosing a call jumps there.
  */
 public final class Timeline {
-    private final MainWindow window;
+    private final WindowHooks window;
     private final Messages messages;
     private final Kernel kernel;
     private final History history;
@@ -38,7 +38,7 @@ public final class Timeline {
     private ByteSource live;
     private EditHandler liveEditor;
 
-    private Timeline(MainWindow window, Messages messages) {
+    private Timeline(WindowHooks window, Messages messages) {
         this.window = window;
         this.messages = messages;
         this.kernel = window.session().kernel();
@@ -52,13 +52,13 @@ public final class Timeline {
     }
 
     /** Starts recording in {@code window}'s kernel and puts the timeline under its syscall log. */
-    public static Timeline attach(MainWindow window, Messages messages) {
+    public static Timeline attach(WindowHooks window, Messages messages) {
         Timeline t = new Timeline(window, messages);
         // the log's column is found in the window, so the window needs no hook for it
         if (window.root().lookup("#" + LogColumn.ID) instanceof LogColumn column) {
             column.placeUnder(t.bar.node());
         }
-        window.addMenuItems(MainWindow.MenuSlot.VIEW, t.bar.menuItems());
+        window.addMenuItems(WindowHooks.MenuSlot.VIEW, t.bar.menuItems());
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
         t.contextMenu();
         return t;
