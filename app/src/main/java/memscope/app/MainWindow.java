@@ -105,6 +105,7 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
+        describer.showAddresses(new memscope.app.status.RuleAddresses(messages, documents));
         this.log = new SyscallLog(messages, describer);
         this.logColumn = new memscope.app.timeline.LogColumn(log.node());
         this.tree = new MappingTreeView(messages, new MappingTreeBuilder(session));

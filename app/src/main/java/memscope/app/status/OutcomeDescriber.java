@@ -31,6 +31,8 @@ public final class OutcomeDescriber {
     private final LongFunction<String> cachePolicyOfVmo;
     private final MappingLookup mappings;
     private final LinuxRuleWords linux;
+    /** How a rule names a kernel address: plain hex, or with the file offset in a file document. */
+    private LongFunction<String> addresses = HexFormat::address;
 
     /** {@code cachePolicyOfVmo} names a VMO's cache policy by koid (the NOT_CACHEABLE rule carries the koid). */
     public OutcomeDescriber(Messages messages, LongFunction<String> cachePolicyOfVmo) {
@@ -43,6 +45,11 @@ public final class OutcomeDescriber {
         this.cachePolicyOfVmo = cachePolicyOfVmo;
         this.mappings = mappings;
         this.linux = new LinuxRuleWords(messages, mappings);
+    }
+
+    /** Rules name their kernel address with {@code words} from now on (see {@link RuleAddresses}). */
+    public void showAddresses(LongFunction<String> words) {
+        this.addresses = words;
     }
 
     /** The status line for a memory write or read at {@code address}. */
@@ -113,7 +120,7 @@ public final class OutcomeDescriber {
         if (r.errno() != null) {
             return linux.rule(r);
         }
-        String at = HexFormat.address(r.ruleAddress());
+        String at = addresses.apply(r.ruleAddress());
         if (r.kernReturn() == KernReturn.SEND_INVALID_MEMORY) {
             return messages.get("rule.unreadableData");
         }
