@@ -137,8 +137,12 @@ public final class FileWorkbench {
         if (tools != null) {
             tools.dispose();
         }
-        tools = new EditorTools(window, messages, shell::owner);
-        tools.install();
+        tools = new EditorTools(window.documents(), window.hexView(), window.editor(), window.statusPane(),
+                window.root(), messages, shell::owner);
+        window.addMenuItems(WindowHooks.MenuSlot.EDIT, tools.editMenuItems());
+        window.placeTop(tools.topBar());
+        tools.sidePanels().forEach(window::placeSide);
+        tools.watch(window.session().kernel());
         tools.followTheme(darkTheme);
         // Save, Save As and the title follow the tab shown
         window.documents().currentProperty().addListener((o, was, now) -> {
