@@ -21,9 +21,12 @@ final class ChangeMarks {
         documents.current().ifPresent(doc -> doc.restoredRuns(address, length, hexView::unmarkChanged));
     }
 
-    /** The document was saved: nothing it shows is changed any more. */
-    void saved() {
-        documents.open().forEach(doc -> doc.saved()); // every view of the saved file holds what is on disk now
-        hexView.clearChanges();
+    /** The file process {@code processKoid} shows was saved: nothing its documents show is changed any more. */
+    void saved(long processKoid) {
+        // every view of the saved file holds what is on disk now; another file's marks stay
+        documents.open().stream().filter(doc -> doc.processKoid() == processKoid).forEach(doc -> doc.saved());
+        if (documents.current().filter(doc -> doc.processKoid() == processKoid).isPresent()) {
+            hexView.clearChanges();
+        }
     }
 }

@@ -17,12 +17,12 @@ final class DocumentViews {
     private final KernelSession session;
     private final HexView hexView;
     private final Runnable viewedProcessChanged;
-    private final Runnable closeFile;
+    private final java.util.function.Consumer<Document> closeFile;
     private final DocumentTabs tabs;
 
-    /** {@code closeFile} closes the open file after the unsaved guard (the application's). */
+    /** {@code closeFile} closes a document's file after the unsaved guard (the application's). */
     DocumentViews(Documents documents, Messages messages, HexView hexView, Runnable viewedProcessChanged,
-                  Runnable closeFile) {
+                  java.util.function.Consumer<Document> closeFile) {
         this.documents = documents;
         this.session = documents.session();
         this.hexView = hexView;
@@ -35,9 +35,9 @@ final class DocumentViews {
         return tabs;
     }
 
-    /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
-    void openFile(AddressRange range, String name) {
-        documents.openFile(session.viewedProcessProperty().get(), range, name).ifPresent(doc -> {
+    /** Opens the file {@code name}, mapped at {@code range} in process {@code processKoid}, as a document and shows it. */
+    void openFile(long processKoid, AddressRange range, String name) {
+        documents.openFile(processKoid, range, name).ifPresent(doc -> {
             show(doc);
             hexView.goTo(doc.range().start());
         });
@@ -82,19 +82,24 @@ final class DocumentViews {
     }
 
     /**
-     * A document's tab was closed: an open file goes through the unsaved guard and gives way to the default
-     * scenario; another document's view just closes.
+     * A document's tab was closed: an open file goes through the unsaved guard (only its own changes are asked
+     * about); another document's view just closes.
      */
     private void close(Document doc) {
         if (doc.kind() == Document.Kind.FILE) {
-            closeFile.run();
+            closeFile.accept(doc);
             return;
         }
+        drop(doc);
+    }
+
+    /** Closes the view {@code doc}, and shows its neighbour if {@code doc} was shown. */
+    void drop(Document doc) {
         documents.close(doc).ifPresent(this::show);
     }
 
     /** Makes {@code doc} the current document and shows it. */
-    private void show(Document doc) {
+    void show(Document doc) {
         documents.show(doc);
         hexView.clearChanges();
         hexView.setSource(doc.memory());

@@ -140,7 +140,7 @@ final class MainMenus {
     }
 
     /** Adds items to a menu: File gets them above Quit, Edit and View at the end. Call after {@link #build}. */
-    void add(MainWindow.MenuSlot slot, java.util.List<MenuItem> items) {
+    void add(memscope.app.hooks.WindowHooks.MenuSlot slot, java.util.List<MenuItem> items) {
         switch (slot) {
             case FILE -> file.getItems().addAll(file.getItems().size() - 2, items);
             case EDIT -> edit.getItems().addAll(items);

@@ -1,5 +1,7 @@
 package memscope.app;
 
+import memscope.app.clipboard.ClipboardActions;
+
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -17,6 +19,7 @@ import memscope.app.controls.PersonalityControls;
 import memscope.app.controls.SimulationPanel;
 import memscope.app.document.Documents;
 import memscope.app.edit.Editor;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
@@ -46,29 +49,19 @@ import memscope.model.SyscallRecord;
  * bottom. Everything that changes on screen because the kernel changed goes through {@link LiveUpdates}, fed by one
  * {@link FxKernelAdapter}.
  */
-public final class MainWindow implements MainMenus.Actions {
+public final class MainWindow implements MainMenus.Actions, WindowHooks {
     /** What only the application can do: open another scenario, quit. */
     public interface Host {
         void openScenario();
 
         void quit();
 
-        /** Closes the open file (asking about unsaved changes first) and shows the default scenario. */
-        void closeFile();
+        /**
+         * The tab of the file {@code doc} shows was closed: closes that file (asking about its unsaved changes
+         * first); the last file gives way to the default scenario.
+         */
+        void closeFile(memscope.app.document.Document doc);
     }
-
-    /** A panel another part of the app docks into the window (the console, the lessons): see {@link #dock}. */
-    public interface Tool {
-        Node node();
-
-        ObservableStringValue title();
-
-        /** Brings the tool forward and gives it the keyboard. */
-        void focus();
-    }
-
-    /** Where contributed menu items go: File (above Quit), Edit, View (at the end). */
-    public enum MenuSlot { FILE, EDIT, VIEW }
 
     private final KernelSession session;
     private final Messages messages;
@@ -93,8 +86,8 @@ public final class MainWindow implements MainMenus.Actions {
     private final DocumentViews views;
     private Workspace workspace;
     private ScrollPane sideScroll;
-    private Tool bottomTool;
-    private Tool sideTool;
+    private WindowHooks.Tool bottomTool;
+    private WindowHooks.Tool sideTool;
     private TabPane sideTabs;
     private MainMenus menus;
     private final VBox top = new VBox();
@@ -112,6 +105,7 @@ public final class MainWindow implements MainMenus.Actions {
         this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
                 .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
+        describer.showAddresses(new memscope.app.status.RuleAddresses(messages, documents));
         this.log = new SyscallLog(messages, describer);
         this.logColumn = new memscope.app.timeline.LogColumn(log.node());
         this.tree = new MappingTreeView(messages, new MappingTreeBuilder(session));
@@ -213,8 +207,9 @@ public final class MainWindow implements MainMenus.Actions {
     }
 
     /** The syscall log's column, where the timeline goes, whether or not the bottom panel is shown now. */
-    public memscope.app.timeline.LogColumn logColumn() {
-        return logColumn;
+    @Override
+    public void placeUnderLog(Node node) {
+        logColumn.placeUnder(node);
     }
 
     public MappingTreeView tree() {
@@ -225,7 +220,7 @@ public final class MainWindow implements MainMenus.Actions {
      * Docks {@code besideLog} left of the syscall log and {@code sideTab} in a tab beside the simulation controls
      * (tools that outlive this window move into the next one by being docked again).
      */
-    public void dock(Tool besideLog, Tool sideTab) {
+    public void dock(WindowHooks.Tool besideLog, WindowHooks.Tool sideTab) {
         bottomTool = besideLog;
         sideTool = sideTab;
         SplitPane bottom = new SplitPane(besideLog.node(), logColumn);
@@ -250,7 +245,7 @@ public final class MainWindow implements MainMenus.Actions {
     // ---- hooks for tools added from outside (file editing, find, inspector, bookmarks) ----
 
     /** Adds menu items: to File above Quit, to the end of Edit or View. */
-    public void addMenuItems(MenuSlot slot, java.util.List<javafx.scene.control.MenuItem> items) {
+    public void addMenuItems(WindowHooks.MenuSlot slot, java.util.List<javafx.scene.control.MenuItem> items) {
         menus.add(slot, items);
     }
 
@@ -264,9 +259,19 @@ public final class MainWindow implements MainMenus.Actions {
         side.getChildren().add(node);
     }
 
-    /** Opens the file {@code name}, mapped at {@code range} in the viewed process, as a document and shows it. */
-    public void openFileDocument(memscope.app.hex.AddressRange range, String name) {
-        views.openFile(range, name);
+    /** Opens the file {@code name}, mapped at {@code range} in process {@code processKoid}, as a document and shows it. */
+    public void openFileDocument(long processKoid, memscope.app.hex.AddressRange range, String name) {
+        views.openFile(processKoid, range, name);
+    }
+
+    /** Shows {@code doc}, one of {@link #documents()}, as a click on its tab does. */
+    public void showDocument(memscope.app.document.Document doc) {
+        views.show(doc);
+    }
+
+    /** Closes the view {@code doc} (not what it shows), showing its neighbour if it was shown. */
+    public void closeDocument(memscope.app.document.Document doc) {
+        views.drop(doc);
     }
 
     // ---- menu actions ----
@@ -420,9 +425,9 @@ public final class MainWindow implements MainMenus.Actions {
         root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
     }
 
-    /** The current document was saved: nothing it shows is changed any more. */
-    public void markSaved() {
-        marks.saved();
+    /** The file process {@code processKoid} shows was saved: nothing its documents show is changed any more. */
+    public void markSaved(long processKoid) {
+        marks.saved(processKoid);
     }
 
     private void viewedProcessChanged() {

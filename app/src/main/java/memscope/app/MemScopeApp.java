@@ -195,8 +195,8 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     }
 
     @Override
-    public void closeFile() {
-        replacingDocument(() -> load(LaunchOptions.parse(List.of())).ifPresent(this::show));
+    public void closeFile(memscope.app.document.Document doc) {
+        files.closeFile(doc, () -> load(LaunchOptions.parse(List.of())).ifPresent(this::show));
     }
 
     /**

@@ -1,15 +1,13 @@
 package memscope.app.edit;
 
-import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.List;
 
 import memscope.app.hex.ByteSource;
 import memscope.app.text.RefusedInputException;
 
 /**
  * The editor's read-only actions on a process's memory, free of JavaFX so they are tested directly: copy a
- * selection as text, decode the bytes at the caret, read from the document's memory. Edits (paste,
+ * selection as text, read from the document's memory. Edits (paste,
  * fill) are not here: they go through {@link Editor}, the one undoable path to the kernel.
  */
 public final class EditActions {
@@ -41,12 +39,5 @@ public final class EditActions {
                     String.format("0x%x", selection.start() + bytes.length));
         }
         return format.format(bytes);
-    }
-
-    /** The data inspector's rows for the caret (fewer than 8 readable bytes show dashes for the wider types). */
-    public List<DataInspector.Row> inspect(long caret, ByteOrder order) {
-        byte[] bytes = new byte[8];
-        int got = reader.read(caret, bytes, bytes.length);
-        return DataInspector.rows(bytes, 0, got, order);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public final class HexParser {
     /** Parsed bytes and, for search patterns, which positions were {@code ??}. */
-    record Parsed(byte[] bytes, boolean[] wildcards) {
+    public record Parsed(byte[] bytes, boolean[] wildcards) {
     }
 
     private HexParser() {
@@ -20,7 +20,7 @@ public final class HexParser {
         return parse(input, false).bytes();
     }
 
-    static Parsed parseWithWildcards(String input) throws HexParseException {
+    public static Parsed parseWithWildcards(String input) throws HexParseException {
         return parse(input, true);
     }
 

@@ -18,7 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.files.BackgroundTask;
 import memscope.app.files.FileWorkbench;
@@ -67,12 +67,12 @@ public final class ElfWorkbench {
     }
 
     /** Adds the ELF commands and the Structure panel to a newly shown window. */
-    public void attach(MainWindow window) {
+    public void attach(WindowHooks window) {
         if (document != null && document.kernel() != window.session().kernel()) {
             document.close(); // something else replaced it: its file is no longer read
             document = null;
         }
-        window.addMenuItems(MainWindow.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
+        window.addMenuItems(WindowHooks.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
                 item("loadElfMenu", "elf.menu.loadElf", "Shortcut+E", this::loadExecutableChooser),
                 item("openCoreMenu", "elf.menu.openCore", "Shortcut+Shift+E", this::openCoreChooser),
                 item("exportCoreMenu", "elf.menu.exportCore", "Shortcut+Alt+E", this::exportCoreChooser)));
@@ -81,7 +81,7 @@ public final class ElfWorkbench {
         structure.textProperty().bind(messages.text("elf.menu.structure"));
         structure.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
         structure.selectedProperty().bindBidirectional(structureShown);
-        window.addMenuItems(MainWindow.MenuSlot.VIEW, List.of(structure));
+        window.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(structure));
         StructurePanel panel = new StructurePanel(messages, window.hexView(), this::structureOf);
         structurePanel = panel;
         panel.shownProperty().bind(structureShown);
@@ -94,7 +94,7 @@ public final class ElfWorkbench {
      * A tab beside the simulation controls while the panel has something to show and is wanted; the panel goes
      * under the controls when the side column has no tabs.
      */
-    private void dock(MainWindow window, StructurePanel panel) {
+    private void dock(WindowHooks window, StructurePanel panel) {
         if (!(window.workspace().side() instanceof TabPane tabs)) {
             window.placeSide(panel.node());
             return;
@@ -167,7 +167,7 @@ public final class ElfWorkbench {
         }
         ElfDocument previous = document;
         document = opened;
-        MainWindow window = host.show(opened.scenario());
+        WindowHooks window = host.show(opened.scenario());
         if (previous != null && previous != opened) {
             previous.close();
         }
@@ -220,7 +220,7 @@ public final class ElfWorkbench {
      * was written. A process that cannot be read, or a file that cannot be written, is said in the status pane.
      */
     public CompletableFuture<Boolean> exportCore(Path target) {
-        MainWindow window = host.window();
+        WindowHooks window = host.window();
         OptionalInt reader = window.session().viewedReader();
         if (reader.isEmpty()) {
             problem(() -> messages.get("elf.error.noProcess"));
@@ -259,7 +259,7 @@ public final class ElfWorkbench {
     }
 
     private Optional<String> viewedName() {
-        MainWindow window = host.window();
+        WindowHooks window = host.window();
         if (window == null) {
             return Optional.empty();
         }
@@ -280,14 +280,14 @@ public final class ElfWorkbench {
     }
 
     private void info(Supplier<String> text) {
-        MainWindow window = host.window();
+        WindowHooks window = host.window();
         if (window != null) {
             window.statusPane().info(text);
         }
     }
 
     private void problem(Supplier<String> text) {
-        MainWindow window = host.window();
+        WindowHooks window = host.window();
         if (window != null) {
             window.statusPane().show(text, Outcome.ERROR);
         } else {

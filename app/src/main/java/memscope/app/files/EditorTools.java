@@ -4,38 +4,44 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.bookmarks.BookmarksPanel;
 import memscope.app.document.Document;
 import memscope.app.document.Documents;
 import memscope.app.edit.CopyFormat;
-import memscope.app.edit.Finder;
+import memscope.app.edit.Editor;
 import memscope.app.find.FindBar;
+import memscope.app.find.Finder;
 import memscope.app.hex.HexTheme;
+import memscope.app.hex.HexView;
 import memscope.app.inspector.InspectorPanel;
-import memscope.app.kernel.KernelSession;
+import memscope.app.status.StatusPane;
+import memscope.model.Kernel;
 import memscope.model.KernelListener;
 import memscope.model.MemoryChange;
 import memscope.model.Subscription;
 
 /**
  * The editing tools of one main window: the find bar, the data inspector, bookmarks, fill, copy as (hex, C
- * array, Base64; Ctrl+C / Ctrl+V are the window's own Copy and Paste hex), and the dark theme. Puts its menu
- * items and panels into the window through the window's hooks.
+ * array, Base64; Ctrl+C / Ctrl+V are the window's own Copy and Paste hex), and the dark theme. They point at the
+ * current document and the hex view, not at the window: whoever installs them asks for their menu items
+ * ({@link #editMenuItems}), bar ({@link #topBar}) and panels ({@link #sidePanels}) and puts them in place.
  */
 public final class EditorTools {
     private static final String DARK_CSS = EditorTools.class.getResource("dark.css").toExternalForm();
 
-    private final MainWindow window;
     private final Messages messages;
     private final Supplier<Window> owner;
-    private final KernelSession session;
+    private final HexView hexView;
+    /** Where the theme's stylesheet goes: the window's content. */
+    private final Parent root;
     private final FindBar findBar;
     private final InspectorPanel inspector;
     private final BookmarksPanel bookmarks;
@@ -43,17 +49,17 @@ public final class EditorTools {
     private Subscription memoryWatch;
     private boolean inspectorUpdateQueued;
 
-    public EditorTools(MainWindow window, Messages messages, Supplier<Window> owner) {
-        this.window = window;
+    /** Tools over the current one of {@code documents}, shown in {@code hexView}; {@code root} takes the theme. */
+    public EditorTools(Documents documents, HexView hexView, Editor editor, StatusPane status, Parent root,
+                       Messages messages, Supplier<Window> owner) {
         this.messages = messages;
         this.owner = owner;
-        this.session = window.session();
-        Documents documents = window.documents();
-        this.findBar = new FindBar(messages, window.hexView(), () -> documents.current().map(d -> new Finder(d.memory())));
-        this.inspector = new InspectorPanel(messages, window.hexView(), () -> documents.current().map(Document::memory));
-        this.bookmarks = new BookmarksPanel(messages, window.hexView());
-        this.bytes = new ByteCommands(messages, documents, window.hexView(), window.editor(), window.statusPane(),
-                owner);
+        this.hexView = hexView;
+        this.root = root;
+        this.findBar = new FindBar(messages, hexView, () -> documents.current().map(d -> new Finder(d.memory())));
+        this.inspector = new InspectorPanel(messages, hexView, () -> documents.current().map(Document::memory));
+        this.bookmarks = new BookmarksPanel(messages, hexView);
+        this.bytes = new ByteCommands(messages, documents, hexView, editor, status, owner);
     }
 
     public FindBar findBar() {
@@ -72,8 +78,8 @@ public final class EditorTools {
         return bytes;
     }
 
-    /** Adds the menu items and panels to the window, and re-reads the inspector when memory changes. */
-    public void install() {
+    /** The Edit menu's items: find, copy as, fill, add a bookmark. */
+    public List<MenuItem> editMenuItems() {
         Menu copyAs = new Menu();
         copyAs.setId("copyAsMenu");
         copyAs.textProperty().bind(messages.text("bytes.menu.copyAs"));
@@ -81,7 +87,7 @@ public final class EditorTools {
                 item("copyHexMenu", "bytes.menu.copyHex", null, () -> bytes.copy(CopyFormat.HEX)),
                 item("copyCArrayMenu", "bytes.menu.copyCArray", null, () -> bytes.copy(CopyFormat.C_ARRAY)),
                 item("copyBase64Menu", "bytes.menu.copyBase64", null, () -> bytes.copy(CopyFormat.BASE64)));
-        window.addMenuItems(MainWindow.MenuSlot.EDIT, List.of(new SeparatorMenuItem(),
+        return List.of(new SeparatorMenuItem(),
                 item("findMenu", "find.menu.find", "Shortcut+F", findBar::show),
                 item("findNextMenu", "find.menu.next", "F3", findBar::findNext),
                 item("findPreviousMenu", "find.menu.previous", "Shift+F3", findBar::findPrevious),
@@ -89,11 +95,22 @@ public final class EditorTools {
                 copyAs,
                 item("fillMenu", "bytes.menu.fill", null, bytes::askToFill),
                 new SeparatorMenuItem(),
-                item("addBookmarkMenu", "bookmarks.menu.add", "Shortcut+B", () -> bookmarks.askToAdd(owner.get()))));
-        window.placeTop(findBar.node());
-        window.placeSide(inspector.node());
-        window.placeSide(bookmarks.node());
-        memoryWatch = session.kernel().subscribe(new KernelListener() {
+                item("addBookmarkMenu", "bookmarks.menu.add", "Shortcut+B", () -> bookmarks.askToAdd(owner.get())));
+    }
+
+    /** The bar that goes under the toolbar: the find bar. */
+    public Node topBar() {
+        return findBar.node();
+    }
+
+    /** The panels that go in the side column: the inspector, then the bookmarks. */
+    public List<Node> sidePanels() {
+        return List.of(inspector.node(), bookmarks.node());
+    }
+
+    /** Re-reads the inspector whenever {@code kernel}'s memory changes (until {@link #dispose}). */
+    public void watch(Kernel kernel) {
+        memoryWatch = kernel.subscribe(new KernelListener() {
             @Override
             public void memoryChanged(MemoryChange change) {
                 queueInspectorUpdate();
@@ -108,7 +125,7 @@ public final class EditorTools {
     }
 
     public boolean isDark() {
-        return window.root().getStylesheets().contains(DARK_CSS);
+        return root.getStylesheets().contains(DARK_CSS);
     }
 
     /** Stops listening to the kernel (the window is going away). */
@@ -119,11 +136,11 @@ public final class EditorTools {
     }
 
     private void applyTheme(boolean dark) {
-        window.root().getStylesheets().remove(DARK_CSS);
+        root.getStylesheets().remove(DARK_CSS);
         if (dark) {
-            window.root().getStylesheets().add(DARK_CSS);
+            root.getStylesheets().add(DARK_CSS);
         }
-        window.hexView().setTheme(dark ? HexTheme.DARK : HexTheme.LIGHT);
+        hexView.setTheme(dark ? HexTheme.DARK : HexTheme.LIGHT);
     }
 
     /** Many writes in a row (a script) cost one re-read of the inspector. */

@@ -4,8 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -16,24 +16,21 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
+import memscope.app.document.Document;
 import memscope.app.hex.AddressRange;
 import memscope.app.status.Outcome;
 import memscope.model.BootOptions;
 import memscope.model.Kernel;
-import memscope.model.KernelListener;
-import memscope.model.MemoryChange;
 import memscope.model.SessionException;
 import memscope.model.Sessions;
-import memscope.model.Subscription;
 import memscope.model.elf.ElfPageSources;
 import memscope.model.file.FileDocument;
 import memscope.model.file.FilePageSource;
@@ -41,16 +38,18 @@ import memscope.model.scenario.LoadedScenario;
 import memscope.model.text.Text;
 
 /**
- * The File menu's file and session commands: opens a real file as a {@link FileDocument} and shows it, reads
- * files and sessions off the FX thread with Cancel (see {@link #inBackground}), saves off it too (see
- * {@link SaveRunner}), asks before unsaved changes would be lost, and saves or opens whole sessions. Whatever
- * fails leaves the open document and window as they were and says why in the status pane.
+ * The File menu's file and session commands: opens real files as {@link FileDocument}s, each in a tab of its
+ * own (the first replaces what the window showed; the others open beside it, into the same kernel), reads files
+ * and sessions off the FX thread with Cancel (see {@link #inBackground}), saves the current tab's file off it
+ * too (see {@link SaveRunner}), asks before unsaved changes would be lost (see {@link UnsavedGuard}), and saves
+ * or opens whole sessions. Whatever fails leaves the open documents and window as they were and says why in
+ * the status pane.
  */
 public final class FileWorkbench {
-    /** Opens a file into a document; the real one boots a kernel of its own (tests slow it down). */
+    /** Opens a file into a document in {@code kernel} (tests slow it down or make it fail). */
     @FunctionalInterface
     interface FileOpener {
-        FileDocument open(Path file, boolean readOnly) throws IOException;
+        FileDocument open(Kernel kernel, Path file, boolean readOnly) throws IOException;
     }
 
     /** What only the application can do: replace the window's content. */
@@ -58,9 +57,9 @@ public final class FileWorkbench {
         Window owner();
 
         /** Shows {@code scenario} in a new main window (replacing the old one) and returns it. */
-        MainWindow show(LoadedScenario scenario);
+        WindowHooks show(LoadedScenario scenario);
 
-        MainWindow window();
+        WindowHooks window();
 
         /** The unsaved-work guard: runs {@code replace} once nothing unsaved can be lost (never on Cancel). */
         void replacingDocument(Runnable replace);
@@ -68,30 +67,35 @@ public final class FileWorkbench {
 
     private final Messages messages;
     private final Shell shell;
+    /** The file of the current tab (or of the process under it), or null while no file is shown. */
     private final ObjectProperty<FileDocument> document = new SimpleObjectProperty<>();
+    private final OpenFiles open = new OpenFiles(() -> Platform.runLater(this::refreshDirty));
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     /** The open file's name: Save As changes it. */
     private final javafx.beans.property.StringProperty fileName = new javafx.beans.property.SimpleStringProperty();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final SaveRunner saver;
-    private Subscription dirtyWatch;
+    private final UnsavedGuard guard;
     private EditorTools tools;
-    private FileOpener opener = (file, readOnly) ->
-            FileDocument.open(Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file, readOnly);
+    private FileOpener opener = FileDocument::open;
     /** The file, session or scenario being read, if any: one at a time. */
     private BackgroundTask<?> reading;
-    /** Writes to the open file's bytes so far: an open must not drop edits made while it was reading. */
-    private final AtomicLong edits = new AtomicLong();
 
     public FileWorkbench(Messages messages, Shell shell) {
         this.messages = messages;
         this.shell = shell;
         this.saver = new SaveRunner(messages, shell::owner, () -> shell.window().statusPane(), this::afterSave);
+        this.guard = new UnsavedGuard(messages, shell::owner, saver);
     }
 
-    /** The open file, or null while a scenario or session is shown. */
+    /** The current tab's file, or null while no file is shown. */
     public FileDocument document() {
         return document.get();
+    }
+
+    /** Every open file, in the order opened. */
+    public List<FileDocument> openFiles() {
+        return open.all();
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -116,8 +120,8 @@ public final class FileWorkbench {
     }
 
     /** Adds the file commands and the editing tools to a newly shown window. */
-    public void attach(MainWindow window) {
-        window.addMenuItems(MainWindow.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
+    public void attach(WindowHooks window) {
+        window.addMenuItems(WindowHooks.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
                 item("files.menu.openFile", "Shortcut+O", () -> openFileChooser(false)),
                 item("files.menu.openReadOnly", null, () -> openFileChooser(true)),
                 item("files.menu.save", "Shortcut+S", this::save),
@@ -129,32 +133,45 @@ public final class FileWorkbench {
         dark.setId("darkThemeMenu");
         dark.textProperty().bind(messages.text("files.menu.darkTheme"));
         dark.selectedProperty().bindBidirectional(darkTheme);
-        window.addMenuItems(MainWindow.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), dark));
+        window.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), dark));
         if (tools != null) {
             tools.dispose();
         }
-        tools = new EditorTools(window, messages, shell::owner);
-        tools.install();
+        tools = new EditorTools(window.documents(), window.hexView(), window.editor(), window.statusPane(),
+                window.root(), messages, shell::owner);
+        window.addMenuItems(WindowHooks.MenuSlot.EDIT, tools.editMenuItems());
+        window.placeTop(tools.topBar());
+        tools.sidePanels().forEach(window::placeSide);
+        tools.watch(window.session().kernel());
         tools.followTheme(darkTheme);
+        // Save, Save As and the title follow the tab shown
+        window.documents().currentProperty().addListener((o, was, now) -> {
+            if (shell.window() == window) {
+                followCurrent(now);
+            }
+        });
+        followCurrent(window.documents().current().orElse(null));
     }
 
     // ---- files ----
 
-    /** Asks for a file (after asking about unsaved changes) and opens it; {@code readOnly} refuses every edit. */
+    /**
+     * Asks for a file and opens it in a tab of its own; {@code readOnly} refuses every edit. Nothing open is
+     * dropped (a file opens beside the others; a scenario has nothing unsaved), so nothing is asked first.
+     */
     public void openFileChooser(boolean readOnly) {
-        whenDiscardable(() -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(messages.get("files.chooser.open"));
-            File f = chooser.showOpenDialog(shell.owner());
-            if (f != null) {
-                open(f.toPath(), readOnly);
-            }
-        });
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("files.chooser.open"));
+        File f = chooser.showOpenDialog(shell.owner());
+        if (f != null) {
+            open(f.toPath(), readOnly);
+        }
     }
 
     /**
-     * Opens {@code file} off the FX thread and shows it; the outcome is false (with the reason in the status
-     * pane, and the open document kept) if it cannot be read or the person cancels.
+     * Opens {@code file} off the FX thread and shows it in a tab of its own; the outcome is false (with the
+     * reason in the status pane, and the open documents kept) if it cannot be read or the person cancels. A file
+     * already open is not opened twice: its tab is shown.
      */
     public CompletableFuture<Boolean> open(Path file) {
         return open(file, false);
@@ -162,12 +179,20 @@ public final class FileWorkbench {
 
     /** As {@link #open(Path)}; {@code readOnly} opens even a writable file read-only (as root, every file is). */
     public CompletableFuture<Boolean> open(Path file, boolean readOnly) {
+        Optional<FileDocument> already = open.withPath(file);
+        if (already.isPresent()) {
+            showTabOf(already.get());
+            info(() -> messages.get("files.status.alreadyOpen", already.get().path().getFileName()));
+            return CompletableFuture.completedFuture(true);
+        }
         FileOpener how = opener;
-        long editsBefore = edits.get();
-        return inBackground(file, () -> how.open(file, readOnly), new BackgroundTask.Callbacks<>() {
+        Kernel into = open.kernel(); // null: the first file, in a kernel of its own
+        return inBackground(file, () -> how.open(into != null ? into
+                : Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true)), file, readOnly),
+                new BackgroundTask.Callbacks<>() {
             @Override
             public void succeeded(FileDocument opened) {
-                show(opened, editsBefore);
+                show(opened, into);
             }
 
             @Override
@@ -231,22 +256,21 @@ public final class FileWorkbench {
         opener = replacement;
     }
 
-    private void show(FileDocument opened, long editsBefore) {
-        FileDocument previous = document.get();
-        if (previous != null && previous.isDirty() && edits.get() != editsBefore) {
-            // edited in the moment before the progress window came up: those edits are not thrown away
+    /** Shows the file just read: beside the open files, or (the first) in place of what the window showed. */
+    private void show(FileDocument opened, Kernel into) {
+        if (into != null && into != open.kernel()) {
+            // the files it was to open beside were closed (a lesson or a scenario took their place) meanwhile
             closeQuietly(opened);
-            problem(() -> messages.get("files.status.openAbandoned", opened.path().getFileName(),
-                    previous.path().getFileName()));
+            problem(() -> messages.get("files.status.openAbandoned", opened.path().getFileName()));
             return;
         }
-        unwatch();
-        document.set(opened);
+        open.add(opened);
+        WindowHooks window = into == null ? shell.show(DocumentScenario.of(opened)) : shell.window();
+        window.openFileDocument(open.processOf(opened), new AddressRange(opened.baseAddress(),
+                opened.endAddress()), String.valueOf(opened.path().getFileName()));
+        // edits of this file go through its own handle (without WRITE when it was opened read-only)
+        window.session().editorHandleProperty().set(opened.editHandle());
         refreshDirty();
-        MainWindow window = shell.show(DocumentScenario.of(opened));
-        window.openFileDocument(new AddressRange(opened.baseAddress(), opened.endAddress()),
-                String.valueOf(opened.path().getFileName()));
-        watch(opened);
         List<Text> notes = opened.cleanupNotes();
         window.statusPane().info(() -> {
             String said = messages.get(opened.readOnly() ? "files.status.openedReadOnly" : "files.status.opened",
@@ -256,7 +280,14 @@ public final class FileWorkbench {
             }
             return said;
         });
-        closeQuietly(previous);
+    }
+
+    /** Shows the tab of the open file {@code file}. */
+    private void showTabOf(FileDocument file) {
+        WindowHooks window = shell.window();
+        long koid = open.processOf(file);
+        window.documents().open().stream().filter(d -> d.kind() == Document.Kind.FILE && d.processKoid() == koid)
+                .findFirst().ifPresent(window::showDocument);
     }
 
     public void save() {
@@ -291,33 +322,43 @@ public final class FileWorkbench {
     }
 
     /**
-     * Runs {@code then} once nothing unsaved can be lost: at once when the file is clean, else after the user
-     * chose Don't save, or Save and the save went through. Cancel (or a failed save) never runs it.
+     * Runs {@code then} once nothing unsaved in any open file can be lost: at once when all are clean, else after
+     * the person chose Don't save, or Save and the save went through, for each file with changes in turn.
+     * Cancel (or a failed save) never runs it.
      */
     public void whenDiscardable(Runnable then) {
-        FileDocument doc = document.get();
-        if (doc == null || !doc.isDirty()) {
-            then.run();
-            return;
-        }
-        Ask.ask(shell.owner(), messages.get("files.ask.unsaved.header", doc.path().getFileName()),
-                messages.get("files.ask.unsaved.content"), answer -> {
-                    if ("saveChanges".equals(answer)) {
-                        saver.save(doc, null, then);
-                    } else if ("discardChanges".equals(answer)) {
-                        then.run();
-                    }
-                },
-                new Ask.Choice("saveChanges", messages.get("files.ask.save"), ButtonData.YES),
-                new Ask.Choice("discardChanges", messages.get("files.ask.dontSave"), ButtonData.NO),
-                new Ask.Choice("cancelChanges", messages.get("files.ask.cancel"), ButtonData.CANCEL_CLOSE));
+        guard.whenDiscardable(open.all(), then);
     }
 
-    /** Closes the open file (the window is going away). */
+    /**
+     * The tab of the file {@code tab} shows was closed: asks about that file's changes only, then closes its
+     * documents and the file. The last file gives way to {@code showDefault} (the default scenario).
+     */
+    public void closeFile(Document tab, Runnable showDefault) {
+        FileDocument file = open.ofProcess(tab.processKoid()).orElse(null);
+        if (file == null) {
+            return;
+        }
+        guard.whenDiscardable(List.of(file), () -> {
+            if (open.all().size() == 1) {
+                closeDocument();
+                showDefault.run();
+                return;
+            }
+            WindowHooks window = shell.window();
+            // its views close before its process dies, so none of them reads a dead process
+            window.documents().open().stream().filter(d -> d.processKoid() == tab.processKoid()).toList()
+                    .forEach(window::closeDocument);
+            open.close(file);
+            followCurrent(window.documents().current().orElse(null));
+        });
+    }
+
+    /** Closes every open file (the window is going away, or shows something else now). */
     public void closeDocument() {
-        unwatch();
-        closeQuietly(document.get());
+        open.closeAll();
         document.set(null);
+        refreshDirty();
     }
 
     // ---- sessions ----
@@ -334,7 +375,7 @@ public final class FileWorkbench {
 
     /** Saves the shown kernel; the outcome goes to the status pane. */
     public void saveSession(Path file) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         try {
             Sessions.save(window.session().kernel(), file);
             window.statusPane().info(() -> messages.get("files.status.sessionSaved", file.getFileName()));
@@ -364,7 +405,7 @@ public final class FileWorkbench {
                     @Override
                     public void succeeded(LoadedScenario loaded) {
                         closeDocument();
-                        MainWindow window = shell.show(loaded);
+                        WindowHooks window = shell.show(loaded);
                         window.statusPane().info(() -> messages.get("files.status.sessionOpened",
                                 file.getFileName()));
                     }
@@ -378,49 +419,39 @@ public final class FileWorkbench {
 
     // ---- helpers ----
 
-    private void watch(FileDocument doc) {
-        long vmo = doc.vmoKoid();
-        dirtyWatch = doc.kernel().subscribe(new KernelListener() {
-            @Override
-            public void memoryChanged(MemoryChange change) {
-                if (change.vmoKoid() == vmo) {
-                    edits.incrementAndGet();
-                    Platform.runLater(FileWorkbench.this::refreshDirty);
-                }
-            }
-        });
+    /** The tab shown is now {@code shown}: Save and the title go to its file (none for a scenario's process). */
+    private void followCurrent(Document shown) {
+        document.set(shown == null ? null : open.ofProcess(shown.processKoid()).orElse(null));
         refreshDirty();
-    }
-
-    private void unwatch() {
-        if (dirtyWatch != null) {
-            dirtyWatch.close();
-            dirtyWatch = null;
-        }
     }
 
     /** Any save's end: a clean file shows no changed marks (what it holds now is the original). */
     private void afterSave() {
         refreshDirty();
-        FileDocument doc = document.get();
-        if (doc != null && !doc.isDirty()) {
-            shell.window().markSaved();
+        WindowHooks window = shell.window();
+        for (FileDocument f : open.all()) {
+            if (!f.isDirty() && window != null) {
+                window.markSaved(open.processOf(f));
+            }
         }
     }
 
     private void refreshDirty() {
         FileDocument doc = document.get();
         dirty.set(doc != null && doc.isDirty());
-        MainWindow window = shell.window();
-        if (window != null) { // the file's tab shows it too
-            window.documents().open().stream().filter(d -> d.kind() == memscope.app.document.Document.Kind.FILE)
-                    .forEach(d -> d.setDirty(dirty.get()));
+        WindowHooks window = shell.window();
+        if (window != null) { // each file's tab shows its own state
+            for (Document d : window.documents().open()) {
+                if (d.kind() == Document.Kind.FILE) {
+                    d.setDirty(open.ofProcess(d.processKoid()).map(FileDocument::isDirty).orElse(false));
+                }
+            }
         }
         fileName.set(doc == null || doc.path().getFileName() == null ? "" : doc.path().getFileName().toString());
     }
 
     private void info(Supplier<String> text) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         if (window != null) {
             window.statusPane().info(text);
         }
@@ -428,7 +459,7 @@ public final class FileWorkbench {
 
     /** Shows what went wrong, worded again if the language changes while it is shown. */
     private void problem(Supplier<String> text) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         if (window != null) {
             window.statusPane().show(text, Outcome.ERROR);
         } else {
@@ -437,14 +468,7 @@ public final class FileWorkbench {
     }
 
     private static void closeQuietly(FileDocument doc) {
-        if (doc == null) {
-            return;
-        }
-        try {
-            doc.close();
-        } catch (IOException ignored) {
-            // the document is gone from the window either way; nothing the user can do about a failed close
-        }
+        OpenFiles.closeQuietly(doc);
     }
 
     private MenuItem item(String key, String accelerator, Runnable action) {

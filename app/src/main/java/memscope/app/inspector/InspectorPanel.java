@@ -12,7 +12,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import memscope.app.Messages;
-import memscope.app.edit.DataInspector;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.HexView;
 

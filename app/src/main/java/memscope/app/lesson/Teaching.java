@@ -3,7 +3,7 @@ package memscope.app.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.console.ConsolePane;
 import memscope.app.projector.Projector;
@@ -38,7 +38,7 @@ public final class Teaching {
     }
 
     /** Docks the tools into {@code window} and points the console at its kernel. */
-    public void attach(MainWindow window) {
+    public void attach(WindowHooks window) {
         LoadedScenario world = window.session().scenario();
         ConsoleSession session;
         if (lessons.isShowing(world)) {

@@ -8,7 +8,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.hex.HexView;
 import memscope.app.kernel.KernelSession;
@@ -29,7 +29,7 @@ public final class LivePanel {
     /** How many mappings of each kind a reload names on the status line. */
     private static final int MAX_NAMED = 3;
 
-    private final MainWindow window;
+    private final WindowHooks window;
     private final LinuxProcess process;
     private final Messages messages;
     private final BooleanProperty autoRefresh;
@@ -40,7 +40,7 @@ public final class LivePanel {
     private final Timeline ticks = new Timeline(new KeyFrame(PERIOD, e -> tick()));
     private boolean deadShown;
 
-    LivePanel(MainWindow window, LinuxProcess process, Messages messages, BooleanProperty autoRefresh) {
+    LivePanel(WindowHooks window, LinuxProcess process, Messages messages, BooleanProperty autoRefresh) {
         this.window = window;
         this.process = process;
         this.messages = messages;

@@ -10,7 +10,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.files.FileWorkbench;
 import memscope.app.files.BackgroundTask;
@@ -72,7 +72,7 @@ public final class LiveWorkbench {
      * Adds the commands to a newly shown window; if it shows the attached process, the live panel too. A window
      * showing anything else detaches the process that was shown before.
      */
-    public void install(MainWindow window) {
+    public void install(WindowHooks window) {
         if (panel != null) {
             panel.dispose();
             panel = null;
@@ -85,9 +85,9 @@ public final class LiveWorkbench {
         auto.setId("autoRefreshMenu");
         auto.textProperty().bind(messages.text("live.menu.autoRefresh"));
         auto.selectedProperty().bindBidirectional(autoRefresh);
-        window.addMenuItems(MainWindow.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
+        window.addMenuItems(WindowHooks.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
                 item("attachMenu", "live.menu.attach", ATTACH, this::chooseProcess)));
-        window.addMenuItems(MainWindow.MenuSlot.VIEW, List.of(new SeparatorMenuItem(),
+        window.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(new SeparatorMenuItem(),
                 item("reloadMenu", "live.menu.reload", RELOAD, this::reload), auto));
         if (current != null) {
             panel = new LivePanel(window, current, messages, autoRefresh);
@@ -166,7 +166,7 @@ public final class LiveWorkbench {
         if (previous != null) {
             previous.close();
         }
-        MainWindow window = shell.show(LiveScenario.of(p));
+        WindowHooks window = shell.show(LiveScenario.of(p));
         List<Text> notes = p.notes();
         window.statusPane().info(() -> {
             String said = messages.get("live.status.attached", p.name(), p.pid(), p.mappings().size());
@@ -186,14 +186,14 @@ public final class LiveWorkbench {
     }
 
     private void info(Supplier<String> text) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         if (window != null) {
             window.statusPane().info(text);
         }
     }
 
     private void problem(Supplier<String> text) {
-        MainWindow window = shell.window();
+        WindowHooks window = shell.window();
         if (window != null) {
             window.statusPane().show(text, Outcome.ERROR);
         } else {

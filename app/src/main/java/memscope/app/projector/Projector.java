@@ -13,7 +13,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.hex.HexTheme;
 import memscope.app.layout.LayoutStore;
@@ -46,10 +46,11 @@ public final class Projector {
     private final Zoom zoom;
     private final BooleanProperty presenter = new SimpleBooleanProperty();
     private final BooleanProperty highContrast = new SimpleBooleanProperty();
-    static final String HIGH_CONTRAST_CSS = MainWindow.class.getResource("high-contrast.css").toExternalForm();
+    static final String HIGH_CONTRAST_CSS = Projector.class.getResource("/memscope/app/high-contrast.css")
+            .toExternalForm();
     /** Which panels were shown before the presenter layout hid some, to give them back. */
     private final Map<Panel, Boolean> before = new EnumMap<>(Panel.class);
-    private MainWindow window;
+    private WindowHooks window;
 
     public Projector(Messages messages) {
         this(messages, new Zoom(LayoutStore.userNode()));
@@ -77,7 +78,7 @@ public final class Projector {
     }
 
     /** Gives {@code w} the zoom, the presenter layout and their View menu items. */
-    public void attach(MainWindow w) {
+    public void attach(WindowHooks w) {
         this.window = w;
         MenuItem in = item("projectorZoomIn", "projector.zoomIn", ZOOM_IN, zoom::in);
         MenuItem out = item("projectorZoomOut", "projector.zoomOut", ZOOM_OUT, zoom::out);
@@ -91,7 +92,7 @@ public final class Projector {
         contrast.setId("projectorHighContrast");
         contrast.textProperty().bind(messages.text("projector.highContrast"));
         contrast.selectedProperty().bindBidirectional(highContrast);
-        w.addMenuItems(MainWindow.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), in, out, reset, layout, contrast));
+        w.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), in, out, reset, layout, contrast));
         w.root().sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 ZOOM_IN_ALSO.forEach(k -> scene.getAccelerators().put(k, zoom::in));

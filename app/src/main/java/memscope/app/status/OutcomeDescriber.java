@@ -27,6 +27,8 @@ public final class OutcomeDescriber {
     private final LongFunction<String> cachePolicyOfVmo;
     private final MappingLookup mappings;
     private final LinuxRuleWords linux;
+    /** How a rule names a kernel address: plain hex, or with the file offset in a file document. */
+    private LongFunction<String> addresses = HexFormat::address;
 
     /** {@code cachePolicyOfVmo} names a VMO's cache policy by koid (the NOT_CACHEABLE rule carries the koid). */
     public OutcomeDescriber(Messages messages, LongFunction<String> cachePolicyOfVmo) {
@@ -39,6 +41,11 @@ public final class OutcomeDescriber {
         this.cachePolicyOfVmo = cachePolicyOfVmo;
         this.mappings = mappings;
         this.linux = new LinuxRuleWords(messages, mappings);
+    }
+
+    /** Rules name their kernel address with {@code words} from now on (see {@link RuleAddresses}). */
+    public void showAddresses(LongFunction<String> words) {
+        this.addresses = words;
     }
 
     /** The status line for a memory write or read at {@code address}. */
@@ -109,7 +116,7 @@ public final class OutcomeDescriber {
         if (r.errno() != null) {
             return linux.rule(r);
         }
-        return RuleWording.of(r, cachePolicyOfVmo, mappings::mappingAt).map(w -> messages.get(w.key(), w.args()))
+        return RuleWording.of(r, cachePolicyOfVmo, mappings::mappingAt, addresses).map(w -> messages.get(w.key(), w.args()))
                 .orElse("");
     }
 }

@@ -27,10 +27,16 @@ public final class RuleWording {
      */
     public static Optional<Wording> of(SyscallRecord r, LongFunction<String> cachePolicyOfVmo,
                                        LongFunction<Optional<MapEntry>> mappingAt) {
+        return of(r, cachePolicyOfVmo, mappingAt, HexFormat::address);
+    }
+
+    /** As above; {@code addresses} names the rule's kernel address (a file document adds the file offset). */
+    public static Optional<Wording> of(SyscallRecord r, LongFunction<String> cachePolicyOfVmo,
+                                       LongFunction<Optional<MapEntry>> mappingAt, LongFunction<String> addresses) {
         if (r == null || r.rule() == null) {
             return Optional.empty();
         }
-        String at = HexFormat.address(r.ruleAddress());
+        String at = addresses.apply(r.ruleAddress());
         if (r.kernReturn() == KernReturn.SEND_INVALID_MEMORY) {
             return words("rule.unreadableData");
         }

@@ -6,7 +6,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import memscope.app.MainWindow;
+import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.EditHandler;
@@ -26,7 +26,7 @@ import memscope.model.history.Writer;
  * caret, and choosing a call jumps there.
  */
 public final class Timeline {
-    private final MainWindow window;
+    private final WindowHooks window;
     private final Messages messages;
     private final Kernel kernel;
     private final History history;
@@ -39,7 +39,7 @@ public final class Timeline {
     private ByteSource live;
     private EditHandler liveEditor;
 
-    private Timeline(MainWindow window, Messages messages) {
+    private Timeline(WindowHooks window, Messages messages) {
         this.window = window;
         this.messages = messages;
         this.kernel = window.session().kernel();
@@ -54,19 +54,19 @@ public final class Timeline {
     }
 
     /** Starts recording in {@code window}'s kernel and puts the timeline under its syscall log. */
-    public static Timeline attach(MainWindow window, Messages messages) {
+    public static Timeline attach(WindowHooks window, Messages messages) {
         Timeline t = new Timeline(window, messages);
         // asked of the window, not looked up in its scene graph: a hidden bottom panel is outside that graph
-        window.logColumn().placeUnder(t.bar.node());
+        window.placeUnderLog(t.bar.node());
         window.root().getProperties().put(Timeline.class, t); // for tools docked before it (lessons): of(window)
-        window.addMenuItems(MainWindow.MenuSlot.VIEW, t.bar.menuItems());
+        window.addMenuItems(WindowHooks.MenuSlot.VIEW, t.bar.menuItems());
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
         t.contextMenu();
         return t;
     }
 
     /** The timeline attached to {@code window}, if any. */
-    public static Optional<Timeline> of(MainWindow window) {
+    public static Optional<Timeline> of(WindowHooks window) {
         return window.root().getProperties().get(Timeline.class) instanceof Timeline t ? Optional.of(t)
                 : Optional.empty();
     }

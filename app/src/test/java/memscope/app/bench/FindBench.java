@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import memscope.app.edit.ByteRange;
-import memscope.app.edit.Finder;
+import memscope.app.find.Finder;
 import memscope.app.document.KernelMemory;
-import memscope.app.edit.SearchPattern;
+import memscope.app.find.SearchPattern;
 import memscope.model.file.FileDocument;
 
 /**

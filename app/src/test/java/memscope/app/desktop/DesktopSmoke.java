@@ -81,6 +81,7 @@ public final class DesktopSmoke {
                 "the window opens at the size it asked for: %.0fx%.0f, asked %.0fx%.0f",
                 asked.getWidth(), asked.getHeight(), want.getWidth(), want.getHeight());
         checkInsideScreen(screen);
+        checkXWindow("at start");
         checkTreeHasWidth("at start");
         checkHexFits("at start");
 
@@ -173,6 +174,7 @@ public final class DesktopSmoke {
         check(at.getWidth() >= want.getWidth() - FRAME_SLACK && at.getHeight() >= want.getHeight() - FRAME_SLACK,
                 "--load-elf start: the window keeps the size it asked for: %.0fx%.0f, asked %.0fx%.0f",
                 at.getWidth(), at.getHeight(), want.getWidth(), want.getHeight());
+        checkXWindow("--load-elf start:");
         checkTreeHasWidth("--load-elf start:");
         checkHexFits("--load-elf start:");
     }
@@ -202,6 +204,7 @@ public final class DesktopSmoke {
         });
         Rectangle2D after = waitForStableSize();
         shot(shotName + "-closed.png");
+        checkXWindow("after the dialog " + when);
         check(Math.abs(after.getWidth() - before.getWidth()) <= 2 && Math.abs(after.getHeight() - before.getHeight()) <= 2,
                 "%s, a dialog leaves the window's size alone: %.0fx%.0f before, %.0fx%.0f after", when,
                 before.getWidth(), before.getHeight(), after.getWidth(), after.getHeight());
@@ -214,6 +217,54 @@ public final class DesktopSmoke {
         check(w.getMinX() >= screen.getMinX() - FRAME_SLACK && w.getMaxX() <= screen.getMaxX() + FRAME_SLACK
                         && w.getMinY() >= screen.getMinY() - FRAME_SLACK && w.getMaxY() <= screen.getMaxY() + FRAME_SLACK,
                 "the window lies on the screen: %s", w);
+    }
+
+    /**
+     * The X server's own size of the window (xwininfo, from x11-utils) matches the scene JavaFX lays out: under
+     * JDK-8316423 glass can report the size it asked for while the real window is GTK's 200x200.
+     */
+    private void checkXWindow(String when) {
+        double[] scene = fx(() -> new double[] {stage.getScene().getWidth(), stage.getScene().getHeight()});
+        String title = fx(stage::getTitle);
+        int[] x = xWindowSize(title);
+        if (x == null) {
+            check(false, "%s xwininfo shows a window named \"%s\"", when, title);
+            return;
+        }
+        check(Math.abs(x[0] - scene[0]) <= 2 && Math.abs(x[1] - scene[1]) <= 2,
+                "%s the X window is %dx%d (xwininfo), the scene %.0fx%.0f", when, x[0], x[1], scene[0], scene[1]);
+    }
+
+    /** The largest window xwininfo lists under {@code title} ({@code "title": (...)  WxH+X+Y}), or null. */
+    private static int[] xWindowSize(String title) {
+        String listing;
+        try {
+            Process p = new ProcessBuilder("xwininfo", "-root", "-tree").redirectErrorStream(true).start();
+            listing = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            System.err.println("desktop-smoke: cannot run xwininfo (apt-get install x11-utils): " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        java.util.regex.Pattern size = java.util.regex.Pattern.compile("\\s(\\d+)x(\\d+)[+-]\\d+[+-]\\d+");
+        int[] best = null;
+        for (String line : listing.split("\n")) {
+            if (!line.contains("\"" + title + "\"")) {
+                continue;
+            }
+            java.util.regex.Matcher m = size.matcher(line.substring(line.lastIndexOf('"') + 1));
+            if (m.find()) {
+                int w = Integer.parseInt(m.group(1));
+                int h = Integer.parseInt(m.group(2));
+                if (best == null || (long) w * h > (long) best[0] * best[1]) {
+                    best = new int[] {w, h};
+                }
+            }
+        }
+        return best;
     }
 
     private void checkTreeHasWidth(String when) {

@@ -6,14 +6,14 @@ import memscope.app.hex.AddressRange;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.CellKind;
 
-/** Memory for tests: {@code data} at {@code base}, where only the bytes marked readable can be read. */
-final class ArrayByteSource implements ByteSource {
+/** Memory for tests (the edit and find tests): {@code data} at {@code base}, where only the bytes marked readable can be read. */
+public final class ArrayByteSource implements ByteSource {
     private final long base;
     private final byte[] data;
     private final boolean[] readable;
     int reads;
 
-    ArrayByteSource(long base, byte[] data, boolean[] readable) {
+    public ArrayByteSource(long base, byte[] data, boolean[] readable) {
         this.base = base;
         this.data = data;
         this.readable = readable;
@@ -65,22 +65,6 @@ final class ArrayByteSource implements ByteSource {
         }
         if (runStart >= 0) {
             out.add(new AddressRange(runStart, Math.min(end, base + data.length)));
-        }
-        return out;
-    }
-
-    /** Every match start a naive scan finds inside {@code within}, all bytes readable. */
-    List<Long> bruteForce(SearchPattern p, ByteRange within) {
-        List<Long> out = new ArrayList<>();
-        for (long a = Math.max(within.start(), base); a + p.length() <= Math.min(within.end(), base + data.length);
-             a++) {
-            boolean all = true;
-            for (int i = 0; i < p.length(); i++) {
-                all &= readable[(int) (a - base + i)];
-            }
-            if (all && p.matchesAt(data, (int) (a - base))) {
-                out.add(a);
-            }
         }
         return out;
     }

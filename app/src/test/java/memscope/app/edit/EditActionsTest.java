@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteOrder;
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +46,6 @@ class EditActionsTest {
                 () -> actions.copy(new ByteRange(BASE + Kernel.PAGE_SIZE - 1, BASE + Kernel.PAGE_SIZE + 1),
                         CopyFormat.HEX));
         assertTrue(e.getMessage().contains("0x1001000"), e.getMessage());
-    }
-
-    @Test
-    void theInspectorShowsDashesNearTheEnd() {
-        write(BASE + Kernel.PAGE_SIZE - 2, (byte) 0x34, (byte) 0x12);
-        List<DataInspector.Row> rows = actions.inspect(BASE + Kernel.PAGE_SIZE - 2, ByteOrder.LITTLE_ENDIAN);
-        assertEquals(new DataInspector.Row("uint16 LE", "4660"), rows.get(3));
-        assertEquals(new DataInspector.Row("int32 LE", DataInspector.NOT_ENOUGH), rows.get(4));
     }
 
     /** Test setup writes straight through the kernel; the app itself edits only through Editor. */

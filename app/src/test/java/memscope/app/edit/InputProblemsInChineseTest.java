@@ -1,5 +1,7 @@
 package memscope.app.edit;
 
+import memscope.app.find.SearchPattern;
+
 import memscope.app.document.KernelMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

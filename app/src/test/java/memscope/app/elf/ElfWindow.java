@@ -9,37 +9,26 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
-import memscope.app.MainWindow;
 import memscope.app.MemScopeApp;
 import memscope.app.files.Reads;
-import memscope.app.hex.HexView;
 import memscope.app.structure.StructurePanel;
+import memscope.app.testkit.RunningApp;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.Assumptions;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real application started as from the command line, with what the ELF tests drive and observe. */
-final class ElfWindow {
+final class ElfWindow extends RunningApp {
     /** A real executable of this machine. */
     static final Path LS = Path.of("/bin/ls");
 
-    final MemScopeApp app;
-    final Stage stage;
-    final FxRobot robot = new FxRobot();
-
     private ElfWindow(MemScopeApp app, Stage stage) {
-        this.app = app;
-        this.stage = stage;
+        super(app, stage);
     }
 
     static ElfWindow launch(String... args) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        MemScopeApp app = (MemScopeApp) FxToolkit.setupApplication(MemScopeApp.class, args);
-        Reads.await(app.files().latestRead()); // what the command line names is read off the FX thread
-        WaitForAsyncUtils.waitForFxEvents();
-        return new ElfWindow(app, stage);
+        // what the command line names is read off the FX thread
+        return launch(ElfWindow::new, a -> a.files().latestRead(), args);
     }
 
     /** Skips the test where this machine has no 64-bit ELF {@code /bin/ls}. */
@@ -52,24 +41,9 @@ final class ElfWindow {
         }
     }
 
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        robot.interact(() -> {
-            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            app.files().closeDocument();
-        });
-    }
-
-    MainWindow window() {
-        return app.window();
-    }
-
-    HexView hex() {
-        return window().hexView();
+    @Override
+    protected void released() {
+        app.files().closeDocument();
     }
 
     ElfWorkbench elves() {
@@ -82,10 +56,6 @@ final class ElfWindow {
 
     StructurePanel structure() {
         return elves().structurePanel();
-    }
-
-    String status() {
-        return window().statusPane().text();
     }
 
     /** Runs a read or write the app does off the FX thread and waits for its outcome. */
@@ -104,16 +74,6 @@ final class ElfWindow {
         byte[] into = new byte[length];
         int n = window().session().kernel().inspector().peek(h, address, into);
         return java.util.Arrays.copyOf(into, Math.max(0, n));
-    }
-
-    /** Puts the caret on {@code address}, focuses the hex view and types {@code text}. */
-    void typeAt(long address, String text) {
-        robot.interact(() -> {
-            hex().goTo(address);
-            hex().requestFocus();
-        });
-        robot.write(text);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The field row selected in the Structure panel, if any. */
@@ -139,31 +99,6 @@ final class ElfWindow {
             }
             if (i instanceof javafx.scene.control.Menu m) {
                 javafx.scene.control.RadioMenuItem inner = languageItem(m.getItems(), label);
-                if (inner != null) {
-                    return inner;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Finds a menu item by its id. */
-    MenuItem menuItem(String id) {
-        MenuBar bar = (MenuBar) window().root().lookup("#menuBar");
-        MenuItem item = find(bar.getMenus(), id);
-        if (item == null) {
-            throw new AssertionError("no menu item #" + id);
-        }
-        return item;
-    }
-
-    private static MenuItem find(List<? extends MenuItem> items, String id) {
-        for (MenuItem i : items) {
-            if (id.equals(i.getId())) {
-                return i;
-            }
-            if (i instanceof javafx.scene.control.Menu m) {
-                MenuItem inner = find(m.getItems(), id);
                 if (inner != null) {
                     return inner;
                 }

@@ -86,9 +86,9 @@ class BackgroundReadTest {
         MainWindow before = w.window();
         FileDocument doc = w.doc();
         AtomicReference<FileDocument> late = new AtomicReference<>();
-        w.robot.interact(() -> w.app.files().useOpener((file, readOnly) -> {
+        w.robot.interact(() -> w.app.files().useOpener((kernel, file, readOnly) -> {
             awaitUninterruptibly(release); // as a read stuck in the file system: an interrupt does not end it
-            FileDocument d = FileDocument.open(file);
+            FileDocument d = FileDocument.open(kernel, file);
             late.set(d);
             return d;
         }));
@@ -123,7 +123,7 @@ class BackgroundReadTest {
         assertSame(doc, w.doc());
         assertSame(before, w.window());
 
-        w.robot.interact(() -> w.app.files().useOpener((file, readOnly) -> FileDocument.open(file)));
+        w.robot.interact(() -> w.app.files().useOpener((kernel, file, readOnly) -> FileDocument.open(kernel, file)));
         assertTrue(Reads.finish(w.robot, () -> w.app.files().open(slow)), "a later open works");
         assertEquals(slow, w.doc().path());
     }
@@ -133,14 +133,15 @@ class BackgroundReadTest {
         Path kept = Files.write(dir.resolve("kept.bin"), new byte[16]);
         Path slow = Files.write(dir.resolve("slow.bin"), new byte[32]);
         w = FileWindow.launch("--open", kept.toString());
-        w.robot.interact(() -> w.app.files().useOpener((file, readOnly) -> {
+        w.robot.interact(() -> w.app.files().useOpener((kernel, file, readOnly) -> {
             awaitUninterruptibly(release);
-            return FileDocument.open(file);
+            return FileDocument.open(kernel, file);
         }));
         @SuppressWarnings("unchecked")
         CompletableFuture<Boolean>[] first = new CompletableFuture[1];
         w.robot.interact(() -> first[0] = w.app.files().open(slow));
-        assertFalse(Reads.finish(w.robot, () -> w.app.files().open(kept)));
+        Path other = Files.write(dir.resolve("other.bin"), new byte[8]); // not open yet: it needs a read
+        assertFalse(Reads.finish(w.robot, () -> w.app.files().open(other)));
         assertEquals("Another file is still being read: wait for it, or cancel it", w.status());
         release.countDown();
         assertTrue(Reads.await(first[0]));
@@ -148,29 +149,26 @@ class BackgroundReadTest {
     }
 
     @Test
-    void editsMadeWhileAFileIsReadAreKeptButUnsavedChangesGivenUpBeforeAreNot() throws Exception {
+    void editsMadeWhileAFileIsReadStayInTheirOwnTabBesideTheNewFile() throws Exception {
         Path kept = Files.write(dir.resolve("kept.bin"), new byte[16]);
         Path slow = Files.write(dir.resolve("slow.bin"), new byte[32]);
         w = FileWindow.launch("--open", kept.toString());
         FileDocument doc = w.doc();
-        w.robot.interact(() -> w.app.files().useOpener((file, readOnly) -> {
+        w.robot.interact(() -> w.app.files().useOpener((kernel, file, readOnly) -> {
             awaitUninterruptibly(release);
-            return FileDocument.open(file);
+            return FileDocument.open(kernel, file);
         }));
         @SuppressWarnings("unchecked")
         CompletableFuture<Boolean>[] outcome = new CompletableFuture[1];
         w.robot.interact(() -> outcome[0] = w.app.files().open(slow));
         w.robot.interact(() -> doc.kernel().writeMemory(doc.editHandle(), doc.baseAddress(), new byte[] {7}, 1));
         release.countDown();
-        Reads.await(outcome[0]);
-        assertSame(doc, w.doc(), "the edit made while reading is not thrown away");
-        assertEquals("slow.bin was not opened: kept.bin was edited while it was being read, and those edits are kept",
-                w.status());
-
-        // unsaved changes already there when the open began were given up (Don't save): the open goes ahead
-        assertTrue(doc.isDirty());
-        assertTrue(Reads.finish(w.robot, () -> w.app.files().open(slow)));
+        assertTrue(Reads.await(outcome[0]));
+        // opening a file replaces nothing: the edited file is still open, with its edit, beside the new one
+        assertEquals(java.util.List.of(doc, w.doc()), w.app.files().openFiles());
         assertEquals(slow, w.doc().path());
+        assertTrue(doc.isDirty(), "the edit made while reading is kept");
+        assertSame(doc.kernel(), w.doc().kernel(), "one kernel holds both files");
     }
 
     @Test

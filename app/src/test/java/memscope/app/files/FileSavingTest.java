@@ -155,7 +155,7 @@ class FileSavingTest {
     }
 
     @Test
-    void openingAnotherFileWithUnsavedChangesAsksFirst() throws Exception {
+    void theGuardAsksAboutUnsavedChangesAndSaveWritesTheFileBeforeGoingOn() throws Exception {
         Path first = file("first.bin", 16);
         Path second = file("second.bin", 8);
         w = FileWindow.launch("--open", first.toString());
@@ -165,7 +165,8 @@ class FileSavingTest {
         w.waitUntil("the unsaved question", () -> w.robot.lookup("#cancelChanges").tryQuery().isPresent());
         w.robot.clickOn(w.robot.lookup("#cancelChanges").queryButton());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(first, w.doc().path(), "Cancel keeps the file open");
+        assertEquals(first, w.doc().path(), "Cancel runs nothing");
+        assertEquals(1, files.openFiles().size());
 
         javafx.application.Platform.runLater(() -> files.whenDiscardable(() -> files.open(second)));
         w.waitUntil("the unsaved question", () -> w.robot.lookup("#saveChanges").tryQuery().isPresent());

@@ -16,7 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import memscope.app.Messages;
-import memscope.app.edit.Finder;
+import memscope.app.find.Finder;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.CellKind;
 import memscope.app.hex.HexView;

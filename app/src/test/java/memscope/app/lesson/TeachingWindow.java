@@ -45,7 +45,7 @@ public final class TeachingWindow {
             }
 
             @Override
-            public void closeFile() {
+            public void closeFile(memscope.app.document.Document doc) {
             }
         });
         teaching.attach(window);

@@ -42,7 +42,7 @@ final class DemoWindow {
             }
 
             @Override
-            public void closeFile() {
+            public void closeFile(memscope.app.document.Document doc) {
             }
         });
         Scene scene = new Scene(window.root(), 1260, 760);

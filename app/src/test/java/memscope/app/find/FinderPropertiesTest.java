@@ -1,4 +1,8 @@
-package memscope.app.edit;
+package memscope.app.find;
+
+import memscope.app.edit.ArrayByteSource;
+import memscope.app.edit.ByteRange;
+import memscope.app.edit.HexParseException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +73,7 @@ class FinderPropertiesTest {
             assertEquals(p.length(), m.get().length());
             found.add(m.get().start());
         }
-        assertEquals(reader.bruteForce(p, within), found);
+        assertEquals(bruteForce(reader, p, within), found);
         assertEquals(found.size(), finder.findAll(p, within, Integer.MAX_VALUE).size());
     }
 
@@ -86,7 +90,7 @@ class FinderPropertiesTest {
              m = finder.findPrevious(p, m.get().start(), within)) {
             found.add(0, m.get().start());
         }
-        assertEquals(reader.bruteForce(p, within), found);
+        assertEquals(bruteForce(reader, p, within), found);
     }
 
     @Property(tries = 200)
@@ -97,9 +101,9 @@ class FinderPropertiesTest {
         SearchPattern p = toPattern(pat);
         ArrayByteSource reader = reader(data, 0);
         ByteRange within = new ByteRange(BASE, BASE + data.length);
-        Optional<Long> expected = reader.bruteForce(p, within).stream().filter(a -> a >= BASE + from).findFirst();
+        Optional<Long> expected = bruteForce(reader, p, within).stream().filter(a -> a >= BASE + from).findFirst();
         assertEquals(expected, new Finder(reader, chunk).findNext(p, BASE + from, within).map(ByteRange::start));
-        Optional<Long> before = reader.bruteForce(p, within).stream().filter(a -> a < BASE + from)
+        Optional<Long> before = bruteForce(reader, p, within).stream().filter(a -> a < BASE + from)
                 .reduce((a, b) -> b);
         assertEquals(before, new Finder(reader, chunk).findPrevious(p, BASE + from, within).map(ByteRange::start));
     }
@@ -111,7 +115,7 @@ class FinderPropertiesTest {
         SearchPattern p = toPattern(pat);
         ArrayByteSource reader = reader(data, 0);
         ByteRange within = new ByteRange(BASE, BASE + data.length);
-        List<Long> all = reader.bruteForce(p, within);
+        List<Long> all = bruteForce(reader, p, within);
         Finder finder = new Finder(reader, chunk);
         Optional<Finder.Hit> next = finder.findNextWrapping(p, BASE + caret, within);
         Optional<Finder.Hit> previous = finder.findPreviousWrapping(p, BASE + caret, within);
@@ -146,7 +150,7 @@ class FinderPropertiesTest {
         SearchPattern p = toPattern(pat);
         ArrayByteSource reader = reader(data, 0);
         ByteRange within = new ByteRange(BASE, BASE + data.length);
-        assertEquals(reader.bruteForce(p, within).stream().limit(50).toList(),
+        assertEquals(bruteForce(reader, p, within).stream().limit(50).toList(),
                 new Finder(reader, chunk).findAll(p, within, 50).stream().map(ByteRange::start).toList());
     }
 
@@ -171,5 +175,18 @@ class FinderPropertiesTest {
             assertEquals(finder.readableBytes(within), totals[0]);
             assertTrue(seen.get(seen.size() - 1) <= totals[0]);
         }
+    }
+
+    /** Every match start a naive scan finds inside {@code within}, each byte of it readable. */
+    private static List<Long> bruteForce(ArrayByteSource reader, SearchPattern p, ByteRange within) {
+        List<Long> out = new ArrayList<>();
+        byte[] here = new byte[p.length()];
+        for (long a = Math.max(within.start(), reader.start()); a + p.length() <= Math.min(within.end(), reader.end());
+             a++) {
+            if (reader.read(a, here, here.length) == here.length && p.matchesAt(here, 0)) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 }

@@ -1,4 +1,6 @@
-package memscope.app;
+package memscope.app.clipboard;
+
+import memscope.app.Messages;
 
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -21,14 +23,14 @@ import memscope.app.text.HexFormat;
  * it on the clipboard as hex; paste parses hex from the clipboard and writes it at the caret through the
  * {@link Editor}, so a paste is one undoable edit and its outcome shows like any other write.
  */
-final class ClipboardActions {
+public final class ClipboardActions {
     private final Documents documents;
     private final HexView hexView;
     private final Editor editor;
     private final StatusPane status;
     private final Messages messages;
 
-    ClipboardActions(Documents documents, HexView hexView, Editor editor, StatusPane status, Messages messages) {
+    public ClipboardActions(Documents documents, HexView hexView, Editor editor, StatusPane status, Messages messages) {
         this.documents = documents;
         this.hexView = hexView;
         this.editor = editor;
@@ -36,7 +38,7 @@ final class ClipboardActions {
         this.messages = messages;
     }
 
-    void copy() {
+    public void copy() {
         AddressRange selection = hexView.selectionProperty().get();
         long caret = hexView.caretProperty().get();
         ByteRange range = selection == null || selection.isEmpty() ? new ByteRange(caret, caret + 1)
@@ -57,7 +59,7 @@ final class ClipboardActions {
         }
     }
 
-    void paste() {
+    public void paste() {
         String text = Clipboard.getSystemClipboard().getString();
         if (text == null || text.isBlank()) {
             status.show(() -> messages.get("status.clipboardEmpty"), Outcome.ERROR);

@@ -1,4 +1,4 @@
-package memscope.app.edit;
+package memscope.app.inspector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -93,5 +93,13 @@ class DataInspectorTest {
         assertEquals(new DataInspector.Row("UTF-8", "'H' U+0048"), rows.get(10));
         assertEquals(new DataInspector.Row("binary", "01001000"), rows.get(11));
         assertEquals(12, rows.size());
+    }
+
+    @Test
+    void rowsShowDashesWhereTooFewBytesAreLeft() {
+        // the inspector reads two bytes before the end of a mapping: 16-bit rows decode, wider ones show dashes
+        List<DataInspector.Row> rows = DataInspector.rows(new byte[] {0x34, 0x12, 0, 0, 0, 0, 0, 0}, 0, 2, LE);
+        assertEquals(new DataInspector.Row("uint16 LE", "4660"), rows.get(3));
+        assertEquals(new DataInspector.Row("int32 LE", DataInspector.NOT_ENOUGH), rows.get(4));
     }
 }

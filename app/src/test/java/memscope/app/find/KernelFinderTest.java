@@ -1,4 +1,8 @@
-package memscope.app.edit;
+package memscope.app.find;
+
+import memscope.app.edit.ByteRange;
+import memscope.app.edit.HexParseException;
+import memscope.app.edit.TextEncoding;
 
 import memscope.app.document.KernelMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,8 @@
-package memscope.app.edit;
+package memscope.app.find;
+
+import memscope.app.edit.HexParseException;
+import memscope.app.edit.HexParser;
+import memscope.app.edit.TextEncoding;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

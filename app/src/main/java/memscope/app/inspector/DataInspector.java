@@ -1,4 +1,4 @@
-package memscope.app.edit;
+package memscope.app.inspector;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;

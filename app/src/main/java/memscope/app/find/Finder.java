@@ -1,4 +1,6 @@
-package memscope.app.edit;
+package memscope.app.find;
+
+import memscope.app.edit.ByteRange;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,7 @@
-package memscope.app.edit;
+package memscope.app.find;
+
+import memscope.app.edit.ArrayByteSource;
+import memscope.app.edit.ByteRange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
