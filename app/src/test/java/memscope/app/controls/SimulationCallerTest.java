@@ -40,7 +40,7 @@ class SimulationCallerTest {
                     }
 
                     @Override
-                    public void closeFile() {
+                    public void closeFile(memscope.app.document.Document doc) {
                     }
                 });
         history = scenario.kernel().history();
