@@ -117,7 +117,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
                 .orElseGet(() -> options.attach().isPresent() ? live.attach(options.attach().getAsInt())
                         : CompletableFuture.completedFuture(true));
         CompletableFuture<Boolean> ready = memscope.app.associations.ScriptAtStart.loadAfter(opened, options.script(),
-                teaching.console(), () -> window); // FILE.msc: into the console, not run
+                teaching.console(), () -> window.showConsole()); // FILE.msc: into the console, not run
         options.screenshot().ifPresent(png -> ready.thenAccept(ok -> {
             if (ok) {
                 screenshotAndExit(png);

@@ -3,9 +3,7 @@ package memscope.app.associations;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import javafx.application.Platform;
-import memscope.app.MainWindow;
 import memscope.app.console.ConsolePane;
 
 /**
@@ -19,16 +17,17 @@ public final class ScriptAtStart {
 
     /**
      * Loads {@code script} into {@code console} after {@code opened} (the start's document) completes; the outcome
-     * is true when both worked. Without a script it is {@code opened} itself.
+     * is true when both worked. Without a script it is {@code opened} itself. {@code showConsole} brings the
+     * console forward in the window that is current then (a feature knows no window class).
      */
     public static CompletableFuture<Boolean> loadAfter(CompletableFuture<Boolean> opened, Optional<Path> script,
-                                                       ConsolePane console, Supplier<MainWindow> window) {
+                                                       ConsolePane console, Runnable showConsole) {
         if (script.isEmpty()) {
             return opened;
         }
         // the document may replace the window (a session does): show the console in the one that is current then
         return opened.thenComposeAsync(ok -> {
-            window.get().showConsole();
+            showConsole.run();
             return console.load(script.get()).thenApply(loaded -> ok && loaded);
         }, Platform::runLater);
     }
