@@ -104,6 +104,49 @@ fi
   --icon "$(dirname "$0")/memscope.png" \
   --runtime-image "$work_dir/runtime"
 
+# ---- Class-data sharing (issue 14: start-up) ------------------------------------------------------------------
+# A jlinked runtime has no class-data archive, so every start parses and verifies the 4,000-odd JDK and JavaFX
+# classes the window needs. A training run lists the classes a start loads up to the first frame
+# (-Dmemscope.startupTrace=exit, under $DISPLAY or on an Xvfb desktop through .ci/desktop); the runtime's default
+# archive, lib/server/classes.jsa, is then dumped from that list and used by every start without an option. The
+# dump runs without the class path: an archive that records the app's jars is refused as soon as the image moves
+# (the .deb installs it elsewhere; the JVM says "shared class paths mismatch" and shares no class at all), so the
+# archive holds the runtime's own modules, JDK and JavaFX, and works wherever the image lies. Without a display
+# the list comes from `--help` (fewer classes). MEMSCOPE_CDS=off skips this step.
+if [ "${MEMSCOPE_CDS:-on}" != off ]; then
+  image_dir="$dest_dir/$app_name"
+  class_list="$work_dir/classes.lst"
+  train_env=(env "JAVA_TOOL_OPTIONS=-XX:DumpLoadedClassList=$class_list -Dmemscope.startupTrace=exit -Dmemscope.prefs=memory")
+  desktop="$(cd "$(dirname "$0")/../../.." && pwd)/.ci/desktop"
+  if [ -n "${DISPLAY:-}" ]; then
+    trainer=("${train_env[@]}" "$image_dir/bin/$app_name")
+  elif command -v Xvfb >/dev/null && command -v openbox >/dev/null && [ -x "$desktop" ]; then
+    trainer=("$desktop" "${train_env[@]}" "$image_dir/bin/$app_name")
+  else
+    echo "build-image: no display for the class-data training run; listing the classes of --help instead"
+    trainer=("${train_env[@]}" "$image_dir/bin/$app_name" --help)
+  fi
+  # its exit status is not the point (the desktop's teardown may colour it): the list is
+  timeout 600 "${trainer[@]}" >"$work_dir/cds-training.log" 2>&1 || true
+  if [ ! -s "$class_list" ]; then
+    echo "build-image: the class-data training run failed (see $work_dir/cds-training.log); the image has no archive" >&2
+  else
+    # a second launcher of the same image whose .cfg has no class path, only the dump's options
+    dumper="$image_dir/bin/memscope-cds-dump"
+    cp "$image_dir/bin/$app_name" "$dumper"
+    printf '[Application]\napp.mainclass=%s\n\n[JavaOptions]\njava-options=-Xshare:dump\njava-options=-XX:SharedClassListFile=%s\n' \
+      "$main_class" "$class_list" >"$image_dir/lib/app/memscope-cds-dump.cfg"
+    # the list names the app's own classes too; without the class path the dump skips them, warning each time
+    "$dumper" >"$work_dir/cds-dump.log" 2>&1 || true
+    rm -f "$dumper" "$image_dir/lib/app/memscope-cds-dump.cfg"
+    if [ -s "$image_dir/lib/runtime/lib/server/classes.jsa" ]; then
+      echo "build-image: class-data archive lib/runtime/lib/server/classes.jsa ($(du -h "$image_dir/lib/runtime/lib/server/classes.jsa" | cut -f1))"
+    else
+      echo "build-image: the class-data dump failed (see $work_dir/cds-dump.log); the image has no archive" >&2
+    fi
+  fi
+fi
+
 # the bash completion for `memscope`, generated from the command tree itself (the .deb links it into
 # /usr/share/bash-completion/completions; from the image: source lib/bash-completion/memscope)
 mkdir -p "$dest_dir/$app_name/lib/bash-completion"

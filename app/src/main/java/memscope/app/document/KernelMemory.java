@@ -225,8 +225,13 @@ public final class KernelMemory implements ByteSource {
 
     /** The readable bytes from {@code address} on: a read stops at each mapping's end, adjacent ones continue. */
     private int readPrefix(long address, byte[] dst, int length) {
-        int done = 0;
-        byte[] buffer = new byte[Math.min(CHUNK, length)]; // its own: a search runs beside the view's reads
+        // the first mapping's part lands straight in dst, in one call and without a copy (a search reads 1 MiB
+        // at a time); a read continuing into the next mapping goes through a buffer of its own, since a search
+        // runs beside the view's reads
+        IoResult first = kernel.readMemory(processHandle, address, dst, Math.min(length, Kernel.MAX_DEBUG_IO));
+        // refused (a page that cannot be read, say): chunk by chunk, the bytes before it still count
+        int done = first.status() == Status.OK ? (int) Math.min(length, first.actual()) : 0;
+        byte[] buffer = done < length ? new byte[Math.min(CHUNK, length - done)] : null;
         while (done < length) {
             int got = transfer(address + done, dst, done, Math.min(CHUNK, length - done), buffer);
             if (got == 0) {

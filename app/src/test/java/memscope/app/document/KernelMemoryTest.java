@@ -202,4 +202,27 @@ class KernelMemoryTest {
         quiet.readableRanges(A, A + 16);
         assertEquals(3, wrapped.size(), "the kinds read, the prefix read and the stretches");
     }
+
+    @Test
+    void aLongReadInsideOneMappingIsOneCallStraightIntoTheCallersArray() {
+        int vmo = k.vmo(0x200000, 0);
+        byte[] pattern = new byte[0x100000];
+        for (int i = 0; i < pattern.length; i++) {
+            pattern[i] = (byte) (i * 7 + (i >>> 12));
+        }
+        assertEquals(Status.OK, k.kernel.vmoWrite(vmo, pattern, 0x1000, pattern.length));
+        k.map(A, vmo, 0x200000, RW);
+        List<String> reads = new ArrayList<>();
+        k.kernel.subscribe(new memscope.model.KernelListener() {
+            @Override
+            public void syscallCompleted(memscope.model.SyscallRecord record) {
+                reads.add(record.name());
+            }
+        });
+        byte[] got = new byte[pattern.length];
+        assertEquals(pattern.length, source().read(A + 0x1000, got, got.length));
+        assertTrue(java.util.Arrays.equals(pattern, got), "the bytes of the mapping");
+        // a search reads 1 MiB at a time: sixteen 64 KiB calls, each copied once more, cost it half its speed
+        assertEquals(List.of("zx_process_read_memory"), reads);
+    }
 }
