@@ -16,6 +16,7 @@ fi
 jdk_home=$1 app_jar=$2 lib_dir=$3 work_dir=$4 dest_dir=$5 project_version=$6
 app_name=MemScope
 main_module=memscope.app/memscope.app.Main
+main_class=${main_module#*/}
 
 for tool in jdeps jlink jpackage; do
   if [ ! -x "$jdk_home/bin/$tool" ]; then
