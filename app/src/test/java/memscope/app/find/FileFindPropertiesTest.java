@@ -11,8 +11,6 @@ import java.util.Random;
 
 import memscope.app.document.KernelMemory;
 import memscope.app.edit.ByteRange;
-import memscope.app.edit.Finder;
-import memscope.app.edit.SearchPattern;
 import memscope.model.IoResult;
 import memscope.model.Status;
 import memscope.model.file.FileDocument;
