@@ -2,7 +2,7 @@
 # Start-up benchmark (issue 14): time from launch to the window's first painted frame, median of RUNS launches,
 # for the app image's launcher and for the README's launch command, on one Xvfb + openbox desktop (.ci/desktop).
 #   app/src/packaging/startup-bench.sh [RUNS] [WHICH...]
-# WHICH: image (the built app image, the default), mvn (the README's `mvn -q -o -pl app -am compile exec:java`),
+# WHICH: image (the built app image, the default), mvn (the README's `mvn -q -o -pl app -am compile exec:exec`),
 # or the path of another image's launcher (e.g. a copy built without the class-data archive, to compare).
 # Build the image first: mvn -B -Ppackage -pl app -am package -DskipTests (with MEMSCOPE_CDS=off in the
 # environment it has no class-data archive; copy that image aside to compare it with one that has).
@@ -31,8 +31,8 @@ launch() {
   t0=$(date +%s%N)
   case $kind in
     mvn)
-      (cd "$root" && MAVEN_OPTS="-Dmemscope.startupTrace=exit -Dmemscope.prefs=memory" \
-        mvn -q -o -pl app -am compile exec:java) >"$out" 2>&1 ;;
+      (cd "$root" && mvn -q -o -pl app -am compile exec:exec \
+        -Djvm.args="-Dmemscope.startupTrace=exit -Dmemscope.prefs=memory") >"$out" 2>&1 ;;
     *)
       # the jpackage launcher ignores JDK_JAVA_OPTIONS; the JVM itself reads JAVA_TOOL_OPTIONS
       JAVA_TOOL_OPTIONS="-Dmemscope.startupTrace=exit -Dmemscope.prefs=memory" "$(launcher_of "$kind")" \
