@@ -1,6 +1,7 @@
 package memscope.app.tree;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -12,20 +13,24 @@ import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import memscope.app.Messages;
 import memscope.app.text.HexFormat;
+import memscope.model.StructureChange;
 
 /**
- * The mapping tree ({@code #mappingTree}). Rebuilt from scratch on every structure change, then the expansion and
- * the selection are put back by {@link MappingRow#key()}, so a live update does not lose the user's place.
+ * The mapping tree ({@code #mappingTree}). A structure change that names its region is applied in place
+ * ({@link TreeSync}); any other rebuilds from scratch, then the expansion and the selection are put back by
+ * {@link MappingRow#key()}, so a live update does not lose the user's place.
  */
 public final class MappingTreeView {
     private final TreeTableView<MappingRow> table = new TreeTableView<>();
     private final Messages messages;
     private final MappingTreeBuilder builder;
+    private final TreeSync sync;
     private boolean rebuilding;
 
     public MappingTreeView(Messages messages, MappingTreeBuilder builder) {
         this.messages = messages;
         this.builder = builder;
+        this.sync = new TreeSync(builder);
         table.setId("mappingTree");
         table.setShowRoot(false);
         // columns keep their widths and the tree scrolls sideways: a narrow tree (1024 px windows) stays readable
@@ -62,6 +67,25 @@ public final class MappingTreeView {
     public void showMoment(memscope.model.Moment moment) {
         builder.showing(moment);
         rebuild();
+    }
+
+    /** Shows what {@code changes} changed: in place when they say where, else by {@link #rebuild()}. */
+    public void apply(List<StructureChange> changes) {
+        TreeItem<MappingRow> root = table.getRoot();
+        if (root == null) {
+            rebuild();
+            return;
+        }
+        boolean applied;
+        rebuilding = true;
+        try {
+            applied = sync.apply(root, changes);
+        } finally {
+            rebuilding = false;
+        }
+        if (!applied) {
+            rebuild();
+        }
     }
 
     /** Rebuilds from the kernel, keeping what was expanded and selected where those rows still exist. */
@@ -123,7 +147,9 @@ public final class MappingTreeView {
             if (child.isExpanded()) {
                 out.add(child.getValue().key());
             }
-            collectExpanded(child, out);
+            if (made(child)) {
+                collectExpanded(child, out);
+            }
         }
     }
 
@@ -135,7 +161,9 @@ public final class MappingTreeView {
             boolean open = first ? !child.getValue().dead() && kind != MappingRow.Kind.MAPPING
                     && kind != MappingRow.Kind.GROUP : expanded.contains(child.getValue().key());
             child.setExpanded(open);
-            restore(child, expanded, first);
+            if (open || made(child)) {
+                restore(child, expanded, first);
+            }
         }
     }
 
@@ -149,12 +177,20 @@ public final class MappingTreeView {
             if (which.apply(child.getValue())) {
                 return Optional.of(child);
             }
+            if (!made(child)) {
+                continue;
+            }
             Optional<TreeItem<MappingRow>> deeper = findFirst(child, which);
             if (deeper.isPresent()) {
                 return deeper;
             }
         }
         return Optional.empty();
+    }
+
+    /** False for a group whose rows were never asked for: walks skip it rather than make 500 rows. */
+    private static boolean made(TreeItem<MappingRow> item) {
+        return !(item instanceof GroupItem g) || g.made();
     }
 
     /** Marks vDSO, shared and dead rows with style classes so the CSS can tag them. */

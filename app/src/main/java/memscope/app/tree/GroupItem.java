@@ -1,0 +1,55 @@
+package memscope.app.tree;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+
+/**
+ * A group row (see {@link MappingGroups}) whose rows are made the first time anyone asks for them, which the tree
+ * does when the group is expanded: building a tree of 100,000 mappings makes 200 of these, not 100,000 rows.
+ */
+final class GroupItem extends TreeItem<MappingRow> {
+    private Supplier<List<TreeItem<MappingRow>>> pending;
+
+    GroupItem(MappingRow row, Supplier<List<TreeItem<MappingRow>>> rows) {
+        super(row);
+        this.pending = rows;
+    }
+
+    /** True once the rows exist; walks over the tree skip groups that are not, so they stay cheap. */
+    boolean made() {
+        return pending == null;
+    }
+
+    @Override
+    public ObservableList<TreeItem<MappingRow>> getChildren() {
+        if (pending != null) {
+            Supplier<List<TreeItem<MappingRow>>> rows = pending;
+            pending = null;
+            super.getChildren().setAll(rows.get());
+        }
+        return super.getChildren();
+    }
+
+    @Override
+    public boolean isLeaf() {
+        // a group is never empty: asking must not make the rows
+        return false;
+    }
+
+    /** Sets the label from the rows (after rows were added or removed); false when the group is now empty. */
+    boolean relabel() {
+        List<TreeItem<MappingRow>> rows = getChildren();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        MappingRow first = rows.get(0).getValue();
+        MappingRow last = rows.get(rows.size() - 1).getValue();
+        MappingRow now = MappingRow.group(first.processKoid(), first.depth(), first.base(), last.end(), rows.size());
+        if (!now.equals(getValue())) {
+            setValue(now);
+        }
+        return true;
+    }
+}
