@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -58,7 +59,7 @@ public final class MappingTreeView {
     public void onSelect(Consumer<MappingRow> action) {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!rebuilding && now != null) {
-                action.accept(now.getValue());
+                action.accept(now instanceof GroupItem g ? g.label() : now.getValue());
             }
         });
     }
@@ -137,8 +138,14 @@ public final class MappingTreeView {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 44));
         c.setSortable(false);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().getValue() == null ? ""
-                : text.apply(f.getValue().getValue())));
+        c.setCellValueFactory(f -> {
+            if (f.getValue() instanceof GroupItem g) {
+                // follows the group's contents without a value change (see GroupItem)
+                return Bindings.createStringBinding(() -> text.apply(g.label()), g.labelProperty());
+            }
+            return new ReadOnlyStringWrapper(f.getValue().getValue() == null ? ""
+                    : text.apply(f.getValue().getValue()));
+        });
         return c;
     }
 

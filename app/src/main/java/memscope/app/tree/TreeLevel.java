@@ -27,7 +27,7 @@ final class TreeLevel {
             return out;
         }
         List<TreeItem<MappingRow>> groups = new ArrayList<>();
-        collect(children, from, to, groups);
+        collectGroups(children, from, to, groups);
         for (TreeItem<MappingRow> g : groups) {
             collect(g.getChildren(), from, to, out);
         }
@@ -47,13 +47,32 @@ final class TreeLevel {
         }
     }
 
+    /** As {@link #collect} over groups, by what each holds now. */
+    private static void collectGroups(List<TreeItem<MappingRow>> groups, long from, long to,
+                                      List<TreeItem<MappingRow>> out) {
+        int i = lowerBound(groups, from);
+        if (i > 0 && now(groups.get(i - 1)).end() > from) {
+            i--;
+        }
+        for (; i < groups.size() && now(groups.get(i)).base() < to; i++) {
+            if (now(groups.get(i)).end() > from) {
+                out.add(groups.get(i));
+            }
+        }
+    }
+
+    /** A row as it is now: a group's label, another's value. */
+    private static MappingRow now(TreeItem<MappingRow> item) {
+        return item instanceof GroupItem g ? g.label() : item.getValue();
+    }
+
     /** The first index whose row starts at or above {@code base}. */
     private static int lowerBound(List<TreeItem<MappingRow>> list, long base) {
         int lo = 0;
         int hi = list.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (list.get(mid).getValue().base() < base) {
+            if (now(list.get(mid)).base() < base) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -92,8 +111,10 @@ final class TreeLevel {
         if (rows.size() > MappingGroups.MAX) {
             List<TreeItem<MappingRow>> upper = new ArrayList<>(rows.subList(rows.size() / 2, rows.size()));
             rows.remove(rows.size() / 2, rows.size());
-            GroupItem split = new GroupItem(upper.get(0).getValue(), () -> upper);
-            split.relabel();
+            MappingRow low = upper.get(0).getValue();
+            MappingRow high = upper.get(upper.size() - 1).getValue();
+            GroupItem split = new GroupItem(MappingRow.group(low.processKoid(), low.depth(), low.base(), high.end(),
+                    upper.size()), () -> upper);
             split.setExpanded(group.isExpanded());
             children.add(g + 1, split);
         }

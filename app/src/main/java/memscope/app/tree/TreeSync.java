@@ -59,17 +59,19 @@ final class TreeSync {
         // back), rows outside the ranges changed too, and are re-read where the VMO is mapped
         for (Map.Entry<Long, Integer> t : touched.entrySet()) {
             long vmo = t.getKey();
-            List<VmoMapping> at = inspector.mappingsOf(vmo);
-            int before = at.size() - t.getValue();
-            if ((before > 1) != (at.size() > 1) || renamed.contains(vmo)) {
-                if (!resync(root, at, inspector)) {
+            // the count first: listing where a VMO mapped 100,000 times is mapped would cost more than the update
+            int count = inspector.vmo(vmo).map(KernelInspector.VmoInfo::mappingCount).orElse(0);
+            int before = count - t.getValue();
+            if ((before > 1) != (count > 1) || renamed.contains(vmo)) {
+                if (!resync(root, vmo, count, inspector)) {
                     return false;
                 }
             }
             renamed.remove(vmo);
         }
         for (long vmo : renamed) {
-            if (!resync(root, inspector.mappingsOf(vmo), inspector)) {
+            int count = inspector.vmo(vmo).map(KernelInspector.VmoInfo::mappingCount).orElse(0);
+            if (!resync(root, vmo, count, inspector)) {
                 return false;
             }
         }
@@ -88,11 +90,12 @@ final class TreeSync {
         };
     }
 
-    private boolean resync(TreeItem<MappingRow> root, List<VmoMapping> at, KernelInspector inspector) {
-        if (at.size() > MAX_PLACEMENTS) {
+    /** Re-reads every mapping of {@code vmo} (which has {@code count}); false when that is too many. */
+    private boolean resync(TreeItem<MappingRow> root, long vmo, int count, KernelInspector inspector) {
+        if (count > MAX_PLACEMENTS) {
             return false;
         }
-        for (VmoMapping m : at) {
+        for (VmoMapping m : inspector.mappingsOf(vmo)) {
             sync(root, m.processKoid(), m.base(), m.base() + m.size(), null, inspector);
         }
         return true;

@@ -171,7 +171,7 @@ class TreeSyncTest {
                 assertTrue(in.size() <= MappingGroups.MAX, "a group stays small: " + in.size());
                 assertEquals(MappingRow.group(in.get(0).getValue().processKoid(), in.get(0).getValue().depth(),
                         in.get(0).getValue().base(), in.get(in.size() - 1).getValue().end(), in.size()),
-                        g.getValue(), "the group's label says what it holds");
+                        g.label(), "the group's label says what it holds");
             } else {
                 out.add(child.getValue());
             }
