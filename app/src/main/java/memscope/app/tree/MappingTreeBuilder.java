@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
+import memscope.app.document.Document;
 import memscope.app.kernel.KernelSession;
 import memscope.model.CachePolicy;
 import memscope.model.KernelInspector;
@@ -22,6 +24,8 @@ public final class MappingTreeBuilder {
     private final KernelSession session;
     /** The moment the timeline shows, or null for now. */
     private memscope.model.Moment moment;
+    /** The open documents, shown first (none until the window hands them over). */
+    private List<Document> documents = List.of();
 
     public MappingTreeBuilder(KernelSession session) {
         this.session = session;
@@ -32,7 +36,16 @@ public final class MappingTreeBuilder {
         moment = m;
     }
 
-    /** A hidden root whose children are the processes, in koid order. */
+    /** Puts the open documents first in the tree, one node each (see {@link #build()}). */
+    void showing(ObservableList<Document> documents) {
+        this.documents = documents;
+    }
+
+    /**
+     * A hidden root whose children are first the open documents, in the order they were opened (the tabs'
+     * order), each as its process with its address space, then the processes no document shows, in koid order.
+     * The past (the timeline's) shows its processes only.
+     */
     public TreeItem<MappingRow> build() {
         KernelInspector inspector = session.kernel().inspector();
         if (moment != null) {
@@ -43,19 +56,32 @@ public final class MappingTreeBuilder {
         for (HandleInfo h : session.processHandles()) {
             processes.putIfAbsent(h.koid(), h.name());
         }
+        java.util.Set<Long> documented = new java.util.HashSet<>();
+        for (Document doc : documents) {
+            documented.add(doc.processKoid());
+            root.getChildren().add(process(inspector, doc.processKoid(), processes.getOrDefault(doc.processKoid(),
+                    doc.name()), row -> new DocumentItem(row, doc)));
+        }
         for (Map.Entry<Long, String> p : processes.entrySet()) {
-            Optional<ProcessInfo> info = inspector.process(p.getKey());
-            boolean dead = info.map(i -> !i.alive()).orElse(true);
-            String name = info.map(ProcessInfo::name).orElse(p.getValue());
-            TreeItem<MappingRow> process = new TreeItem<>(MappingRow.process(p.getKey(), name, dead));
-            if (!dead) {
-                session.readerFor(p.getKey()).ifPresent(reader ->
-                        addEntries(process, p.getKey(), session.maps(reader), inspector::vmo,
-                                inspector.vdsoKoid()));
+            if (!documented.contains(p.getKey())) {
+                root.getChildren().add(process(inspector, p.getKey(), p.getValue(), TreeItem::new));
             }
-            root.getChildren().add(process);
         }
         return root;
+    }
+
+    /** A process's node, made by {@code node} from its row, with its address space when it is alive and readable. */
+    private TreeItem<MappingRow> process(KernelInspector inspector, long koid, String fallbackName,
+                                         java.util.function.Function<MappingRow, TreeItem<MappingRow>> node) {
+        Optional<ProcessInfo> info = inspector.process(koid);
+        boolean dead = info.map(i -> !i.alive()).orElse(true);
+        String name = info.map(ProcessInfo::name).orElse(fallbackName);
+        TreeItem<MappingRow> process = node.apply(MappingRow.process(koid, name, dead));
+        if (!dead) {
+            session.readerFor(koid).ifPresent(reader ->
+                    addEntries(process, koid, session.maps(reader), inspector::vmo, inspector.vdsoKoid()));
+        }
+        return process;
     }
 
     /** The processes and maps of a past moment (the timeline's). */

@@ -8,11 +8,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import memscope.app.Messages;
+import memscope.app.document.Document;
+import memscope.app.document.Documents;
 import memscope.app.text.HexFormat;
 import memscope.model.StructureChange;
 
@@ -27,6 +31,8 @@ public final class MappingTreeView {
     private final MappingTreeBuilder builder;
     private final TreeSync sync;
     private boolean rebuilding;
+    /** Shows a document chosen by its node (the window's, as a tab does); null until the documents are shown. */
+    private Consumer<Document> showDocument;
 
     public MappingTreeView(Messages messages, MappingTreeBuilder builder) {
         this.messages = messages;
@@ -36,7 +42,8 @@ public final class MappingTreeView {
         table.setShowRoot(false);
         // columns keep their widths and the tree scrolls sideways: a narrow tree (1024 px windows) stays readable
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("column.range", 205, this::rangeText));
+        TreeTableColumn<MappingRow, String> range = column("column.range", 205, this::rangeText);
+        table.getColumns().add(range);
         table.getColumns().add(column("column.size", 70, r -> r.kind() == MappingRow.Kind.PROCESS ? ""
                 : HexFormat.humanSize(r.size())));
         table.getColumns().add(column("column.perms", 44, r -> r.kind() == MappingRow.Kind.MAPPING
@@ -46,6 +53,9 @@ public final class MappingTreeView {
                 ? HexFormat.address(r.vmoOffset()) : ""));
         table.getColumns().add(column("column.cache", 120, r -> r.cachePolicy() == null ? ""
                 : r.cachePolicy().name()));
+        range.setCellValueFactory(f -> f.getValue() instanceof DocumentItem d
+                && d.document().kind() == Document.Kind.FILE ? fileText(d.document())
+                : rangeValue(f.getValue()));
         table.setRowFactory(t -> new StyledRow());
         messages.localeProperty().addListener((o, a, b) -> table.refresh());
         rebuild();
@@ -55,10 +65,26 @@ public final class MappingTreeView {
         return table;
     }
 
-    /** Calls {@code action} when the user selects a row (not when a rebuild restores the selection). */
+    /**
+     * Lists the open {@code documents} first, one top-level node each, kept as they open and close; choosing a
+     * document's node calls {@code show} with it (as choosing its tab does).
+     */
+    public void showDocuments(Documents documents, Consumer<Document> show) {
+        this.showDocument = show;
+        builder.showing(documents.open());
+        documents.open().addListener((ListChangeListener<Document>) c -> rebuild());
+        rebuild();
+    }
+
+    /**
+     * Calls {@code action} when the user selects a row (not when a rebuild restores the selection); a document's
+     * node shows its document instead.
+     */
     public void onSelect(Consumer<MappingRow> action) {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (!rebuilding && now != null) {
+            if (!rebuilding && now instanceof DocumentItem d && showDocument != null) {
+                showDocument.accept(d.document());
+            } else if (!rebuilding && now != null) {
                 action.accept(now instanceof GroupItem g ? g.label() : now.getValue());
             }
         });
@@ -121,6 +147,20 @@ public final class MappingTreeView {
             case GROUP -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end()) + "  "
                     + messages.get("tree.group", String.valueOf(r.count()));
         };
+    }
+
+    /** An open file's node: the file's name, marked while it has unsaved changes, and its process. */
+    private ObservableValue<String> fileText(Document doc) {
+        return Bindings.createStringBinding(() -> messages.get(doc.isDirty() ? "tree.document.file.unsaved"
+                : "tree.document.file", doc.name(), String.valueOf(doc.processKoid())), doc.dirtyProperty(),
+                messages.localeProperty());
+    }
+
+    private ObservableValue<String> rangeValue(TreeItem<MappingRow> item) {
+        if (item instanceof GroupItem g) {
+            return Bindings.createStringBinding(() -> rangeText(g.label()), g.labelProperty());
+        }
+        return new ReadOnlyStringWrapper(item.getValue() == null ? "" : rangeText(item.getValue()));
     }
 
     private String vmoText(MappingRow r) {
@@ -200,14 +240,18 @@ public final class MappingTreeView {
         return !(item instanceof GroupItem g) || g.made();
     }
 
-    /** Marks vDSO, shared and dead rows with style classes so the CSS can tag them. */
+    /** Marks vDSO, shared, dead and open documents' rows with style classes so the CSS can tag them. */
     private static final class StyledRow extends TreeTableRow<MappingRow> {
         @Override
         protected void updateItem(MappingRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll("row-vdso", "row-shared", "row-dead", "row-process", "row-vmar");
+            getStyleClass().removeAll("row-vdso", "row-shared", "row-dead", "row-process", "row-vmar",
+                    "row-document");
             if (empty || row == null) {
                 return;
+            }
+            if (getTreeItem() instanceof DocumentItem) {
+                getStyleClass().add("row-document");
             }
             if (row.vdso()) {
                 getStyleClass().add("row-vdso");
