@@ -10,10 +10,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import memscope.app.Messages;
 import memscope.app.document.Document;
 import memscope.app.document.Documents;
@@ -103,6 +105,7 @@ public final class MappingTreeView {
             rebuild();
             return;
         }
+        TreeItem<MappingRow> top = firstVisible();
         boolean applied;
         rebuilding = true;
         try {
@@ -112,7 +115,26 @@ public final class MappingTreeView {
         }
         if (!applied) {
             rebuild();
+            return;
         }
+        // rows added or removed above keep the one at the top where it was, as the user left it
+        int now = top == null ? -1 : table.getRow(top);
+        VirtualFlow<?> flow = flow();
+        if (now >= 0 && flow != null && flow.getFirstVisibleCell() != null
+                && flow.getFirstVisibleCell().getIndex() != now) {
+            flow.scrollToTop(now);
+        }
+    }
+
+    /** The row at the top of the view, if the tree is showing. */
+    private TreeItem<MappingRow> firstVisible() {
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        return first == null || first.getIndex() < 0 ? null : table.getTreeItem(first.getIndex());
+    }
+
+    private VirtualFlow<?> flow() {
+        return table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
     }
 
     /** Rebuilds from the kernel, keeping what was expanded and selected where those rows still exist. */
