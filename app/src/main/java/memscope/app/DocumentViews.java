@@ -98,6 +98,13 @@ final class DocumentViews {
         documents.close(doc).ifPresent(this::show);
     }
 
+    /** A document's node in the tree was chosen: show it, as its tab does. */
+    void showDocument(Document doc) {
+        if (documents.current().orElse(null) != doc) {
+            show(doc);
+        }
+    }
+
     /** Makes {@code doc} the current document and shows it. */
     void show(Document doc) {
         documents.show(doc);

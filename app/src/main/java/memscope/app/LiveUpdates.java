@@ -10,10 +10,11 @@ import memscope.app.status.SyscallLog;
 import memscope.app.tree.MappingTreeView;
 import memscope.model.MapEntry;
 import memscope.model.MemoryChange;
+import memscope.model.StructureChange;
 import memscope.model.SyscallRecord;
 
 /**
- * Applies the kernel's coalesced news to the window: a structure change rebuilds the tree, re-reads the hex view
+ * Applies the kernel's coalesced news to the window: a structure change updates the tree (in place where it can), re-reads the hex view
  * and refreshes the controls; memory changes are placed in the viewed process through every mapping of their VMO
  * and marked; completed calls go to the log.
  */
@@ -53,8 +54,17 @@ final class LiveUpdates implements KernelEventSink {
 
     @Override
     public void structureChanged() {
+        structureChanged(List.of(), true);
+    }
+
+    @Override
+    public void structureChanged(List<StructureChange> changes, boolean overflowed) {
         viewedMaps = null;
-        tree.rebuild();
+        if (overflowed) {
+            tree.rebuild();
+        } else {
+            tree.apply(changes);
+        }
         panel.refresh();
         hex.invalidateSource();
         hex.view().refresh();

@@ -155,6 +155,7 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         hexView.addressHeadingProperty().bind(messages.text("hex.addressHeading"));
         hexView.editHandlerProperty().set(editor);
         tree.onSelect(views::showRow);
+        tree.showDocuments(documents, views::showDocument);
         session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
         // the session may switch the viewed process itself (an editor handle of another process was chosen)
         session.viewedProcessProperty().addListener((o, a, b) -> views.view(b.longValue()));

@@ -38,7 +38,16 @@ final class Changes {
     }
 
     void structure(StructureChange.Kind kind, long koid) {
-        StructureChange c = new StructureChange(kind, koid);
+        structure(new StructureChange(kind, koid));
+    }
+
+    /** A change to the children of {@code vmar} within {@code [base, end)}; {@code kind}'s koid is the process's. */
+    void region(StructureChange.Kind kind, StructureChange.What what, VmAddressRegion vmar, long base, long end) {
+        structure(new StructureChange(kind, vmar.process.koid,
+                new StructureChange.Region(what, vmar.process.koid, vmar.depth(), vmar.base(), base, end)));
+    }
+
+    private void structure(StructureChange c) {
         if (items == null || !items.contains(c)) {
             add(c);
         }

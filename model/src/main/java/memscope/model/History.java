@@ -325,7 +325,11 @@ public final class History {
                     if (structural.isEmpty()) {
                         structural = new ArrayList<>(2);
                     }
-                    structural.add(s);
+                    // history keeps what changed, not where: the region is for live views (sessions store no regions)
+                    StructureChange plain = s.withoutRegion();
+                    if (!structural.contains(plain)) {
+                        structural.add(plain);
+                    }
                 }
             }
         }

@@ -100,6 +100,49 @@ public final class KernelInspector {
         }
     }
 
+    /**
+     * The part of a live process's maps (as {@code ZX_INFO_PROCESS_MAPS} gives them) that overlaps
+     * {@code [start, end)}: every VMAR and mapping overlapping it, with their ancestors, depth first in address
+     * order. Costs O(depth log n + answer), so a view can re-read the range a {@link StructureChange.Region} names.
+     * Empty for an unknown or dead process.
+     */
+    public List<MapEntry> mapsIn(long processKoid, long start, long end) {
+        k.lock.readLock().lock();
+        try {
+            ProcessObject p = k.objects.find(processKoid, ProcessObject.class);
+            if (p == null || p.rootVmar() == null || end <= start) {
+                return List.of();
+            }
+            List<MapEntry> out = new ArrayList<>();
+            p.rootVmar().describe(out, start, end);
+            return List.copyOf(out);
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
+    /** Where a VMO is mapped: one mapping's process and range. */
+    public record VmoMapping(long processKoid, long base, long size) {
+    }
+
+    /** Every mapping of the VMO with this koid, in no particular order (empty for an unknown VMO). */
+    public List<VmoMapping> mappingsOf(long vmoKoid) {
+        k.lock.readLock().lock();
+        try {
+            VmObject v = findVmo(vmoKoid);
+            if (v == null) {
+                return List.of();
+            }
+            List<VmoMapping> out = new ArrayList<>();
+            for (VmMapping m : v.mappings()) {
+                out.add(new VmoMapping(m.parent.process.koid, m.base(), m.size()));
+            }
+            return out;
+        } finally {
+            k.lock.readLock().unlock();
+        }
+    }
+
     /** The mapping containing {@code address} in the process behind {@code processHandle}, if any. */
     public Optional<MappingInfo> mappingAt(int processHandle, long address) {
         k.lock.readLock().lock();

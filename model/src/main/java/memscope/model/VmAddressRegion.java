@@ -209,6 +209,19 @@ final class VmAddressRegion extends KernelObject implements VmRegion {
         }
     }
 
+    /** As {@link #describe} for the regions of this subtree that overlap {@code [start, end)} only. */
+    void describe(List<MapEntry> out, long start, long end) {
+        out.add(new MapEntry(name(), base, size, depth, false, 0, 0, 0));
+        for (VmRegion child : childrenOverlapping(start, end)) {
+            if (child instanceof VmMapping m) {
+                out.add(new MapEntry(m.vmo.name(), m.base(), m.size(), depth + 1, true, m.perms(), m.vmo.koid,
+                        m.vmoOffset));
+            } else {
+                ((VmAddressRegion) child).describe(out, start, end);
+            }
+        }
+    }
+
     int childCount() {
         return children.size();
     }

@@ -27,7 +27,7 @@ final class VmarCalls {
         parent.insert(child);
         int rights = Rights.DEFAULT_VMAR | rightsFor(wanted);
         Handle h = k.handles.add(child, rights);
-        changes.structure(StructureChange.Kind.VMAR, parent.process.koid);
+        changes.region(StructureChange.Kind.VMAR, StructureChange.What.ALLOCATED, parent, base, base + length);
         changes.structure(StructureChange.Kind.HANDLE, child.koid);
         return new VmarResult(Status.OK, h.value(), base);
     }
@@ -52,7 +52,7 @@ final class VmarCalls {
         VmMapping m = new VmMapping(vmar, base, size, vmo, vmoOffset, perms, maxPerms, false);
         vmar.insert(m);
         vmo.addMapping(m);
-        changes.structure(StructureChange.Kind.MAPPING, vmar.process.koid);
+        changes.region(StructureChange.Kind.MAPPING, StructureChange.What.MAPPED, vmar, base, base + size);
         return new MapResult(Status.OK, base);
     }
 
@@ -71,6 +71,9 @@ final class VmarCalls {
                 KernelState.require(!m.permanent, Status.ERR_ACCESS_DENIED);
             }
         }
+        // the range covers the mappings split at its ends whole: their remaining slices are new rows too
+        long from = hit.isEmpty() ? address : Math.min(address, hit.get(0).base());
+        long to = hit.isEmpty() ? end : Math.max(end, hit.get(hit.size() - 1).end());
         for (VmRegion r : hit) {
             if (r instanceof VmMapping m) {
                 vmar.unmap(m);
@@ -84,7 +87,7 @@ final class VmarCalls {
                 ((VmAddressRegion) r).destroy();
             }
         }
-        changes.structure(StructureChange.Kind.MAPPING, vmar.process.koid);
+        changes.region(StructureChange.Kind.MAPPING, StructureChange.What.UNMAPPED, vmar, from, to);
         return Status.OK;
     }
 
@@ -100,8 +103,10 @@ final class VmarCalls {
             KernelState.require((options & ~m.maxPerms()) == 0 && !(m.permanent && options != m.perms()),
                     Status.ERR_ACCESS_DENIED);
         }
+        long from = Math.min(address, covered.get(0).base());
+        long to = Math.max(end, covered.get(covered.size() - 1).end());
         setProtection(vmar, address, end, options);
-        changes.structure(StructureChange.Kind.MAPPING, vmar.process.koid);
+        changes.region(StructureChange.Kind.MAPPING, StructureChange.What.PROTECTED, vmar, from, to);
         return Status.OK;
     }
 

@@ -98,7 +98,9 @@ class ObservabilityTest {
         assertTrue(structureKinds().contains(StructureChange.Kind.VMO));
         rec.clear();
         long at = t.mapAt(0x10000, vmo, 0, PAGE, RW);
-        assertEquals(List.of(new StructureChange(StructureChange.Kind.MAPPING, t.koidOf(t.process))), rec.structure);
+        assertEquals(List.of(new StructureChange(StructureChange.Kind.MAPPING, t.koidOf(t.process),
+                new StructureChange.Region(StructureChange.What.MAPPED, t.koidOf(t.process), 0, BASE, at,
+                        at + PAGE))), rec.structure);
         rec.clear();
         assertEquals(Status.OK, t.kernel.vmoSetSize(vmo, 2 * PAGE));
         assertEquals(List.of(new StructureChange(StructureChange.Kind.VMO, t.koidOf(vmo))), rec.structure);

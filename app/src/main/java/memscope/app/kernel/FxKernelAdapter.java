@@ -21,6 +21,8 @@ public final class FxKernelAdapter implements KernelListener {
     static final int MAX_PENDING_CHANGES = 4096;
     /** Beyond this many pending records, the oldest are dropped (the log keeps fewer than this anyway). */
     static final int MAX_PENDING_RECORDS = 5000;
+    /** Beyond this many pending structure changes, the sink is told "everything changed" instead. */
+    static final int MAX_PENDING_STRUCTURE = 1024;
 
     private final KernelEventSink sink;
     private final Consumer<Runnable> fxThread;
@@ -28,6 +30,8 @@ public final class FxKernelAdapter implements KernelListener {
     private final Object lock = new Object();
     private boolean scheduled;
     private boolean structureDirty;
+    private boolean structureOverflow;
+    private List<StructureChange> structure = new ArrayList<>();
     private boolean memoryOverflow;
     private List<MemoryChange> memory = new ArrayList<>();
     private ArrayDeque<SyscallRecord> records = new ArrayDeque<>();
@@ -48,6 +52,14 @@ public final class FxKernelAdapter implements KernelListener {
     public void structureChanged(StructureChange change) {
         synchronized (lock) {
             structureDirty = true;
+            if (!structureOverflow) {
+                if (structure.size() < MAX_PENDING_STRUCTURE) {
+                    structure.add(change);
+                } else {
+                    structureOverflow = true;
+                    structure = new ArrayList<>();
+                }
+            }
             scheduleLocked();
         }
     }
@@ -91,27 +103,33 @@ public final class FxKernelAdapter implements KernelListener {
 
     /** Runs on the FX thread: hands everything pending to the sink in one go. */
     private void deliver() {
-        boolean structure;
+        boolean structureNews;
+        boolean structureOverflowed;
+        List<StructureChange> structural;
         boolean overflow;
         List<MemoryChange> changes;
         List<SyscallRecord> calls;
         long dropped;
         synchronized (lock) {
             scheduled = false;
-            structure = structureDirty;
+            structureNews = structureDirty;
+            structureOverflowed = structureOverflow;
+            structural = structure;
             overflow = memoryOverflow;
             changes = memory;
             calls = new ArrayList<>(records);
             dropped = droppedRecords;
             structureDirty = false;
+            structureOverflow = false;
+            structure = new ArrayList<>();
             memoryOverflow = false;
             memory = new ArrayList<>();
             records = new ArrayDeque<>();
             droppedRecords = 0;
         }
         // structure first: memory changes are placed using the mappings as they are now
-        if (structure) {
-            sink.structureChanged();
+        if (structureNews) {
+            sink.structureChanged(structural, structureOverflowed);
         }
         if (overflow || !changes.isEmpty()) {
             sink.memoryChanged(changes, overflow);

@@ -1,36 +1,51 @@
 package memscope.app.tree;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import memscope.app.Messages;
+import memscope.app.document.Document;
+import memscope.app.document.Documents;
 import memscope.app.text.HexFormat;
+import memscope.model.StructureChange;
 
 /**
- * The mapping tree ({@code #mappingTree}). Rebuilt from scratch on every structure change, then the expansion and
- * the selection are put back by {@link MappingRow#key()}, so a live update does not lose the user's place.
+ * The mapping tree ({@code #mappingTree}). A structure change that names its region is applied in place
+ * ({@link TreeSync}); any other rebuilds from scratch, then the expansion and the selection are put back by
+ * {@link MappingRow#key()}, so a live update does not lose the user's place.
  */
 public final class MappingTreeView {
     private final TreeTableView<MappingRow> table = new TreeTableView<>();
     private final Messages messages;
     private final MappingTreeBuilder builder;
+    private final TreeSync sync;
     private boolean rebuilding;
+    /** Shows a document chosen by its node (the window's, as a tab does); null until the documents are shown. */
+    private Consumer<Document> showDocument;
 
     public MappingTreeView(Messages messages, MappingTreeBuilder builder) {
         this.messages = messages;
         this.builder = builder;
+        this.sync = new TreeSync(builder);
         table.setId("mappingTree");
         table.setShowRoot(false);
         // columns keep their widths and the tree scrolls sideways: a narrow tree (1024 px windows) stays readable
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("column.range", 205, this::rangeText));
+        TreeTableColumn<MappingRow, String> range = column("column.range", 205, this::rangeText);
+        table.getColumns().add(range);
         table.getColumns().add(column("column.size", 70, r -> r.kind() == MappingRow.Kind.PROCESS ? ""
                 : HexFormat.humanSize(r.size())));
         table.getColumns().add(column("column.perms", 44, r -> r.kind() == MappingRow.Kind.MAPPING
@@ -40,6 +55,9 @@ public final class MappingTreeView {
                 ? HexFormat.address(r.vmoOffset()) : ""));
         table.getColumns().add(column("column.cache", 120, r -> r.cachePolicy() == null ? ""
                 : r.cachePolicy().name()));
+        range.setCellValueFactory(f -> f.getValue() instanceof DocumentItem d
+                && d.document().kind() == Document.Kind.FILE ? fileText(d.document())
+                : rangeValue(f.getValue()));
         table.setRowFactory(t -> new StyledRow());
         messages.localeProperty().addListener((o, a, b) -> table.refresh());
         rebuild();
@@ -49,11 +67,27 @@ public final class MappingTreeView {
         return table;
     }
 
-    /** Calls {@code action} when the user selects a row (not when a rebuild restores the selection). */
+    /**
+     * Lists the open {@code documents} first, one top-level node each, kept as they open and close; choosing a
+     * document's node calls {@code show} with it (as choosing its tab does).
+     */
+    public void showDocuments(Documents documents, Consumer<Document> show) {
+        this.showDocument = show;
+        builder.showing(documents.open());
+        documents.open().addListener((ListChangeListener<Document>) c -> rebuild());
+        rebuild();
+    }
+
+    /**
+     * Calls {@code action} when the user selects a row (not when a rebuild restores the selection); a document's
+     * node shows its document instead.
+     */
     public void onSelect(Consumer<MappingRow> action) {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (!rebuilding && now != null) {
-                action.accept(now.getValue());
+            if (!rebuilding && now instanceof DocumentItem d && showDocument != null) {
+                showDocument.accept(d.document());
+            } else if (!rebuilding && now != null) {
+                action.accept(now instanceof GroupItem g ? g.label() : now.getValue());
             }
         });
     }
@@ -62,6 +96,45 @@ public final class MappingTreeView {
     public void showMoment(memscope.model.Moment moment) {
         builder.showing(moment);
         rebuild();
+    }
+
+    /** Shows what {@code changes} changed: in place when they say where, else by {@link #rebuild()}. */
+    public void apply(List<StructureChange> changes) {
+        TreeItem<MappingRow> root = table.getRoot();
+        if (root == null) {
+            rebuild();
+            return;
+        }
+        TreeItem<MappingRow> top = firstVisible();
+        boolean applied;
+        rebuilding = true;
+        try {
+            applied = sync.apply(root, changes);
+        } finally {
+            rebuilding = false;
+        }
+        if (!applied) {
+            rebuild();
+            return;
+        }
+        // rows added or removed above keep the one at the top where it was, as the user left it
+        int now = top == null ? -1 : table.getRow(top);
+        VirtualFlow<?> flow = flow();
+        if (now >= 0 && flow != null && flow.getFirstVisibleCell() != null
+                && flow.getFirstVisibleCell().getIndex() != now) {
+            flow.scrollToTop(now);
+        }
+    }
+
+    /** The row at the top of the view, if the tree is showing. */
+    private TreeItem<MappingRow> firstVisible() {
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        return first == null || first.getIndex() < 0 ? null : table.getTreeItem(first.getIndex());
+    }
+
+    private VirtualFlow<?> flow() {
+        return table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
     }
 
     /** Rebuilds from the kernel, keeping what was expanded and selected where those rows still exist. */
@@ -98,6 +171,20 @@ public final class MappingTreeView {
         };
     }
 
+    /** An open file's node: the file's name, marked while it has unsaved changes, and its process. */
+    private ObservableValue<String> fileText(Document doc) {
+        return Bindings.createStringBinding(() -> messages.get(doc.isDirty() ? "tree.document.file.unsaved"
+                : "tree.document.file", doc.name(), String.valueOf(doc.processKoid())), doc.dirtyProperty(),
+                messages.localeProperty());
+    }
+
+    private ObservableValue<String> rangeValue(TreeItem<MappingRow> item) {
+        if (item instanceof GroupItem g) {
+            return Bindings.createStringBinding(() -> rangeText(g.label()), g.labelProperty());
+        }
+        return new ReadOnlyStringWrapper(item.getValue() == null ? "" : rangeText(item.getValue()));
+    }
+
     private String vmoText(MappingRow r) {
         if (r.kind() != MappingRow.Kind.MAPPING) {
             return "";
@@ -113,8 +200,14 @@ public final class MappingTreeView {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 44));
         c.setSortable(false);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().getValue() == null ? ""
-                : text.apply(f.getValue().getValue())));
+        c.setCellValueFactory(f -> {
+            if (f.getValue() instanceof GroupItem g) {
+                // follows the group's contents without a value change (see GroupItem)
+                return Bindings.createStringBinding(() -> text.apply(g.label()), g.labelProperty());
+            }
+            return new ReadOnlyStringWrapper(f.getValue().getValue() == null ? ""
+                    : text.apply(f.getValue().getValue()));
+        });
         return c;
     }
 
@@ -123,7 +216,9 @@ public final class MappingTreeView {
             if (child.isExpanded()) {
                 out.add(child.getValue().key());
             }
-            collectExpanded(child, out);
+            if (made(child)) {
+                collectExpanded(child, out);
+            }
         }
     }
 
@@ -135,7 +230,9 @@ public final class MappingTreeView {
             boolean open = first ? !child.getValue().dead() && kind != MappingRow.Kind.MAPPING
                     && kind != MappingRow.Kind.GROUP : expanded.contains(child.getValue().key());
             child.setExpanded(open);
-            restore(child, expanded, first);
+            if (open || made(child)) {
+                restore(child, expanded, first);
+            }
         }
     }
 
@@ -149,6 +246,9 @@ public final class MappingTreeView {
             if (which.apply(child.getValue())) {
                 return Optional.of(child);
             }
+            if (!made(child)) {
+                continue;
+            }
             Optional<TreeItem<MappingRow>> deeper = findFirst(child, which);
             if (deeper.isPresent()) {
                 return deeper;
@@ -157,14 +257,23 @@ public final class MappingTreeView {
         return Optional.empty();
     }
 
-    /** Marks vDSO, shared and dead rows with style classes so the CSS can tag them. */
+    /** False for a group whose rows were never asked for: walks skip it rather than make 500 rows. */
+    private static boolean made(TreeItem<MappingRow> item) {
+        return !(item instanceof GroupItem g) || g.made();
+    }
+
+    /** Marks vDSO, shared, dead and open documents' rows with style classes so the CSS can tag them. */
     private static final class StyledRow extends TreeTableRow<MappingRow> {
         @Override
         protected void updateItem(MappingRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll("row-vdso", "row-shared", "row-dead", "row-process", "row-vmar");
+            getStyleClass().removeAll("row-vdso", "row-shared", "row-dead", "row-process", "row-vmar",
+                    "row-document");
             if (empty || row == null) {
                 return;
+            }
+            if (getTreeItem() instanceof DocumentItem) {
+                getStyleClass().add("row-document");
             }
             if (row.vdso()) {
                 getStyleClass().add("row-vdso");

@@ -13,6 +13,7 @@ import memscope.model.Kernel;
 import memscope.model.MemoryChange;
 import memscope.model.ProcessResult;
 import memscope.model.Status;
+import memscope.model.StructureChange;
 import memscope.model.SyscallRecord;
 import memscope.model.VmOptions;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,19 @@ class FxKernelAdapterTest {
         final List<SyscallRecord> records = new ArrayList<>();
         long dropped;
 
+        final List<List<StructureChange>> structure = new ArrayList<>();
+        final List<Boolean> structureOverflows = new ArrayList<>();
+
         @Override
         public void structureChanged() {
             structures++;
+        }
+
+        @Override
+        public void structureChanged(List<StructureChange> changes, boolean overflowed) {
+            structureChanged();
+            structure.add(changes);
+            structureOverflows.add(overflowed);
         }
 
         @Override
@@ -123,5 +134,27 @@ class FxKernelAdapterTest {
         runPosted();
         assertTrue(sink.records.isEmpty());
         assertEquals(1, sink.structures, "the new VMO is still a structure change");
+    }
+
+    @Test
+    void structureChangesArriveInOrderWithTheirRegionsAndTooManyAreEverything() {
+        Kernel k = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+        ProcessResult p = k.processCreate("p");
+        HandleResult vmo = k.vmoCreate(4096, 0);
+        k.subscribe(new FxKernelAdapter(sink, r -> true, posted::add));
+        long at = k.vmarMap(p.rootVmar(), VmOptions.PERM_READ, 0, vmo.handle(), 0, 4096).address();
+        k.vmarUnmap(p.rootVmar(), at, 4096);
+        runPosted();
+        assertEquals(1, sink.structure.size(), "one delivery");
+        assertEquals(List.of(StructureChange.What.MAPPED, StructureChange.What.UNMAPPED), sink.structure.get(0)
+                .stream().map(c -> c.region().what()).toList(), "both changes, in order, each with its region");
+        assertFalse(sink.structureOverflows.get(0));
+
+        for (int i = 0; i <= FxKernelAdapter.MAX_PENDING_STRUCTURE; i++) {
+            k.vmarMap(p.rootVmar(), VmOptions.PERM_READ, 0, vmo.handle(), 0, 4096);
+        }
+        runPosted();
+        assertTrue(sink.structureOverflows.get(1), "past the bound: reported as 'everything changed'");
+        assertTrue(sink.structure.get(1).isEmpty());
     }
 }
