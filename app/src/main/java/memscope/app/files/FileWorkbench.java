@@ -314,11 +314,21 @@ public final class FileWorkbench {
         }
     }
 
+    /**
+     * Saves the shown file as {@code target}. A target that another tab has open is refused: the save would
+     * replace that file under its tab, whose unsaved edits and later Ctrl+S would then write over this one.
+     */
     public void saveAs(Path target) {
         FileDocument doc = document.get();
-        if (doc != null) {
-            saver.save(doc, target, () -> { });
+        if (doc == null) {
+            return;
         }
+        Optional<FileDocument> other = open.withPath(target).filter(f -> f != doc);
+        if (other.isPresent()) {
+            problem(() -> messages.get("files.error.saveAsOpen", target.getFileName()));
+            return;
+        }
+        saver.save(doc, target, () -> { });
     }
 
     /**

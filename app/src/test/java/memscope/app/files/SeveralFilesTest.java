@@ -194,6 +194,26 @@ class SeveralFilesTest {
     }
 
     @Test
+    void saveAsOntoAFileOpenInAnotherTabIsRefusedAndWritesNothing() throws Exception {
+        openBoth();
+        byte[] aBefore = Files.readAllBytes(a);
+        w.typeAt(0, "ee"); // b.bin is shown
+        w.robot.interact(() -> w.app.files().saveAs(a));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Not saved: a.bin is open in another tab; close that tab first or choose another name",
+                w.status());
+        assertArrayEquals(aBefore, Files.readAllBytes(a), "a.bin on disk is untouched");
+        assertTrue(file(b).isDirty(), "b.bin keeps its unsaved edit");
+        assertEquals(b, file(b).path(), "b.bin is still b.bin");
+        assertTrue(tabTitles().containsAll(List.of("a.bin", "*b.bin")), tabTitles().toString());
+
+        Path c = dir.resolve("c.bin");
+        w.robot.interact(() -> w.app.files().saveAs(c));
+        w.waitUntil("saved as c.bin", () -> w.status().startsWith("Saved c.bin"));
+        assertEquals(0xee, Files.readAllBytes(c)[0] & 0xff, "a name no tab holds is saved to as before");
+    }
+
+    @Test
     void openingAFileAlreadyOpenShowsItsTabInstead() throws Exception {
         openBoth();
         List<String> before = tabTitles();
