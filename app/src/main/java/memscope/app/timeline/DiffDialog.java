@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import memscope.app.Messages;
+import memscope.model.history.Diff;
 
 /**
  * Diff between two moments: "from" and "to" call numbers (or since the scenario loaded, since the last save, the
@@ -88,13 +89,15 @@ final class DiffDialog {
         table.setId("diffTable");
         table.setPlaceholder(new Label());
         table.getColumns().setAll(List.of(
-                column("timeline.diff.column.range", e -> messages.get("timeline.diff.range",
-                        Long.toHexString(e.start()), e.end() - e.start())),
+                column("timeline.diff.column.range", e -> e.structural() ? "\u2014"
+                        : messages.get("timeline.diff.range", Long.toHexString(e.start()), e.end() - e.start())),
                 column("timeline.diff.column.call", e -> "#" + e.sequence()),
                 column("timeline.diff.column.personality", e -> e.step().personality()),
                 column("timeline.diff.column.caller", e -> messages.render(e.step().caller().words())),
-                column("timeline.diff.column.change", e -> messages.get("timeline.diff.change",
-                        e.before().isEmpty() ? "\u2014" : e.before(), e.after().isEmpty() ? "\u2014" : e.after()))));
+                column("timeline.diff.column.change", e -> e.structural()
+                        ? messages.get("timeline.diff.structure." + e.structure().kind().name(), e.structure().koid())
+                        : messages.get("timeline.diff.change", e.before().isEmpty() ? "\u2014" : e.before(),
+                                e.after().isEmpty() ? "\u2014" : e.after()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(720, 300);
         // choosing a row, by click or arrow keys, shows the moment just after its call at its bytes
@@ -135,19 +138,28 @@ final class DiffDialog {
             say("timeline.diff.error.outside", lo, horizon, now);
             return;
         }
-        List<DiffEntry> rows = DiffRows.entries(timeline.history(), places.get(), MAX_ROWS);
+        List<DiffEntry> rows = new java.util.ArrayList<>(DiffRows.entries(timeline.history(), places.get(), MAX_ROWS));
+        // then what changed besides bytes (maps, VMOs, handles...), in call order, within the same limit
+        List<Diff.Change> structure = timeline.history().diff(lo, hi).map(Diff::structure).orElse(List.of());
+        rows.addAll(DiffRows.structure(timeline.history(), new Diff(lo, hi, List.of(), structure),
+                MAX_ROWS - rows.size()));
         table.getSelectionModel().clearSelection();
         table.getItems().setAll(rows);
         long calls = places.get().stream().flatMap(p -> p.sequences().stream()).distinct().count();
-        long all = DiffRows.count(places.get());
-        if (places.get().isEmpty()) {
-            say("timeline.diff.nothing", lo, hi);
-        } else if (all > rows.size()) {
-            summary.setText(messages.get("timeline.diff.status", places.get().size(), calls, lo, hi) + " "
-                    + messages.get("timeline.diff.more", rows.size(), all));
+        long all = DiffRows.count(places.get()) + structure.size();
+        String words;
+        if (places.get().isEmpty() && structure.isEmpty()) {
+            words = messages.get("timeline.diff.nothing", lo, hi);
+        } else if (places.get().isEmpty()) {
+            words = messages.get("timeline.diff.structureOnly", structure.size(), lo, hi);
         } else {
-            say("timeline.diff.status", places.get().size(), calls, lo, hi);
+            words = messages.get("timeline.diff.status", places.get().size(), calls, lo, hi);
+            if (!structure.isEmpty()) {
+                words += " " + messages.get("timeline.diff.structureToo", structure.size());
+            }
         }
+        summary.setText(all > rows.size() ? words + " " + messages.get("timeline.diff.more", rows.size(), all)
+                : words);
     }
 
     /** A call number typed as {@code 12} or {@code #12} within the history, or empty with the problem said. */

@@ -71,6 +71,24 @@ final class DiffRows {
         return out;
     }
 
+    /**
+     * One entry per structural change of {@code diff} (every process's: what exists is the kernel's), in call
+     * order, at most {@code limit}; a change whose call fell past the horizon since the diff was made is left out.
+     */
+    static List<DiffEntry> structure(History history, Diff diff, int limit) {
+        List<DiffEntry> out = new ArrayList<>();
+        for (Diff.Change c : diff.structure()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            List<Step> step = history.steps(c.sequence(), c.sequence());
+            if (!step.isEmpty()) {
+                out.add(DiffEntry.of(step.get(0), c.change()));
+            }
+        }
+        return out;
+    }
+
     /** The number of entries {@link #entries} would give without a limit. */
     static long count(List<Place> places) {
         return places.stream().mapToLong(p -> p.sequences().size()).sum();

@@ -219,8 +219,10 @@ public final class Timeline {
 
     /** Shows the moment just after {@code entry}'s call, the caret on its bytes. */
     void jumpTo(DiffEntry entry) {
+        long caret = hex.caretProperty().get();
         jumpTo(entry.sequence());
-        hex.goTo(entry.start());
+        // a structure line has no bytes: the caret stays where the person had it (the past view starts at the top)
+        hex.goTo(entry.structural() ? caret : entry.start());
     }
 
     /** Removes the diff's marks. */

@@ -152,6 +152,56 @@ class TimelineDiffTest {
     }
 
     @Test
+    void whatChangedBesidesBytesIsListedAfterTheBytesAndChoosingItJumpsThere(FxRobot robot) {
+        MapEntry data = demo.mappingOf("app", "data");
+        demo.typeAt(robot, data.base() + 0x10, "ab");
+        robot.interact(() -> demo.kernel.vmoCreate(4096, 0)); // a new VMO and a handle to it: no byte changes
+        long created = demo.kernel.history().now();
+        demo.typeAt(robot, data.base() + 0x11, "cd");
+        long now = demo.kernel.history().now();
+
+        robot.push(KeyCode.CONTROL, KeyCode.ALT, KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(summary(robot).startsWith("1 changed range, by "), summary(robot));
+        assertTrue(summary(robot).contains(" also changed what exists (listed after the bytes)."), summary(robot));
+        List<List<String>> structural = new ArrayList<>();
+        List<List<String>> bytes = new ArrayList<>();
+        for (int i = 0; i < table(robot).getItems().size(); i++) {
+            (row(robot, i).get(0).equals("\u2014") ? structural : bytes).add(row(robot, i));
+            if (!structural.isEmpty() && !row(robot, i).get(0).equals("\u2014")) {
+                throw new AssertionError("a byte row after the structure rows: " + row(robot, i));
+            }
+        }
+        assertTrue(bytes.stream().allMatch(r -> r.get(0).startsWith("0x")), bytes.toString());
+        List<String> vmo = structural.stream().filter(r -> r.get(4).startsWith("VMO koid ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no VMO row in " + structural));
+        assertEquals("#" + created, vmo.get(1));
+        assertEquals("editor", vmo.get(3));
+        assertTrue(vmo.get(4).endsWith(" created, resized, renamed or its cache policy set"), vmo.get(4));
+        assertTrue(structural.stream().anyMatch(r -> r.get(1).equals("#" + created)
+                && r.get(4).startsWith("a handle to koid ")), structural.toString());
+
+        // choosing the structure row shows the moment just after its call, and leaves the caret where it was
+        long caret = demo.hex(robot).caretProperty().get();
+        int pick = bytes.size() + structural.indexOf(vmo);
+        robot.interact(() -> table(robot).getSelectionModel().select(pick));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(created < now);
+        assertTrue(timeline.inThePast());
+        assertEquals(created, timeline.viewingProperty().get());
+        assertEquals(caret, demo.hex(robot).caretProperty().get());
+
+        // between two moments with no call that changed what exists, there are no structure rows
+        robot.interact(() -> robot.lookup("#diffFrom").queryAs(TextField.class).setText(Long.toString(created)));
+        robot.interact(() -> robot.lookup("#diffCompare").queryAs(Button.class).fire());
+        assertTrue(summary(robot).startsWith("1 changed range, by "), summary(robot));
+        assertTrue(summary(robot).endsWith(" between #" + created + " and #" + now), summary(robot));
+        for (int i = 0; i < table(robot).getItems().size(); i++) {
+            assertTrue(row(robot, i).get(0).startsWith("0x"), "only byte rows: " + row(robot, i));
+        }
+    }
+
+    @Test
     void theViewMenuOpensItAndTheWordsAreChineseInChinese(FxRobot robot) {
         MapEntry data = demo.mappingOf("app", "data");
         demo.typeAt(robot, data.base() + 0x40, "11");
