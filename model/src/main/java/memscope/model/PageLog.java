@@ -1,0 +1,199 @@
+package memscope.model;
+
+import static memscope.model.ByteJournal.CHECKPOINT_WRITES;
+import static memscope.model.ByteJournal.CHECKPOINT_BYTES;
+import static memscope.model.ByteJournal.CHECKPOINT_OVERHEAD;
+import static memscope.model.ByteJournal.PAGE;
+
+import java.util.Arrays;
+import memscope.model.ByteJournal.Delta;
+
+/** The writes of one page in call order, and its checkpoints. Indices are absolute: they survive pruning. */
+final class PageLog {
+    private Delta[] deltas = new Delta[2];
+    private int head;
+    private int tail;
+    /** Absolute index of {@code deltas[head]}. */
+    private long dropped;
+    /**
+     * Checkpoint {@code i} (for {@code cpHead <= i < cpTail}): the page as it was before delta {@code cpAt[i]}
+     * (absolute), ascending. Dropping advances {@code cpHead} rather than copying the arrays: a page written
+     * thousands of times holds thousands of checkpoints, and the cap drops one every few calls.
+     */
+    private long[] cpAt = new long[0];
+    private byte[][] cpImage = new byte[0][];
+    private int cpHead;
+    private int cpTail;
+    private int writesSince;
+    private long bytesSince;
+
+    int size() {
+        return tail - head;
+    }
+
+    Delta get(int i) {
+        return deltas[head + i];
+    }
+
+    long firstIndex() {
+        return dropped;
+    }
+
+    boolean wantsCheckpoint() {
+        return writesSince >= CHECKPOINT_WRITES || bytesSince >= CHECKPOINT_BYTES;
+    }
+
+    void add(Delta d, int overlap) {
+        if (tail == deltas.length) {
+            int n = tail - head;
+            if (n < deltas.length / 2) {
+                // pruning emptied the front: slide down rather than grow
+                System.arraycopy(deltas, head, deltas, 0, n);
+                Arrays.fill(deltas, n, tail, null);
+            } else {
+                Delta[] grown = new Delta[deltas.length * 2];
+                System.arraycopy(deltas, head, grown, 0, n);
+                deltas = grown;
+            }
+            head = 0;
+            tail = n;
+        }
+        deltas[tail++] = d;
+        writesSince++;
+        bytesSince += overlap;
+    }
+
+    void addCheckpoint(byte[] image) {
+        if (cpTail == cpAt.length) {
+            int n = cpTail - cpHead;
+            int room = n < cpAt.length / 2 ? cpAt.length : Math.max(2, cpAt.length * 2);
+            long[] at = new long[room];
+            byte[][] images = new byte[room][];
+            System.arraycopy(cpAt, cpHead, at, 0, n);
+            System.arraycopy(cpImage, cpHead, images, 0, n);
+            cpAt = at;
+            cpImage = images;
+            cpHead = 0;
+            cpTail = n;
+        }
+        cpAt[cpTail] = dropped + size();
+        cpImage[cpTail++] = image;
+        writesSince = 0;
+        bytesSince = 0;
+    }
+
+    int checkpoints() {
+        return cpTail - cpHead;
+    }
+
+    /**
+     * Session restore: gives the page (whose bytes now are {@code now}) the checkpoints recording would have
+     * taken (before the write that finds 256 writes or 64 KiB since the last one), counting from the oldest
+     * retained write; the images come from going back from now. Returns how many it took.
+     */
+    int rebuildCheckpoints(long page, byte[] now) {
+        long pageStart = page * PAGE;
+        int n = size();
+        boolean[] before = new boolean[n];
+        int count = 0;
+        writesSince = 0;
+        bytesSince = 0;
+        for (int i = 0; i < n; i++) {
+            if (wantsCheckpoint()) {
+                before[i] = true;
+                count++;
+                writesSince = 0;
+                bytesSince = 0;
+            }
+            writesSince++;
+            bytesSince += overlap(get(i), pageStart);
+        }
+        cpAt = new long[Math.max(2, count)];
+        cpImage = new byte[cpAt.length][];
+        cpHead = 0;
+        cpTail = count;
+        byte[] image = now.clone();
+        for (int i = n - 1, j = count - 1; i >= 0 && j >= 0; i--) {
+            Delta d = get(i);
+            long lo = Math.max(d.offset, pageStart);
+            System.arraycopy(d.store, d.pos + (int) (lo - d.offset), image, (int) (lo - pageStart),
+                    overlap(d, pageStart));
+            if (before[i]) {
+                // image is now the page as it was before delta i
+                cpAt[j] = dropped + i;
+                cpImage[j--] = image.clone();
+            }
+        }
+        return count;
+    }
+
+    private static int overlap(Delta d, long pageStart) {
+        return (int) (Math.min(d.end(), pageStart + PAGE) - Math.max(d.offset, pageStart));
+    }
+
+    /** The page is forgotten: its checkpoints' images go to {@code spare}. */
+    void dropCheckpoints(java.util.function.Consumer<byte[]> spare) {
+        while (cpHead < cpTail) {
+            spare.accept(cpImage[cpHead]);
+            cpImage[cpHead++] = null;
+        }
+    }
+
+    /** The retained checkpoint at or after absolute delta index {@code target}, or -1 when there is none. */
+    int checkpointFrom(long target) {
+        int cp = Arrays.binarySearch(cpAt, cpHead, cpTail, target);
+        if (cp < 0) {
+            cp = -cp - 1;
+        }
+        return cp < cpTail ? cp : -1;
+    }
+
+    /**
+     * Drops the oldest delta; returns the heap freed by checkpoints that no longer have a use, whose images go
+     * to {@code spare}.
+     */
+    long dropOldest(java.util.function.Consumer<byte[]> spare) {
+        deltas[head++] = null;
+        dropped++;
+        long freed = 0;
+        while (cpHead < cpTail && cpAt[cpHead] < dropped) {
+            spare.accept(cpImage[cpHead]);
+            cpImage[cpHead++] = null;
+            freed += PAGE + CHECKPOINT_OVERHEAD;
+        }
+        if (head == tail) {
+            head = 0;
+            tail = 0;
+        }
+        return freed;
+    }
+
+    /** How many of the retained deltas were made at or before {@code sequence}. */
+    int countUpTo(long sequence) {
+        int lo = 0;
+        int hi = size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (get(mid).sequence() <= sequence) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    long lastSequence() {
+        return size() == 0 ? Long.MIN_VALUE : get(size() - 1).sequence();
+    }
+
+    /** Checkpoint {@code cp}'s image of the page (see {@link #checkpointFrom}). */
+    byte[] checkpointImage(int cp) {
+        return cpImage[cp];
+    }
+
+    /** The absolute index of the delta checkpoint {@code cp} was taken before. */
+    long checkpointAt(int cp) {
+        return cpAt[cp];
+    }
+}
