@@ -67,7 +67,7 @@ public final class Mach {
      * copyout does: any fault is {@code KERN_INVALID_ADDRESS}, and the bytes before it stay stored.
      */
     public KernReturn vmWrite(int task, long address, byte[] data, long dataCount) {
-        return call("vm_write", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
+        return taskCall(task, "vm_write", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
                 + " data_count=" + dataCount, true, dataCount, c -> {
                     // the request is a message: its destination is checked first, then its out-of-line data is
                     // copied in (a source the kernel cannot read fails the send), then the server converts the port
@@ -92,7 +92,7 @@ public final class Mach {
      * {@link MachMemory#MAX_READ}).
      */
     public ReadResult vmRead(int task, long address, long size) {
-        return call("vm_read", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
+        return taskCall(task, "vm_read", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
                 + " size=" + Long.toUnsignedString(size), false, size, c -> {
                     VmAddressRegion space = space(task, TaskFlavor.CONTROL, TaskFlavor.READ);
                     Refused.require(Long.compareUnsigned(size, MachMemory.MAX_MSG_SIZE) < 0,
@@ -111,7 +111,7 @@ public final class Mach {
      * ({@code KERN_PROTECTION_FAILURE}; COPY adds WRITE to the maximum first).
      */
     public KernReturn vmProtect(int task, long address, long size, boolean setMaximum, int newProtection) {
-        return call("vm_protect", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
+        return taskCall(task, "vm_protect", () -> hex("target_task", task) + " address=0x" + Long.toHexString(address)
                 + " size=" + Long.toUnsignedString(size) + " set_maximum=" + setMaximum + " new_protection="
                 + protectionText(newProtection), true, size, c -> {
                     VmAddressRegion space = space(task, TaskFlavor.CONTROL);
@@ -130,7 +130,7 @@ public final class Mach {
      */
     public RegionResult vmRegion(int task, long address) {
         Supplier<String> args = () -> hex("target_task", task) + " address=0x" + Long.toHexString(address);
-        return call("vm_region", args, false, 0, c -> {
+        return taskCall(task, "vm_region", args, false, 0, c -> {
             VmAddressRegion space = space(task, TaskFlavor.CONTROL, TaskFlavor.READ);
             VmMapping m = null;
             if (Long.compareUnsigned(address, space.end()) < 0) {
@@ -174,12 +174,32 @@ public final class Mach {
      */
     private <R> R call(String name, Supplier<String> args, boolean exclusive, long requested,
                        Function<Changes, R> body, Function<R, KernReturn> krOf, Function<KernReturn, R> failure) {
+        return call(name, args, exclusive, requested, body, krOf, failure, () -> 0L);
+    }
+
+    /**
+     * A call about the addresses of {@code task}'s process: as {@link #call}, and its record names that process
+     * (looked up under the kernel lock, before the call's checks; 0 for a name that is no task port).
+     */
+    private <R> R taskCall(int task, String name, Supplier<String> args, boolean exclusive, long requested,
+                           Function<Changes, R> body, Function<R, KernReturn> krOf,
+                           Function<KernReturn, R> failure) {
+        long[] koid = {0};
+        return call(name, args, exclusive, requested, c -> {
+            koid[0] = ports.koidOf(task);
+            return body.apply(c);
+        }, krOf, failure, () -> koid[0]);
+    }
+
+    private <R> R call(String name, Supplier<String> args, boolean exclusive, long requested,
+                       Function<Changes, R> body, Function<R, KernReturn> krOf, Function<KernReturn, R> failure,
+                       java.util.function.LongSupplier process) {
         return k.call(name, exclusive, body, r -> failure.apply(r.machReturn()), (sequence, result, refusal) -> {
             KernReturn kr = krOf.apply(result);
             long actual = kr == KernReturn.SUCCESS ? requested : 0;
             Rule rule = refusal == null ? Rule.COMPLETE : refusal.rule;
             return new SyscallRecord(sequence, name, args.get(), null, kr, requested, actual, rule,
-                    refusal == null ? 0 : refusal.address);
+                    refusal == null ? 0 : refusal.address).withProcess(process.getAsLong());
         });
     }
 

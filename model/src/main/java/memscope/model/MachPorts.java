@@ -46,6 +46,12 @@ final class MachPorts {
         throw new Refused(KernReturn.INVALID_ARGUMENT, Rule.WRONG_TYPE, 0);
     }
 
+    /** The koid of the task behind {@code name}, alive or not, or 0 when it names no task port. */
+    long koidOf(int name) {
+        TaskPort port = byName.get(name);
+        return port == null ? 0 : port.process().koid;
+    }
+
     private int freshName() {
         int name;
         do {

@@ -121,6 +121,12 @@ public final class Mirror {
      */
     public SyscallRecord record(String name, String arguments, Errno errno, long requested, long actual, Rule rule,
                                 long ruleAddress) {
+        return record(name, arguments, errno, requested, actual, rule, ruleAddress, 0);
+    }
+
+    /** As above, the record naming the simulated process {@code processKoid} whose addresses it is about. */
+    public SyscallRecord record(String name, String arguments, Errno errno, long requested, long actual, Rule rule,
+                                long ruleAddress, long processKoid) {
         long sequence;
         k.lock.writeLock().lock();
         try {
@@ -129,7 +135,7 @@ public final class Mirror {
             k.lock.writeLock().unlock();
         }
         SyscallRecord r = new SyscallRecord(sequence, name, arguments, null, null, requested, actual,
-                rule == null ? Rule.OTHER : rule, ruleAddress, errno == null ? Errno.OK : errno);
+                rule == null ? Rule.OTHER : rule, ruleAddress, errno == null ? Errno.OK : errno, null, processKoid);
         if (sequence != 0) {
             k.bus.deliver(null, r);
         }

@@ -21,7 +21,10 @@ final class ProcessMemory {
     }
 
     private IoResult transfer(boolean write, int process, long vaddr, byte[] buffer, long bufferSize) {
+        // the process the addresses belong to, once the handle names one: its record says whose they are
+        long[] koid = {0};
         Outcome o = k.call(write ? "zx_process_write_memory" : "zx_process_read_memory", write, changes -> {
+            koid[0] = processKoid(process);
             Target t = resolve(write, process, vaddr, buffer, bufferSize, changes);
             if (write && t.cloneOf != null) {
                 writePrivately(t, buffer, changes);
@@ -34,8 +37,15 @@ final class ProcessMemory {
             }
             return new Outcome(new IoResult(Status.OK, t.length), t.rule, t.ruleAddress);
         }, r -> new Outcome(new IoResult(r.zirconStatus(), 0), r.rule, r.address),
-                (sequence, done, refusal) -> record(sequence, write, process, vaddr, bufferSize, done));
+                (sequence, done, refusal) -> record(sequence, write, process, vaddr, bufferSize, done)
+                        .withProcess(koid[0]));
         return o.io;
+    }
+
+    /** The koid of the process {@code handle} names whatever its rights, or 0 (the checks refuse it later). */
+    private long processKoid(int handle) {
+        Handle h = k.handles.get(handle);
+        return h != null && h.object() instanceof ProcessObject p ? p.koid : 0;
     }
 
     /** Where the transfer lands, after every check; throws {@link Refused} for the first that fails. */

@@ -4,11 +4,22 @@ package memscope.model;
  * One completed syscall: its name, its arguments as text, its outcome, and for memory calls the rule that decided
  * it. Zircon calls carry a {@link Status}; Mach calls a {@link KernReturn}; calls of the Linux personality on a
  * live process (see {@link Mirror#record}) an {@link Errno}. The other two are null. When the documented answer and
- * today's kernels' answer differ for this call, {@code fidelityNote} names both (else null).
+ * today's kernels' answer differ for this call, {@code fidelityNote} names both (else null). A memory call
+ * ({@code zx_process_read/write_memory}, {@code vm_read/write/protect/region}) names the koid of the process whose
+ * addresses it was about in {@code processKoid} (0 when it named none that exists, and for every other call), so
+ * a view can name those addresses long after, whatever it shows by then.
  */
 public record SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
                             long requested, long actual, Rule rule, long ruleAddress, Errno errno,
-                            FidelityNote fidelityNote) {
+                            FidelityNote fidelityNote, long processKoid) {
+
+    /** A record that names no process. */
+    public SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
+                         long requested, long actual, Rule rule, long ruleAddress, Errno errno,
+                         FidelityNote fidelityNote) {
+        this(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress, errno,
+                fidelityNote, 0);
+    }
 
     /** A Linux call's record. */
     public SyscallRecord(long sequence, String name, String arguments, Status status, KernReturn kernReturn,
@@ -25,7 +36,13 @@ public record SyscallRecord(long sequence, String name, String arguments, Status
     /** This record carrying {@code note}. */
     public SyscallRecord withFidelityNote(FidelityNote note) {
         return new SyscallRecord(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress,
-                errno, note);
+                errno, note, processKoid);
+    }
+
+    /** This record naming process {@code koid} as the one whose addresses it is about. */
+    public SyscallRecord withProcess(long koid) {
+        return new SyscallRecord(sequence, name, arguments, status, kernReturn, requested, actual, rule, ruleAddress,
+                errno, fidelityNote, koid);
     }
 
     /** A Zircon or Mach call's record on which the two fidelities agree. */

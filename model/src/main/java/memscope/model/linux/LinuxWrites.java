@@ -147,8 +147,11 @@ public final class LinuxWrites {
                 : "fd=/proc/" + process.pid() + "/mem count=" + length + " offset=" + LinuxWords.hex(address);
         Rule decided = errno == Errno.OK && written == length ? Rule.COMPLETE : Rule.OTHER;
         long fault = address + written;
+        // the simulated process that mirrors the live one: whose addresses the record names
+        long koid = process.kernel().inspector().handle(process.processHandle())
+                .map(memscope.model.KernelInspector.HandleInfo::koid).orElse(0L);
         SyscallRecord record = process.kernel().mirror().record(path.syscall(), args, errno, Math.max(0, length),
-                written, decided, fault);
+                written, decided, fault, koid);
         return new LinuxWriteResult(path, errno, address, Math.max(0, length), written, fault, rule, record);
     }
 }
