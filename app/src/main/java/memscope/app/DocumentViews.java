@@ -28,7 +28,7 @@ final class DocumentViews {
         this.hexView = hexView;
         this.viewedProcessChanged = viewedProcessChanged;
         this.closeFile = closeFile;
-        this.tabs = new DocumentTabs(documents, messages, this::show, this::close);
+        this.tabs = new DocumentTabs(documents, messages, this::show, this::close, this::showProcessView);
     }
 
     DocumentTabs tabs() {
@@ -45,18 +45,42 @@ final class DocumentViews {
 
     /**
      * A tree row was chosen: show its process, and move to its start. A mapping row under an open file shows the
-     * process underneath (by its addresses), since the tree names process addresses.
+     * file's document as its process's memory (in the file's own tab), since the tree names process addresses.
      */
     void showRow(MappingRow row) {
-        Document shown = documents.current().orElse(null);
         if (row.processKoid() != session.viewedProcessProperty().get()) {
             view(row.processKoid());
-        } else if (row.kind() != MappingRow.Kind.PROCESS && shown != null && shown.kind() != Document.Kind.PROCESS) {
-            documents.processDocument(row.processKoid()).ifPresent(this::show);
         }
-        if (row.kind() != MappingRow.Kind.PROCESS) {
-            hexView.goTo(row.base());
+        Document shown = documents.current().orElse(null);
+        if (row.kind() == MappingRow.Kind.PROCESS || shown == null) {
+            return;
         }
+        if (shown.hasProcessView()) {
+            showProcessView(shown, true);
+        }
+        hexView.goTo(shown.fromKernel(row.base()));
+    }
+
+    /**
+     * Shows {@code doc} (the current document) by its own addresses or as its process's memory, keeping the caret
+     * and the selection on the same bytes.
+     */
+    void showProcessView(Document doc, boolean asProcess) {
+        if (documents.current().orElse(null) != doc || !doc.hasProcessView()
+                || doc.showsProcessView() == asProcess) {
+            return;
+        }
+        long caret = hexView.caretProperty().get();
+        AddressRange selected = hexView.selectionProperty().get();
+        long delta = doc.showProcessView(asProcess);
+        hexView.clearChanges();
+        hexView.setSource(doc.memory());
+        if (selected.isEmpty()) {
+            hexView.goTo(caret + delta);
+        } else {
+            hexView.select(selected.start() + delta, selected.end() + delta);
+        }
+        hexView.refresh();
     }
 
     /** Shows process {@code processKoid} unless it is already shown. */
@@ -98,11 +122,12 @@ final class DocumentViews {
         documents.close(doc).ifPresent(this::show);
     }
 
-    /** A document's node in the tree was chosen: show it, as its tab does. */
+    /** A document's node in the tree was chosen: show it, as its tab does; a file by its offsets again. */
     void showDocument(Document doc) {
         if (documents.current().orElse(null) != doc) {
             show(doc);
         }
+        showProcessView(doc, false);
     }
 
     /** Makes {@code doc} the current document and shows it. */

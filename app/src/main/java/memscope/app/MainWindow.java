@@ -415,6 +415,7 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
             }
         });
         javafx.scene.control.MenuBar bar = menus.build();
+        menus.add(WindowHooks.MenuSlot.VIEW, List.of(views.tabs().processViewMenuItem()));
         memscope.app.help.HelpMenu.install(messages, bar,
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
         top.getChildren().addAll(bar, goToBar.node());

@@ -34,18 +34,32 @@ public final class Document implements EditTarget {
     private final long processKoid;
     private final int readerHandle;
     private final String name;
-    private final KernelMemory memory;
+    /** What it shows by its own addresses: a process's address space, or a file's bytes from offset 0. */
+    private final KernelMemory own;
+    /** A file's process underneath, by the process's addresses; null for a process document. */
+    private final KernelMemory underneath;
+    /** The memory shown now: {@code own}, or {@code underneath} while the file shows as process memory. */
+    private KernelMemory memory;
+    private final ReadOnlyBooleanWrapper processView = new ReadOnlyBooleanWrapper();
     private final EditHistory history = new EditHistory(UNDO_DEPTH);
     private final OriginalBytes originals = new OriginalBytes();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
 
     /** {@code memory} reads process {@code processKoid} through {@code readerHandle}. */
     Document(Kind kind, KernelSession session, long processKoid, int readerHandle, KernelMemory memory, String name) {
+        this(kind, session, processKoid, readerHandle, memory, null, name);
+    }
+
+    /** {@code underneath} reads the same process by its own addresses (a file's process view), or is null. */
+    Document(Kind kind, KernelSession session, long processKoid, int readerHandle, KernelMemory memory,
+             KernelMemory underneath, String name) {
         this.kind = kind;
         this.session = session;
         this.processKoid = processKoid;
         this.readerHandle = readerHandle;
         this.name = name;
+        this.own = memory;
+        this.underneath = underneath;
         this.memory = memory;
     }
 
@@ -85,7 +99,55 @@ public final class Document implements EditTarget {
 
     /** The process's mappings changed (or may have): the next read asks the kernel again. */
     public void invalidate() {
-        memory.invalidate();
+        own.invalidate();
+        if (underneath != null) {
+            underneath.invalidate();
+        }
+    }
+
+    /** True when it can show the process underneath it (an open file's process). */
+    public boolean hasProcessView() {
+        return underneath != null;
+    }
+
+    /** True while a file shows as its process's memory (by the process's addresses) rather than by offset. */
+    public ReadOnlyBooleanProperty processViewProperty() {
+        return processView.getReadOnlyProperty();
+    }
+
+    public boolean showsProcessView() {
+        return processView.get();
+    }
+
+    /**
+     * Shows the file by its offsets ({@code false}) or as the memory of its process underneath ({@code true}); a
+     * document without a process view ignores it. Its undo history and change marks move with the addresses, so
+     * they keep naming the same bytes. Returns how much higher the same byte's address is now.
+     */
+    public long showProcessView(boolean asProcess) {
+        if (underneath == null || asProcess == processView.get()) {
+            return 0;
+        }
+        long before = memory.toKernel(0);
+        memory = asProcess ? underneath : own;
+        long delta = memory.toKernel(0) - before; // negative: the same byte's address grows by -delta
+        history.shift(delta);
+        originals.shift(delta);
+        processView.set(asProcess);
+        return -delta;
+    }
+
+    /**
+     * The offset in the open file of kernel address {@code address}, whichever way the file is shown now; empty
+     * for a process document or an address outside the file (its end included: a clipped write names it).
+     */
+    public java.util.OptionalLong fileOffset(long address) {
+        if (kind != Kind.FILE) {
+            return java.util.OptionalLong.empty();
+        }
+        long offset = own.fromKernel(address);
+        return offset >= own.start() && offset <= own.end() ? java.util.OptionalLong.of(offset)
+                : java.util.OptionalLong.empty();
     }
 
     /** The process's mappings and VMARs, or none when it is dead or unreadable. */

@@ -94,12 +94,15 @@ public final class Documents {
         String name = session.kernel().inspector().process(processKoid).map(p -> p.name())
                 .orElse("#" + processKoid);
         int handle = reader.getAsInt();
-        // the process's own address space: a Linux process attached or a core starts below Zircon's user base
-        AddressRange window = session.kernel().inspector().layout(handle)
+        return Optional.of(add(new Document(Document.Kind.PROCESS, session, processKoid, handle,
+                new KernelMemory(session, handle, addressSpace(handle)), name)));
+    }
+
+    /** The process's own address space: a Linux process attached or a core starts below Zircon's user base. */
+    private AddressRange addressSpace(int processHandle) {
+        return session.kernel().inspector().layout(processHandle)
                 .map(l -> new AddressRange(l.base(), l.end()))
                 .orElse(new AddressRange(Kernel.USER_ASPACE_BASE, Kernel.USER_ASPACE_END));
-        return Optional.of(add(new Document(Document.Kind.PROCESS, session, processKoid, handle,
-                new KernelMemory(session, handle, window), name)));
     }
 
     /**
@@ -112,15 +115,20 @@ public final class Documents {
             return Optional.empty();
         }
         int handle = reader.getAsInt();
-        return Optional.of(add(new Document(Document.Kind.FILE, session, processKoid, handle,
-                KernelMemory.fromZero(session, handle, bytes), name)));
-    }
-
-    /** The process document of process {@code processKoid} (the view under a file), opened if need be. */
-    public Optional<Document> processDocument(long processKoid) {
-        Optional<Document> found = open.stream()
+        Document file = new Document(Document.Kind.FILE, session, processKoid, handle,
+                KernelMemory.fromZero(session, handle, bytes), new KernelMemory(session, handle,
+                        addressSpace(handle)), name);
+        // a person opened one thing: the file takes the place of its process's view, if one was shown
+        Optional<Document> process = open.stream()
                 .filter(d -> d.processKoid() == processKoid && d.kind() == Document.Kind.PROCESS).findFirst();
-        return found.isPresent() ? found : openProcess(processKoid);
+        if (process.isEmpty()) {
+            return Optional.of(add(file));
+        }
+        open.set(open.indexOf(process.get()), file);
+        if (current.get() == process.get()) {
+            current.set(file);
+        }
+        return Optional.of(file);
     }
 
     /**

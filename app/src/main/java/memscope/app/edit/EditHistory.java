@@ -57,6 +57,22 @@ public final class EditHistory {
         return move(redo, undo, writeAgain);
     }
 
+    /**
+     * The document now counts its addresses {@code delta} lower (a file shown by its offsets again, or by its
+     * process's addresses): every edit keeps its bytes and moves with them.
+     */
+    public void shift(long delta) {
+        shift(undo, delta);
+        shift(redo, delta);
+    }
+
+    private static void shift(Deque<Edit> edits, long delta) {
+        java.util.List<Edit> moved = edits.stream().map(e -> new Edit(e.address() - delta, e.before(), e.after()))
+                .toList();
+        edits.clear();
+        edits.addAll(moved);
+    }
+
     public int undoSize() {
         return undo.size();
     }

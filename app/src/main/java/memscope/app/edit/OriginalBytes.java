@@ -41,6 +41,14 @@ public final class OriginalBytes {
         segments.clear();
     }
 
+    /** The document now counts its addresses {@code delta} lower: every kept byte moves with it. */
+    public void shift(long delta) {
+        TreeMap<Long, byte[]> moved = new TreeMap<>();
+        segments.forEach((address, bytes) -> moved.put(address - delta, bytes));
+        segments.clear();
+        segments.putAll(moved);
+    }
+
     public boolean isEmpty() {
         return segments.isEmpty();
     }

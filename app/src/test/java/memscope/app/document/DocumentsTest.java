@@ -52,9 +52,37 @@ class DocumentsTest {
         assertEquals(0x10, file.fromKernel(A + 0x10));
         assertTrue(file.mappingAt(0x10).isPresent(), "its mapping, found by offset");
         assertSame(file, documents.forProcess(koid(k.process)).orElseThrow(), "the file comes first");
-        assertSame(p1, documents.processDocument(koid(k.process)).orElseThrow(), "the process under it");
-        assertEquals(List.of(p1, file), documents.open());
+        assertEquals(List.of(file), documents.open(), "one thing opened, one document: the file replaced p1's");
         assertTrue(documents.forProcess(12345).isEmpty(), "no readable process, no document");
+    }
+
+    @Test
+    void aFileShowsItsProcessUnderneathInTheSameDocumentAndItsHistoryMovesWithIt() {
+        Document p1 = documents.forProcess(koid(k.process)).orElseThrow();
+        documents.show(p1);
+        k.map(A, k.vmo(0x2000, 0), 0x2000, KernelFixture.RW);
+        Document file = documents.openFile(koid(k.process), new AddressRange(A, A + 0x1234), "f.bin").orElseThrow();
+        assertSame(file, documents.current().orElseThrow(), "the file is current in place of its process");
+        assertTrue(file.hasProcessView());
+        assertTrue(!p1.hasProcessView(), "a process document is its process already");
+        file.history().record(new Edit(0x10, new byte[] {0}, new byte[] {1}));
+        file.originals().remember(0x10, new byte[] {0});
+
+        assertEquals(A, file.showProcessView(true), "the same byte's address is the mapping's base higher");
+        assertTrue(file.showsProcessView());
+        assertEquals(Kernel.USER_ASPACE_BASE, file.range().start(), "the process's whole address space");
+        assertEquals(A + 0x10, file.toKernel(A + 0x10));
+        assertEquals(0x10, file.fileOffset(A + 0x10).orElseThrow(), "its file offset, whichever way it shows");
+        List<Long> undone = new ArrayList<>();
+        file.history().undo(e -> undone.add(e.address()));
+        assertEquals(List.of(A + 0x10), undone, "the edit moved with its byte");
+        List<String> back = new ArrayList<>();
+        file.restoredRuns(A + 0x10, 1, (a, n) -> back.add(Long.toHexString(a)));
+        assertEquals(List.of(Long.toHexString(A + 0x10)), back, "the old value moved with it too");
+
+        assertEquals(-A, file.showProcessView(false));
+        assertEquals(new AddressRange(0, 0x1234), file.range());
+        assertEquals(0, p1.showProcessView(true), "nothing to switch in a process document");
     }
 
     @Test

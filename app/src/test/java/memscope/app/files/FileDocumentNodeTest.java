@@ -1,10 +1,16 @@
 package memscope.app.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import memscope.app.document.Document;
@@ -12,8 +18,13 @@ import memscope.app.tree.MappingRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** An open file's node in the mapping tree names the file, and marks it while it has unsaved changes. */
+/**
+ * An opened file is one top-level node in the mapping tree (not its process beside it), named by the file and
+ * marked while it has unsaved changes; the rows under it show the process underneath in the file's own tab, and
+ * the node itself shows the file by its offsets again.
+ */
 class FileDocumentNodeTest {
     @TempDir
     Path dir;
@@ -26,26 +37,86 @@ class FileDocumentNodeTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private TreeTableView<MappingRow> tree() {
+        return w.robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+    }
+
     /** The first column's text of every top-level node that stands for a document, top to bottom. */
     private List<String> documentNodes() {
-        @SuppressWarnings("unchecked")
-        TreeTableView<MappingRow> tree = w.robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+        TreeTableView<MappingRow> tree = tree();
         return w.robot.lookup("#mappingTree .row-document").queryAllAs(TreeTableRow.class).stream()
                 .filter(r -> r.getTreeItem() != null && r.getTreeItem().getParent() == tree.getRoot())
                 .sorted((a, b) -> Integer.compare(a.getIndex(), b.getIndex()))
                 .map(r -> w.robot.from(r).lookup(".tree-table-cell").queryLabeled().getText()).toList();
     }
 
+    private void click(TreeItem<MappingRow> item) {
+        w.robot.interact(() -> tree().scrollTo(tree().getRow(item)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node row = w.robot.lookup("#mappingTree .tree-table-row-cell")
+                .match((TreeTableRow<?> r) -> r.getTreeItem() == item).queryAs(Node.class);
+        w.robot.clickOn(w.robot.from(row).lookup(".tree-table-cell").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static TreeItem<MappingRow> find(TreeItem<MappingRow> item, java.util.function.Predicate<MappingRow> p) {
+        if (item.getValue() != null && p.test(item.getValue())) {
+            return item;
+        }
+        for (TreeItem<MappingRow> child : item.getChildren()) {
+            TreeItem<MappingRow> found = find(child, p);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     @Test
-    void theFilesNodeNamesItAndShowsItsUnsavedMark() throws Exception {
+    void theFileIsOneNodeNamedByTheFileWithItsUnsavedMark() throws Exception {
         Path f = Files.write(dir.resolve("node.bin"), new byte[64]);
         w = FileWindow.launch(f.toString());
         Document doc = w.window().documents().current().orElseThrow();
         assertEquals(Document.Kind.FILE, doc.kind());
-        // the process the file is mapped into is a document too (its tab shows the process underneath)
-        String process = "file: node.bin (koid " + doc.processKoid() + ")";
-        assertEquals(List.of(process, "node.bin (file, koid " + doc.processKoid() + ")"), documentNodes());
+        assertEquals(List.of(doc), w.window().documents().open(), "one thing opened, one document");
+        String node = "node.bin (file, koid " + doc.processKoid() + ")";
+        assertEquals(List.of(node), documentNodes(), "no node of the process beside the file's");
+        assertEquals(1, tree().getRoot().getChildren().stream()
+                .filter(i -> i.getValue().processKoid() == doc.processKoid()).count(), "its process is not listed again");
         w.typeAt(2, "ab");
-        assertEquals(List.of(process, "*node.bin (file, koid " + doc.processKoid() + ")"), documentNodes());
+        assertEquals(List.of("*node.bin (file, koid " + doc.processKoid() + ")"), documentNodes());
+    }
+
+    @Test
+    void aRowUnderTheFilesNodeShowsItsProcessInTheSameTabAndTheNodeTheFileAgain() throws Exception {
+        Path f = Files.write(dir.resolve("rows.bin"), new byte[64]);
+        w = FileWindow.launch(f.toString());
+        Document doc = w.window().documents().current().orElseThrow();
+        long base = w.doc().baseAddress();
+        TreeItem<MappingRow> fileNode = tree().getRoot().getChildren().stream()
+                .filter(i -> i.getValue().processKoid() == doc.processKoid()).findFirst().orElseThrow();
+        fileNode.setExpanded(true);
+        TreeItem<MappingRow> mapping = find(fileNode, r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == base);
+        w.robot.interact(() -> expandTo(mapping));
+        click(mapping);
+        assertSame(doc, w.window().documents().current().orElseThrow(), "the same document");
+        assertTrue(doc.showsProcessView());
+        assertEquals(base, w.hex().caretProperty().get(), "at the mapping, by the process's address");
+        assertSame(doc.memory(), w.hex().getSource());
+        TabPane tabs = w.robot.lookup("#documentTabs").queryAs(TabPane.class);
+        assertEquals(List.of("rows.bin (process memory)"), tabs.getTabs().stream().map(t -> t.getText()).toList(),
+                "still one tab, saying what it shows");
+
+        click(fileNode);
+        assertFalse(doc.showsProcessView(), "the file's node shows the file by its offsets");
+        assertEquals(0, w.hex().caretProperty().get(), "the same byte, offset 0");
+        assertEquals(List.of("rows.bin"), tabs.getTabs().stream().map(t -> t.getText()).toList());
+    }
+
+    private static void expandTo(TreeItem<MappingRow> item) {
+        for (TreeItem<MappingRow> p = item.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
     }
 }

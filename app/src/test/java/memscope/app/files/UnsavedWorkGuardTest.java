@@ -121,7 +121,7 @@ class UnsavedWorkGuardTest {
     @Test
     void theFilesTabShowsTheUnsavedMarkAndClosingItAsksFirst() throws Exception {
         assertEquals("*notes.bin", fileTabTitle(), "unsaved changes show in the tab");
-        // beside it, the tab of the process under the file makes it closable
+        // a file's tab closes even alone (the default scenario takes its place)
         w.robot.clickOn(w.robot.from(fileTab()).lookup(".tab-close-button").queryAs(javafx.scene.Node.class));
         answer("cancelChanges");
         assertEquals(file, w.doc().path(), "Cancel keeps the file open");
