@@ -27,8 +27,8 @@ public final class OutcomeDescriber {
     private final LongFunction<String> cachePolicyOfVmo;
     private final MappingLookup mappings;
     private final LinuxRuleWords linux;
-    /** How a rule names a kernel address: plain hex, or with the file offset in a file document. */
-    private LongFunction<String> addresses = HexFormat::address;
+    /** How a record's rule names a kernel address: plain hex, or with the file offset for a file's process. */
+    private java.util.function.Function<SyscallRecord, LongFunction<String>> addresses = r -> HexFormat::address;
 
     /** {@code cachePolicyOfVmo} names a VMO's cache policy by koid (the NOT_CACHEABLE rule carries the koid). */
     public OutcomeDescriber(Messages messages, LongFunction<String> cachePolicyOfVmo) {
@@ -43,9 +43,14 @@ public final class OutcomeDescriber {
         this.linux = new LinuxRuleWords(messages, mappings);
     }
 
-    /** Rules name their kernel address with {@code words} from now on (see {@link RuleAddresses}). */
+    /** Rules name their kernel address with {@code words} from now on, whatever the record. */
     public void showAddresses(LongFunction<String> words) {
-        this.addresses = words;
+        this.addresses = r -> words;
+    }
+
+    /** Each record's rule names its kernel addresses as {@code words} says for that record (its own file). */
+    public void showAddresses(RuleAddresses words) {
+        this.addresses = words::of;
     }
 
     /** The status line for a memory write or read at {@code address}. */
@@ -116,7 +121,7 @@ public final class OutcomeDescriber {
         if (r.errno() != null) {
             return linux.rule(r);
         }
-        return RuleWording.of(r, cachePolicyOfVmo, mappings::mappingAt, addresses).map(w -> messages.get(w.key(), w.args()))
+        return RuleWording.of(r, cachePolicyOfVmo, mappings::mappingAt, addresses.apply(r)).map(w -> messages.get(w.key(), w.args()))
                 .orElse("");
     }
 }

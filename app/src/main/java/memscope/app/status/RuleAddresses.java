@@ -1,16 +1,21 @@
 package memscope.app.status;
 
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import memscope.app.Messages;
 import memscope.app.document.Document;
 import memscope.app.document.Documents;
 import memscope.app.text.HexFormat;
+import memscope.model.SyscallRecord;
 
 /**
- * How a refusal names the address its rule is about: the kernel's address, and in a file document the file offset
- * beside it, as the address column shows it ({@code the mapping ends at 0x1001000 (file offset 0x1000)}).
+ * How a refusal names the address its rule is about: the kernel's address, and when the call was about an open
+ * file's process, the file offset beside it, as the file's address column shows it ({@code the mapping ends at
+ * 0x1001000 (file offset 0x1000)}). The file is the record's own (its process), never the tab shown now: a log
+ * line keeps naming its file after another tab is chosen.
  */
-public final class RuleAddresses implements LongFunction<String> {
+public final class RuleAddresses {
     private final Messages messages;
     private final Documents documents;
 
@@ -19,16 +24,16 @@ public final class RuleAddresses implements LongFunction<String> {
         this.documents = documents;
     }
 
-    @Override
-    public String apply(long address) {
-        String kernel = HexFormat.address(address);
-        Document doc = documents.current().orElse(null);
-        if (doc == null || doc.kind() != Document.Kind.FILE) {
-            return kernel;
-        }
-        long offset = doc.fromKernel(address);
-        // the file's end is named too: a write clipped there names the first address past the file
-        boolean inFile = offset >= doc.range().start() && offset <= doc.range().end();
-        return inFile ? messages.get("rule.address.inFile", kernel, HexFormat.address(offset)) : kernel;
+    /** How {@code record}'s rule names a kernel address. */
+    public LongFunction<String> of(SyscallRecord record) {
+        Optional<Document> file = record.processKoid() == 0 ? Optional.empty() : documents.open().stream()
+                .filter(d -> d.kind() == Document.Kind.FILE && d.processKoid() == record.processKoid()).findFirst();
+        return address -> {
+            String kernel = HexFormat.address(address);
+            // the file's end is named too: a write clipped there names the first address past the file
+            OptionalLong offset = file.map(d -> d.fileOffset(address)).orElse(OptionalLong.empty());
+            return offset.isPresent()
+                    ? messages.get("rule.address.inFile", kernel, HexFormat.address(offset.getAsLong())) : kernel;
+        };
     }
 }

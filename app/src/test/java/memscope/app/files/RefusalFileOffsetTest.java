@@ -48,4 +48,58 @@ class RefusalFileOffsetTest {
                 .getText();
         assertTrue(log.contains(rule), log);
     }
+
+    /**
+     * A log line names the file offset of its own call's file: after another tab is chosen, the line (worded
+     * again in another language, and back) still names page.bin's offset, which the shown file does not have.
+     */
+    @Test
+    void anOlderLogLineKeepsNamingItsOwnFilesOffsetAfterTheTabChanges() throws Exception {
+        w = FileWindow.launch("--open", Files.write(dir.resolve("page.bin"), new byte[0x1000]).toString());
+        long end = w.doc().baseAddress() + 0x1000;
+        Path small = Files.write(dir.resolve("small.bin"), new byte[0x100]);
+        assertTrue(Reads.finish(w.robot, () -> w.app.files().open(small)));
+        showTab("page.bin");
+        w.robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString("01 02 03 04 05 06 07 08");
+            Clipboard.getSystemClipboard().setContent(c);
+            w.hex().goTo(0xffc);
+        });
+        w.focusHex();
+        w.press(KeyCode.CONTROL, KeyCode.V);
+        String kernel = "0x" + Long.toHexString(end);
+        assertTrue(log().contains("the mapping ends at " + kernel + " (file offset 0x1000)"), log());
+
+        showTab("small.bin");
+        assertEquals("small.bin", w.doc().path().getFileName().toString(), "the other file is shown");
+        language("\u7b80\u4f53\u4e2d\u6587");
+        assertTrue(log().contains(kernel + "\uff08\u6587\u4ef6\u504f\u79fb 0x1000\uff09"), log());
+        language("English");
+        assertTrue(log().contains("the mapping ends at " + kernel + " (file offset 0x1000)"), log());
+    }
+
+    private String log() {
+        return w.robot.from(w.window().root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+    }
+
+    private void showTab(String title) {
+        w.robot.clickOn(w.robot.lookup("#documentTabs .tab").match((javafx.scene.Node n) -> w.robot.from(n)
+                .lookup(".tab-label").queryAs(javafx.scene.control.Label.class).getText().equals(title))
+                .queryAs(javafx.scene.Node.class));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Chooses View > Language > {@code name}, as a click does. */
+    private void language(String name) {
+        w.robot.interact(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) w.window().root().lookup("#menuBar");
+            bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> i instanceof javafx.scene.control.Menu).map(i -> (javafx.scene.control.Menu) i)
+                    .flatMap(m -> m.getItems().stream())
+                    .filter(i -> i instanceof javafx.scene.control.RadioMenuItem && name.equals(i.getText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no language " + name)).fire();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
 }
