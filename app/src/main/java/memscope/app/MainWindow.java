@@ -4,8 +4,6 @@ import memscope.app.clipboard.ClipboardActions;
 
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
-import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -37,9 +35,6 @@ import memscope.app.text.HexFormat;
 import memscope.app.text.InputException;
 import memscope.app.tree.MappingTreeBuilder;
 import memscope.app.tree.MappingTreeView;
-import memscope.model.KernelInspector.HandleInfo;
-import memscope.model.KernelInspector.VmoInfo;
-import memscope.model.MapEntry;
 import memscope.model.Subscription;
 import memscope.model.SyscallRecord;
 
@@ -100,11 +95,12 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         this.messages = messages;
         this.host = host;
         this.documents = new Documents(session);
+        WindowLookups lookups = new WindowLookups(session, documents);
         this.views = new DocumentViews(documents, messages, hexView, this::viewedProcessChanged,
                 host::closeFile);
         this.comparison = new ComparisonPane(messages);
         this.describer = new OutcomeDescriber(messages, koid -> session.kernel().inspector().vmo(koid)
-                .map(v -> v.cachePolicy().name()).orElse("?"), this::editorMappingAt);
+                .map(v -> v.cachePolicy().name()).orElse("?"), lookups::editorMappingAt);
         describer.showAddresses(new memscope.app.status.RuleAddresses(messages, documents));
         this.log = new SyscallLog(messages, describer);
         this.logColumn = new memscope.app.timeline.LogColumn(log.node());
@@ -123,7 +119,7 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         this.editor = new Editor(session, documents::editTarget,
                 new WriteReporter(messages, status, describer, hexView));
         this.marks = new ChangeMarks(documents, hexView);
-        this.addresses = new AddressParser(this::mappingBase);
+        this.addresses = new AddressParser(lookups::mappingBase);
         this.clipboard = new ClipboardActions(documents, hexView, editor, status, messages);
         PersonalityControls personalities = new PersonalityControls(session, messages, this::compareWrite);
         panel.addSection(personalities.node());
@@ -156,13 +152,10 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         hexView.editHandlerProperty().set(editor);
         tree.onSelect(views::showRow);
         tree.showDocuments(documents, views::showDocument);
-        session.editorHandleProperty().addListener((o, a, b) -> showEditorHandle());
         // the session may switch the viewed process itself (an editor handle of another process was chosen)
         session.viewedProcessProperty().addListener((o, a, b) -> views.view(b.longValue()));
-        session.personalityProperty().addListener((o, a, b) -> showEditorHandle());
-        messages.localeProperty().addListener((o, a, b) -> showEditorHandle());
         status.followLanguage(messages.localeProperty());
-        showEditorHandle();
+        memscope.app.status.EditorHandleLine.follow(session, messages, status);
         views.view(session.viewedProcessProperty().get());
         hexView.goTo(session.scenario().startAddress());
         status.info(() -> messages.get("status.ready", session.scenario().title(messages.getLocale())));
@@ -444,44 +437,5 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
 
     private void showProblem(InputException problem) {
         status.show(() -> messages.describe(problem), Outcome.ERROR);
-    }
-
-    private void showEditorHandle() {
-        int h = session.editorHandleProperty().get();
-        String name = session.nameOf(h).orElse("0x" + Integer.toHexString(h));
-        String process = session.kernel().inspector().handle(h)
-                .flatMap(info -> session.kernel().inspector().process(info.koid()))
-                .map(p -> p.name()).orElse("?");
-        status.editorLabel().setText(messages.get("status.editorHandle", messages.get("panel.editor"), name,
-                process));
-        status.personalityLabel().setText(messages.get(session.personalityProperty().get().messageKey()));
-    }
-
-    /** The mapping at {@code address} in the editor handle's process, to name a protection failure's cause. */
-    private java.util.Optional<MapEntry> editorMappingAt(long address) {
-        int editor = session.editorHandleProperty().get();
-        OptionalInt reader = session.kernel().inspector().handle(editor).map(HandleInfo::koid)
-                .map(session::readerFor).orElse(OptionalInt.empty());
-        List<MapEntry> maps = reader.isPresent() ? session.maps(reader.getAsInt()) : session.viewedMaps();
-        return maps.stream().filter(e -> e.isMapping() && e.contains(address)).findFirst();
-    }
-
-    /** Where the mapping named by a scenario handle name or a VMO name starts in the viewed process. */
-    private OptionalLong mappingBase(String name) {
-        Long vmoKoid = session.handleNamed(name).stream().boxed()
-                .map(h -> session.kernel().inspector().handle(h).map(HandleInfo::koid).orElse(null))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        for (MapEntry e : session.viewedMaps()) {
-            if (!e.isMapping()) {
-                continue;
-            }
-            boolean named = vmoKoid != null ? e.vmoKoid() == vmoKoid
-                    : name.equals(e.name()) || session.kernel().inspector().vmo(e.vmoKoid()).map(VmoInfo::name)
-                            .filter(name::equals).isPresent();
-            if (named) {
-                return OptionalLong.of(documents.current().map(d -> d.fromKernel(e.base())).orElse(e.base()));
-            }
-        }
-        return OptionalLong.empty();
     }
 }
