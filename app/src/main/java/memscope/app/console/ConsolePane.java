@@ -24,7 +24,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import memscope.app.hooks.WindowHooks;
+import memscope.app.hooks.PanelHooks;
 import memscope.app.Messages;
 import memscope.app.files.BackgroundTask;
 import memscope.app.status.Outcome;
@@ -48,7 +48,7 @@ import org.fxmisc.richtext.LineNumberFactory;
  * render (the model's {@code Text}, results), so a language switch re-words the message line, the transcript and
  * the status line.
  */
-public final class ConsolePane implements WindowHooks.Tool {
+public final class ConsolePane implements PanelHooks.Tool {
     /** Where a run's outcome is announced besides the console itself (the window's status pane). */
     public interface Reporter {
         /** Shows {@code text}, worded now and again after each language switch. */

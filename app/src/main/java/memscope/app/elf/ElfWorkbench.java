@@ -72,22 +72,32 @@ public final class ElfWorkbench {
             document.close(); // something else replaced it: its file is no longer read
             document = null;
         }
-        window.addMenuItems(WindowHooks.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
-                item("loadElfMenu", "elf.menu.loadElf", "Shortcut+E", this::loadExecutableChooser),
-                item("openCoreMenu", "elf.menu.openCore", "Shortcut+Shift+E", this::openCoreChooser),
-                item("exportCoreMenu", "elf.menu.exportCore", "Shortcut+Alt+E", this::exportCoreChooser)));
-        CheckMenuItem structure = new CheckMenuItem();
-        structure.setId("structureMenu");
-        structure.textProperty().bind(messages.text("elf.menu.structure"));
-        structure.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
-        structure.selectedProperty().bindBidirectional(structureShown);
-        window.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(structure));
+        window.offer(this::menuItems);
         StructurePanel panel = new StructurePanel(messages, window.hexView(), this::structureOf);
         structurePanel = panel;
         panel.shownProperty().bind(structureShown);
         dock(window, panel);
         window.session().viewedProcessProperty().addListener((o, was, now) -> panel.showProcess(now.longValue()));
         panel.showProcess(window.session().viewedProcessProperty().get());
+    }
+
+    /** File: load an ELF, open and export a core; View: the Structure panel. */
+    private List<MenuItem> menuItems(WindowHooks.MenuSlot slot) {
+        if (slot == WindowHooks.MenuSlot.FILE) {
+            return List.of(new SeparatorMenuItem(),
+                    item("loadElfMenu", "elf.menu.loadElf", "Shortcut+E", this::loadExecutableChooser),
+                    item("openCoreMenu", "elf.menu.openCore", "Shortcut+Shift+E", this::openCoreChooser),
+                    item("exportCoreMenu", "elf.menu.exportCore", "Shortcut+Alt+E", this::exportCoreChooser));
+        }
+        if (slot != WindowHooks.MenuSlot.VIEW) {
+            return List.of();
+        }
+        CheckMenuItem structure = new CheckMenuItem();
+        structure.setId("structureMenu");
+        structure.textProperty().bind(messages.text("elf.menu.structure"));
+        structure.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
+        structure.selectedProperty().bindBidirectional(structureShown);
+        return List.of(structure);
     }
 
     /**

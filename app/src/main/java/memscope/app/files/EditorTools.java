@@ -34,7 +34,7 @@ import memscope.model.Subscription;
  * current document and the hex view, not at the window: whoever installs them asks for their menu items
  * ({@link #editMenuItems}), bar ({@link #topBar}) and panels ({@link #sidePanels}) and puts them in place.
  */
-public final class EditorTools {
+public final class EditorTools implements memscope.app.hooks.MenuContribution {
     private static final String DARK_CSS = EditorTools.class.getResource("dark.css").toExternalForm();
 
     private final Messages messages;
@@ -79,6 +79,12 @@ public final class EditorTools {
     }
 
     /** The Edit menu's items: find, copy as, fill, add a bookmark. */
+    /** Its items go to the Edit menu. */
+    @Override
+    public List<MenuItem> menuItems(memscope.app.hooks.MenuHooks.MenuSlot slot) {
+        return slot == memscope.app.hooks.MenuHooks.MenuSlot.EDIT ? editMenuItems() : List.of();
+    }
+
     public List<MenuItem> editMenuItems() {
         Menu copyAs = new Menu();
         copyAs.setId("copyAsMenu");

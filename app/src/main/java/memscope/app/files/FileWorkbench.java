@@ -139,7 +139,7 @@ public final class FileWorkbench {
         }
         tools = new EditorTools(window.documents(), window.hexView(), window.editor(), window.statusPane(),
                 window.root(), messages, shell::owner);
-        window.addMenuItems(WindowHooks.MenuSlot.EDIT, tools.editMenuItems());
+        window.offer(tools);
         window.placeTop(tools.topBar());
         tools.sidePanels().forEach(window::placeSide);
         tools.watch(window.session().kernel());

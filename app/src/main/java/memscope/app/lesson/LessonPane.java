@@ -24,7 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import memscope.app.hooks.WindowHooks;
+import memscope.app.hooks.PanelHooks;
 import memscope.app.Messages;
 import memscope.app.console.ConsoleStyles;
 import memscope.app.status.Outcome;
@@ -42,7 +42,7 @@ import memscope.model.scenario.LoadedScenario;
  * Going back rebuilds the lesson's world in a fresh kernel; the window is re-attached to it through
  * {@code showWorld}, the application's way of showing a scenario.
  */
-public final class LessonPane implements WindowHooks.Tool {
+public final class LessonPane implements PanelHooks.Tool {
     private final Messages messages;
     private final Consumer<Runnable> whenDiscardable;
     private final Consumer<LoadedScenario> showWorld;

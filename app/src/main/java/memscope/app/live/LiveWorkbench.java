@@ -81,17 +81,26 @@ public final class LiveWorkbench {
             current.close();
             current = null;
         }
+        window.offer(this::menuItems);
+        if (current != null) {
+            panel = new LivePanel(window, current, messages, autoRefresh);
+        }
+    }
+
+    /** File: attach; View: reload and auto-refresh. */
+    private List<MenuItem> menuItems(WindowHooks.MenuSlot slot) {
+        if (slot == WindowHooks.MenuSlot.FILE) {
+            return List.of(new SeparatorMenuItem(), item("attachMenu", "live.menu.attach", ATTACH,
+                    this::chooseProcess));
+        }
+        if (slot != WindowHooks.MenuSlot.VIEW) {
+            return List.of();
+        }
         CheckMenuItem auto = new CheckMenuItem();
         auto.setId("autoRefreshMenu");
         auto.textProperty().bind(messages.text("live.menu.autoRefresh"));
         auto.selectedProperty().bindBidirectional(autoRefresh);
-        window.addMenuItems(WindowHooks.MenuSlot.FILE, List.of(new SeparatorMenuItem(),
-                item("attachMenu", "live.menu.attach", ATTACH, this::chooseProcess)));
-        window.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(new SeparatorMenuItem(),
-                item("reloadMenu", "live.menu.reload", RELOAD, this::reload), auto));
-        if (current != null) {
-            panel = new LivePanel(window, current, messages, autoRefresh);
-        }
+        return List.of(new SeparatorMenuItem(), item("reloadMenu", "live.menu.reload", RELOAD, this::reload), auto);
     }
 
     /** File › Attach to process…: the picker of this user's processes; the chosen one is attached. */

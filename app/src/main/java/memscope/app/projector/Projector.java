@@ -92,7 +92,8 @@ public final class Projector {
         contrast.setId("projectorHighContrast");
         contrast.textProperty().bind(messages.text("projector.highContrast"));
         contrast.selectedProperty().bindBidirectional(highContrast);
-        w.addMenuItems(WindowHooks.MenuSlot.VIEW, List.of(new SeparatorMenuItem(), in, out, reset, layout, contrast));
+        List<MenuItem> items = List.of(new SeparatorMenuItem(), in, out, reset, layout, contrast);
+        w.offer(slot -> slot == WindowHooks.MenuSlot.VIEW ? items : List.of());
         w.root().sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 ZOOM_IN_ALSO.forEach(k -> scene.getAccelerators().put(k, zoom::in));

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  *   Controls    memscope.app.hex (the hex control)                           uses Foundation only, never the model
  *   Foundation  memscope.app.text and the bundles (Messages, DialogButtons)   uses the model's Text
  * </pre>
- * Features install themselves through {@code hooks.WindowHooks} (menu slots, bars, panels, docking), which the
- * window implements: no feature names the window's classes, and nothing below Features knows the window or any
- * feature.
+ * Features install themselves through the small interfaces of {@code hooks} (documents, status, menu slots,
+ * bars and panels, document views), which the window implements as {@code hooks.WindowHooks}: no feature names the
+ * window's classes, and nothing below Features knows the window or any feature.
  */
 class LayeredArchitectureTest {
     private static final String APP = "memscope.app";
@@ -91,6 +91,29 @@ class LayeredArchitectureTest {
                 .whereLayer("Model").mayNotAccessAnyLayer()
                 .because("each layer is usable and testable without the ones above it")
                 .check(classes);
+    }
+
+    /**
+     * Features ask for the small hook they need: the window's whole face, {@code WindowHooks}, only joins them
+     * (no method of its own), and no hook grows into another catch-all.
+     */
+    @Test
+    void theWindowHooksAreSmallInterfacesJoinedByOne() {
+        JavaClass whole = classes.get(APP + ".hooks.WindowHooks");
+        if (!whole.getMethods().isEmpty()) {
+            throw new AssertionError("WindowHooks declares " + whole.getMethods() + "; put it in a small hook");
+        }
+        if (whole.getRawInterfaces().size() < 5) {
+            throw new AssertionError("WindowHooks joins " + whole.getRawInterfaces());
+        }
+        for (JavaClass hook : whole.getRawInterfaces()) {
+            long abstractMethods = hook.getMethods().stream()
+                    .filter(m -> m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                    .count();
+            if (abstractMethods > 7) {
+                throw new AssertionError(hook.getName() + " asks " + abstractMethods + " methods of the window");
+            }
+        }
     }
 
     @Test
