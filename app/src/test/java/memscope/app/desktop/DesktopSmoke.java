@@ -26,7 +26,7 @@ import memscope.app.hex.HexView;
 
 /**
  * The real window on a real desktop (GTK glass, an X server and a window manager; {@code .ci/run} starts Xvfb
- * with openbox): the window opens at the size it asked for, keeps it across a dialog and through a start that
+ * with openbox, then with metacity; {@code DESKTOP_WM}): the window opens at the size it asked for, keeps it across a dialog and through a start that
  * loads an ELF in the background (a modal progress dialog), and the hex view's 16
  * columns and its ASCII column lie inside it. Prints each check, saves screenshots, exits 1 when a check fails.
  * The headless suite cannot see these: Monocle has no window manager.
@@ -47,6 +47,12 @@ public final class DesktopSmoke {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/desktop-smoke");
+        // .ci/desktop names the window manager: each keeps its own screenshots
+        String wm = System.getenv().getOrDefault("DESKTOP_WM", "openbox");
+        if (!wm.equals("openbox")) {
+            out = out.resolveSibling(out.getFileName() + "-" + wm);
+        }
+        System.out.println("desktop-smoke: window manager " + wm);
         // a hung desktop must not hang CI
         Thread watchdog = new Thread(() -> {
             sleep(150_000);
