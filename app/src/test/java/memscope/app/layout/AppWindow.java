@@ -1,48 +1,30 @@
 package memscope.app.layout;
 
-import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import memscope.app.MemScopeApp;
-import memscope.app.hex.HexView;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+import memscope.app.testkit.RunningApp;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real application on the demo scenario (console and lessons docked), with its layout remembered in {@code prefs}. */
-final class AppWindow {
-    final MemScopeApp app;
-    final Stage stage;
-    final FxRobot robot = new FxRobot();
-
+final class AppWindow extends RunningApp {
     private AppWindow(MemScopeApp app, Stage stage) {
-        this.app = app;
-        this.stage = stage;
+        super(app, stage);
     }
 
     static AppWindow launch(Preferences prefs) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        MemScopeApp app = (MemScopeApp) FxToolkit.setupApplication(() -> new MemScopeApp(prefs));
-        WaitForAsyncUtils.waitForFxEvents();
-        return new AppWindow(app, stage);
+        return launch(AppWindow::new, () -> new MemScopeApp(prefs), a -> CompletableFuture.completedFuture(true));
     }
 
-    /** Stops the application as closing its window does (which saves the layout). */
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        robot.interact(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            stage.hide();
-        });
+    /** Closing its window saved the layout; the stage goes too, as it does when the window closes. */
+    @Override
+    protected void released() {
+        stage.hide();
     }
 
     void resize(double width, double height) {
@@ -56,14 +38,11 @@ final class AppWindow {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    void press(KeyCode... keys) {
-        robot.interact(() -> hex().requestFocus());
-        robot.press(keys).release(keys);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    HexView hex() {
-        return app.window().hexView();
+    /** Presses {@code keys} with the hex view focused (the View menu's keys work from there). */
+    @Override
+    public void press(KeyCode... keys) {
+        focusHex();
+        super.press(keys);
     }
 
     Workspace workspace() {

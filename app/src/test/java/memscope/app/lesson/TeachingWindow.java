@@ -5,7 +5,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
-import memscope.app.kernel.KernelSession;
+import memscope.app.testkit.BareWindow;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioException;
 import memscope.model.scenario.ScenarioLoader;
@@ -35,27 +35,15 @@ public final class TeachingWindow {
         if (window != null) {
             window.dispose();
         }
-        window = new MainWindow(new KernelSession(world), messages, new MainWindow.Host() {
-            @Override
-            public void openScenario() {
-            }
-
-            @Override
-            public void quit() {
-            }
-
-            @Override
-            public void closeFile(memscope.app.document.Document doc) {
-            }
-        });
+        window = BareWindow.on(world, messages);
         teaching.attach(window);
         if (scene == null) {
-            scene = new Scene(window.root(), 1260, 760);
+            scene = BareWindow.sceneFor(window);
             stage.setScene(scene);
         } else {
             scene.setRoot(window.root());
+            window.install(scene);
         }
-        window.install(scene);
         memscope.app.timeline.Timeline.attach(window, messages); // as MemScopeApp does: going back can jump
         windowsShown++;
     }

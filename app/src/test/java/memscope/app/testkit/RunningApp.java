@@ -48,6 +48,21 @@ public class RunningApp {
         return make.apply(app, stage);
     }
 
+    /**
+     * Starts the application {@code create} makes (a test's own preferences, say), as {@link #launch(BiFunction,
+     * Function, String...)} does with arguments.
+     */
+    protected static <W extends RunningApp> W launch(BiFunction<MemScopeApp, Stage, W> make,
+                                                     java.util.function.Supplier<MemScopeApp> create,
+                                                     Function<MemScopeApp, CompletableFuture<Boolean>> started)
+            throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        MemScopeApp app = (MemScopeApp) FxToolkit.setupApplication(create::get);
+        started.apply(app).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return make.apply(app, stage);
+    }
+
     /** Stops the application and closes what a failed test left open (its dialogs would swallow the next keys). */
     public void close() throws Exception {
         FxToolkit.cleanupApplication(app);

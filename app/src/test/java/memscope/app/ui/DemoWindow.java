@@ -2,7 +2,6 @@ package memscope.app.ui;
 
 import java.util.Locale;
 import java.util.function.Predicate;
-import javafx.scene.Scene;
 import memscope.app.hex.HexView;
 import org.controlsfx.control.StatusBar;
 import org.testfx.api.FxRobot;
@@ -10,7 +9,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import javafx.stage.Stage;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
-import memscope.app.kernel.KernelSession;
+import memscope.app.testkit.BareWindow;
 import memscope.model.IoResult;
 import memscope.model.Kernel;
 import memscope.model.MapEntry;
@@ -32,22 +31,8 @@ final class DemoWindow {
     DemoWindow(Stage stage) throws ScenarioException {
         scenario = ScenarioLoader.loadDefault();
         kernel = scenario.kernel();
-        window = new MainWindow(new KernelSession(scenario), messages, new MainWindow.Host() {
-            @Override
-            public void openScenario() {
-            }
-
-            @Override
-            public void quit() {
-            }
-
-            @Override
-            public void closeFile(memscope.app.document.Document doc) {
-            }
-        });
-        Scene scene = new Scene(window.root(), 1260, 760);
-        window.install(scene);
-        stage.setScene(scene);
+        window = BareWindow.on(scenario, messages);
+        stage.setScene(BareWindow.sceneFor(window));
         stage.show();
     }
 
