@@ -12,6 +12,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import memscope.model.History;
 import memscope.model.Kernel;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.MapEntry;
@@ -19,6 +20,7 @@ import memscope.model.MapsResult;
 import memscope.model.ObjectType;
 import memscope.model.Rights;
 import memscope.model.Status;
+import memscope.model.history.Caller;
 import memscope.model.linux.LinuxWritePath;
 import memscope.model.scenario.LoadedScenario;
 
@@ -180,11 +182,14 @@ public final class KernelSession {
         return r.status() == Status.OK ? r.entries() : List.of();
     }
 
-    /** Runs the window's own bookkeeping calls (reads for display) without them filling the syscall log. */
+    /**
+     * Runs the window's own bookkeeping calls (reads for display) without them filling the syscall log; the
+     * history names them the window's (a read of a dead process is refused: that refusal is no one's edit).
+     */
     public <T> T quietly(Supplier<T> call) {
         boolean was = quiet.get();
         quiet.set(true);
-        try {
+        try (History.Scope s = kernel.history().as(Caller.WINDOW)) {
             return call.get();
         } finally {
             quiet.set(was);

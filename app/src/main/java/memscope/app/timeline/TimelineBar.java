@@ -18,6 +18,7 @@ import javafx.scene.shape.Rectangle;
 import memscope.app.Messages;
 import memscope.model.KernelListener;
 import memscope.model.SyscallRecord;
+import memscope.model.history.Caller;
 import memscope.model.history.Step;
 
 /**
@@ -53,6 +54,7 @@ final class TimelineBar {
         banner.setVisible(false);
         banner.setManaged(false);
         position.setId("timelinePosition");
+        marks.setId("timelineMarks");
         marks.setPrefHeight(6);
         marks.setMinHeight(6);
         slider.valueProperty().addListener((o, a, b) -> {
@@ -162,7 +164,10 @@ final class TimelineBar {
         if (width <= 0) {
             return;
         }
-        List<Step> steps = timeline.history().steps();
+        // the window's own reads are not marked, as the syscall log does not list them (a refused read of a dead
+        // process's maps is nobody's edit); they never change anything, so a change by one would still show
+        List<Step> steps = timeline.history().steps().stream().filter(s -> s.caller() != Caller.WINDOW
+                || s.wroteBytes() || s.changedStructure()).toList();
         int every = Math.max(1, steps.size() / MAX_MARKS);
         for (int i = 0; i < steps.size(); i += every) {
             Step s = steps.get(i);
