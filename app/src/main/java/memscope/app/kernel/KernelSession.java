@@ -42,6 +42,8 @@ public final class KernelSession {
     /** Set only while the user has turned on writing through to an attached live process. */
     private final ObjectProperty<WriteThrough> writeThrough = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty pastShown = new javafx.beans.property.SimpleBooleanProperty();
+    /** The call after which the kernel last matched a session file (saved to one, or opened from it); -1 before. */
+    private final LongProperty sessionSaved = new SimpleLongProperty(-1);
     /** The handle last chosen for editing each process (by koid), so coming back to a process keeps it. */
     private final Map<Long, Integer> editorByProcess = new java.util.HashMap<>();
 
@@ -127,6 +129,14 @@ public final class KernelSession {
      */
     public javafx.beans.property.BooleanProperty pastShownProperty() {
         return pastShown;
+    }
+
+    /**
+     * The history's call number after which the kernel last matched a session file: when it was saved as one, or
+     * opened from one (the loaded moment); -1 while neither happened. "Since the last save" diffs from it.
+     */
+    public LongProperty sessionSavedProperty() {
+        return sessionSaved;
     }
 
     /** The koid of the process whose address space the hex view shows; edits go to it (see {@link #editorFor}). */

@@ -37,6 +37,7 @@ final class TimelineBar {
     private final Pane marks = new Pane();
     private final VBox node;
     private boolean updating;
+    private final memscope.model.Subscription subscription;
     /** An update is queued on the FX thread: calls come in bursts (every hex repaint reads), one update serves all. */
     private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
     /** What the marks were drawn for: horizon, now, width; redrawn only when one changes. */
@@ -71,8 +72,9 @@ final class TimelineBar {
         marks.widthProperty().addListener((o, a, b) -> drawMarks());
         timeline.viewingProperty().addListener((o, a, b) -> update());
         messages.localeProperty().addListener((o, a, b) -> update());
-        // a new call moves "now": follow it on the FX thread
-        var subscription = timelineKernel().subscribe(new KernelListener() {
+        // a new call moves "now": follow it on the FX thread, for as long as the window lives (a hidden bottom
+        // panel takes the bar out of the scene, and it follows again when shown)
+        subscription = timelineKernel().subscribe(new KernelListener() {
             @Override
             public void syscallCompleted(SyscallRecord record) {
                 if (queued.compareAndSet(false, true)) {
@@ -83,12 +85,12 @@ final class TimelineBar {
                 }
             }
         });
-        node.sceneProperty().addListener((o, a, b) -> {
-            if (b == null && a != null) {
-                subscription.close();
-            }
-        });
         update();
+    }
+
+    /** The window is gone: stop following its kernel. */
+    void dispose() {
+        subscription.close();
     }
 
     private memscope.model.Kernel timelineKernel() {
