@@ -387,7 +387,9 @@ public final class FileWorkbench {
     public void saveSession(Path file) {
         WindowHooks window = shell.window();
         try {
+            long at = window.session().kernel().history().now(); // before writing: what the file lacks is after it
             Sessions.save(window.session().kernel(), file);
+            window.session().sessionSavedProperty().set(at);
             window.statusPane().info(() -> messages.get("files.status.sessionSaved", file.getFileName()));
         } catch (IOException | SessionException e) {
             problem(() -> messages.get("files.error.sessionSave", file.getFileName(), messages.describe(e)));
@@ -416,6 +418,8 @@ public final class FileWorkbench {
                     public void succeeded(LoadedScenario loaded) {
                         closeDocument();
                         WindowHooks window = shell.show(loaded);
+                        // the kernel matches the file as it opens: "since the last save" starts here
+                        window.session().sessionSavedProperty().set(window.session().kernel().history().now());
                         window.statusPane().info(() -> messages.get("files.status.sessionOpened",
                                 file.getFileName()));
                     }

@@ -12,6 +12,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import memscope.model.History;
 import memscope.model.Kernel;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.MapEntry;
@@ -19,6 +20,7 @@ import memscope.model.MapsResult;
 import memscope.model.ObjectType;
 import memscope.model.Rights;
 import memscope.model.Status;
+import memscope.model.history.Caller;
 import memscope.model.linux.LinuxWritePath;
 import memscope.model.scenario.LoadedScenario;
 
@@ -40,6 +42,8 @@ public final class KernelSession {
     /** Set only while the user has turned on writing through to an attached live process. */
     private final ObjectProperty<WriteThrough> writeThrough = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty pastShown = new javafx.beans.property.SimpleBooleanProperty();
+    /** The call after which the kernel last matched a session file (saved to one, or opened from it); -1 before. */
+    private final LongProperty sessionSaved = new SimpleLongProperty(-1);
     /** The handle last chosen for editing each process (by koid), so coming back to a process keeps it. */
     private final Map<Long, Integer> editorByProcess = new java.util.HashMap<>();
 
@@ -127,6 +131,14 @@ public final class KernelSession {
         return pastShown;
     }
 
+    /**
+     * The history's call number after which the kernel last matched a session file: when it was saved as one, or
+     * opened from one (the loaded moment); -1 while neither happened. "Since the last save" diffs from it.
+     */
+    public LongProperty sessionSavedProperty() {
+        return sessionSaved;
+    }
+
     /** The koid of the process whose address space the hex view shows; edits go to it (see {@link #editorFor}). */
     public LongProperty viewedProcessProperty() {
         return viewedProcess;
@@ -180,11 +192,14 @@ public final class KernelSession {
         return r.status() == Status.OK ? r.entries() : List.of();
     }
 
-    /** Runs the window's own bookkeeping calls (reads for display) without them filling the syscall log. */
+    /**
+     * Runs the window's own bookkeeping calls (reads for display) without them filling the syscall log; the
+     * history names them the window's (a read of a dead process is refused: that refusal is no one's edit).
+     */
     public <T> T quietly(Supplier<T> call) {
         boolean was = quiet.get();
         quiet.set(true);
-        try {
+        try (History.Scope s = kernel.history().as(Caller.WINDOW)) {
             return call.get();
         } finally {
             quiet.set(was);

@@ -2,7 +2,6 @@ package memscope.app.timeline;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -17,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import javafx.stage.Stage;
 import memscope.app.Messages;
 import memscope.model.history.Diff;
 
@@ -24,7 +24,9 @@ import memscope.model.history.Diff;
  * Diff between two moments: "from" and "to" call numbers (or since the scenario loaded, since the last save, the
  * moment shown); Compare marks the changed bytes in the hex view and lists them with their calls (range, call,
  * personality, caller, before → after). Choosing a row, by mouse or arrow keys, jumps the timeline there. Not
- * modal, so the hex view can be read beside it.
+ * modal, so the hex view can be read beside it. It compares the window's current document: when another becomes
+ * current (a tab, a tree row, the shown one closed) the same two moments are compared again for it; when the
+ * window goes (another scenario, session or lesson world), it closes.
  */
 final class DiffDialog {
     /** More rows than a person reads; the summary says how many were left out. */
@@ -35,19 +37,26 @@ final class DiffDialog {
     private final TextField from = new TextField();
     private final TextField to = new TextField();
     private final Label summary = new Label();
+    private final Label document = new Label();
+    private final javafx.beans.property.StringProperty documentName = new javafx.beans.property.SimpleStringProperty();
     private final TableView<DiffEntry> table = new TableView<>();
+    private final Dialog<Void> dialog = new Dialog<>();
+    private final Button save = new Button();
+    /** The document the rows were listed for: a row jumps only there. */
+    private memscope.app.document.Document rowsFor;
 
     private DiffDialog(Timeline timeline, Messages messages) {
         this.timeline = timeline;
         this.messages = messages;
     }
 
-    static void show(Timeline timeline, Messages messages, Node owner) {
-        new DiffDialog(timeline, messages).open(owner);
+    static DiffDialog show(Timeline timeline, Messages messages, Node owner) {
+        DiffDialog d = new DiffDialog(timeline, messages);
+        d.open(owner);
+        return d;
     }
 
     private void open(Node owner) {
-        Dialog<Void> dialog = new Dialog<>();
         dialog.initModality(Modality.NONE);
         dialog.titleProperty().bind(messages.text("timeline.diff.title"));
         dialog.getDialogPane().setId("diffDialog");
@@ -66,9 +75,11 @@ final class DiffDialog {
         to.setOnAction(e -> compare());
         Button start = button("diffFromStart", "timeline.diff.sinceLoad");
         start.setOnAction(e -> preset(from, timeline.history().horizon()));
-        Button save = button("diffFromSave", "timeline.diff.sinceSave");
-        OptionalLong saved = timeline.lastSave();
-        save.setDisable(saved.isEmpty()); // only an opened file is saved
+        save.setId("diffFromSave");
+        save.textProperty().bind(messages.text("timeline.diff.sinceSave"));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(messages.text("timeline.diff.sinceSave.tip"));
+        save.setTooltip(tip);
         save.setOnAction(e -> timeline.lastSave().ifPresent(at -> preset(from, at)));
         Button shown = button("diffToShown", "timeline.diff.toShown");
         shown.setOnAction(e -> preset(to, timeline.shown()));
@@ -84,6 +95,10 @@ final class DiffDialog {
         moments.addRow(0, fromLabel, from, start, save);
         moments.addRow(1, toLabel, to, shown, compare);
 
+        document.setId("diffDocument");
+        document.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> messages.get("timeline.diff.document", documentName.get()), documentName,
+                messages.localeProperty()));
         summary.setId("diffSummary");
         summary.setWrapText(true);
         table.setId("diffTable");
@@ -102,18 +117,46 @@ final class DiffDialog {
         table.setPrefSize(720, 300);
         // choosing a row, by click or arrow keys, shows the moment just after its call at its bytes
         table.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
-            if (chosen != null) {
+            if (chosen != null && rowsFor == timeline.document()) {
                 timeline.jumpTo(chosen);
             }
         });
-        VBox content = new VBox(8, moments, summary, table);
+        VBox content = new VBox(8, document, moments, summary, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         content.setPadding(new Insets(4));
         dialog.getDialogPane().setContent(content);
         dialog.setResizable(true);
-        compare();
+        dialog.setOnHidden(e -> timeline.diffClosed(this));
+        follow();
         dialog.show();
         from.requestFocus();
+    }
+
+    /** Compares the same two moments again, for the window's current document (it may have changed). */
+    void follow() {
+        var doc = timeline.document();
+        documentName.set(doc == null ? "\u2014" : doc.name());
+        save.setDisable(timeline.lastSave().isEmpty()); // a file is saved, a process with the session
+        compare();
+        if (rowsFor != doc) {
+            // the moments typed are not ones to compare: the rows and marks of the document left go
+            table.getItems().clear();
+            timeline.clearDiff();
+        }
+    }
+
+    void toFront() {
+        ((Stage) dialog.getDialogPane().getScene().getWindow()).toFront();
+        from.requestFocus();
+    }
+
+    boolean isShowing() {
+        return dialog.getDialogPane().getScene().getWindow().isShowing();
+    }
+
+    /** Closes the window (its main window went away). */
+    void close() {
+        dialog.close();
     }
 
     /** Puts {@code at} into {@code field} and compares at once: a preset is a choice, not a draft. */
@@ -141,6 +184,7 @@ final class DiffDialog {
         List<DiffEntry> rows = new java.util.ArrayList<>(DiffRows.entries(timeline.history(), places.get(), MAX_ROWS));
         // then what changed besides bytes (maps, VMOs, handles...), in call order, within the same limit
         List<Diff.Change> structure = timeline.history().diff(lo, hi).map(Diff::structure).orElse(List.of());
+        rowsFor = timeline.document();
         rows.addAll(DiffRows.structure(timeline.history(), new Diff(lo, hi, List.of(), structure),
                 MAX_ROWS - rows.size()));
         table.getSelectionModel().clearSelection();

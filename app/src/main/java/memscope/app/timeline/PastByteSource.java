@@ -3,6 +3,7 @@ package memscope.app.timeline;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import memscope.app.document.Document;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.CellKind;
 import memscope.model.CachePolicy;
@@ -24,8 +25,11 @@ final class PastByteSource implements ByteSource {
     private final long vdsoKoid;
     /** Kernel address minus shown address: an open file shows its bytes from offset 0. */
     private final long shift;
+    /** The document whose past this is (null when none is open). */
+    private final Document document;
 
-    PastByteSource(Moment moment, long processKoid, long start, long end, long vdsoKoid, long shift) {
+    PastByteSource(Moment moment, long processKoid, long start, long end, long vdsoKoid, long shift,
+                   Document document) {
         this.moment = moment;
         this.processKoid = processKoid;
         this.start = start;
@@ -33,10 +37,15 @@ final class PastByteSource implements ByteSource {
         this.maps = moment.maps(processKoid).stream().filter(MapEntry::isMapping).toList();
         this.vdsoKoid = vdsoKoid;
         this.shift = shift;
+        this.document = document;
     }
 
     long sequence() {
         return moment.sequence();
+    }
+
+    Document document() {
+        return document;
     }
 
     @Override

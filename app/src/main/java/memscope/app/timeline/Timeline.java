@@ -2,12 +2,14 @@ package memscope.app.timeline;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import memscope.app.hooks.WindowHooks;
 import memscope.app.Messages;
+import memscope.app.document.Document;
 import memscope.app.hex.ByteSource;
 import memscope.app.hex.EditHandler;
 import memscope.app.hex.HexView;
@@ -38,6 +40,14 @@ public final class Timeline {
     private final SavePoints saves;
     private ByteSource live;
     private EditHandler liveEditor;
+    /** The Diff window, while open: one per window, following its current document. */
+    private DiffDialog diffDialog;
+    /** Who wrote this?, while open: it jumps in this window, so it goes with it. */
+    private javafx.scene.control.Dialog<?> whoWroteDialog;
+    /** The two moments the hex view's diff marks compare, or null while none are shown. */
+    private long[] marked;
+    /** The window went away (another scenario, session or lesson world replaced it). */
+    private boolean disposed;
 
     private Timeline(WindowHooks window, Messages messages) {
         this.window = window;
@@ -62,6 +72,14 @@ public final class Timeline {
         window.addMenuItems(WindowHooks.MenuSlot.VIEW, t.bar.menuItems());
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, t::keys);
         t.contextMenu();
+        window.documents().currentProperty().addListener((o, was, now) -> t.documentChanged(now));
+        window.session().sessionSavedProperty().addListener((o, was, now) -> t.followDocumentLater());
+        // the application replaces the window's root when it shows another scenario, session or lesson world
+        window.root().sceneProperty().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                t.dispose();
+            }
+        });
         return t;
     }
 
@@ -90,6 +108,9 @@ public final class Timeline {
 
     /** Shows the kernel just after call {@code sequence}; at or past the latest call, shows now. */
     public void jumpTo(long sequence) {
+        if (disposed) {
+            return; // its window is gone: nothing of it may be shown
+        }
         long now = history.now();
         if (sequence >= now) {
             returnToNow();
@@ -105,7 +126,7 @@ public final class Timeline {
             hex.editHandlerProperty().set(null); // editing is possible only at now
         }
         hex.setSource(new PastByteSource(moment.get(), process(), live.start(), live.end(),
-                kernel.inspector().vdsoKoid(), shift()));
+                kernel.inspector().vdsoKoid(), shift(), document()));
         viewing.set(moment.get().sequence());
         window.session().pastShownProperty().set(true); // menus and buttons too: the editor writes nothing now
         window.tree().showMoment(moment.get());
@@ -179,7 +200,10 @@ public final class Timeline {
         return window.documents().current().map(d -> d.toKernel(0)).orElse(0L);
     }
 
-    /** The call after which the shown file last matched its disk; empty when a process is shown. */
+    /**
+     * The call after which the shown document last matched what was saved: a file its disk, a process the session
+     * file; empty when there is none.
+     */
     java.util.OptionalLong lastSave() {
         return saves.lastSave(window.documents().current().orElse(null));
     }
@@ -192,11 +216,12 @@ public final class Timeline {
         Optional<memscope.model.history.Diff> d = history.diff(from, to);
         Optional<Moment> later = history.at(Math.max(from, to));
         if (d.isEmpty() || later.isEmpty()) {
-            diff.clear();
+            clearDiff();
             return Optional.empty();
         }
         List<DiffRows.Place> places = DiffRows.places(d.get(), later.get(), process(), shift());
         diff.show(places);
+        marked = new long[] {from, to};
         return Optional.of(places);
     }
 
@@ -212,9 +237,76 @@ public final class Timeline {
                 to)));
     }
 
-    /** Diff between moments: the dialog that picks them and lists the changes with their calls. */
+    /** Diff between moments: the dialog that picks them and lists the changes with their calls (one at a time). */
     public void showDiff() {
-        DiffDialog.show(this, messages, window.root());
+        if (disposed) {
+            return;
+        }
+        if (diffDialog != null && diffDialog.isShowing()) {
+            diffDialog.toFront();
+            return;
+        }
+        diffDialog = DiffDialog.show(this, messages, window.root());
+    }
+
+    /** The Diff window closed. */
+    void diffClosed(DiffDialog dialog) {
+        if (diffDialog == dialog) {
+            diffDialog = null;
+        }
+    }
+
+    /** The document the hex view shows now, or null. */
+    Document document() {
+        return window.documents().current().orElse(null);
+    }
+
+    /**
+     * Another document became current (a tab, a tree row, a tab closed): Esc returns to it, not to the one left;
+     * once the window has given it the hex view, the past, the diff marks and the Diff window follow it.
+     */
+    private void documentChanged(Document now) {
+        if (disposed) {
+            return;
+        }
+        if (inThePast() && now != null) {
+            live = now.memory();
+        }
+        followDocumentLater();
+    }
+
+    /** The window gives the hex view the new document (and its process) after telling its listeners. */
+    private void followDocumentLater() {
+        Platform.runLater(this::followDocument);
+    }
+
+    private void followDocument() {
+        if (disposed) {
+            return;
+        }
+        if (inThePast() && !(hex.getSource() instanceof PastByteSource p && p.document() == document())) {
+            jumpTo(viewing.get()); // the same moment, in the document shown now
+            if (!(hex.getSource() instanceof PastByteSource)) {
+                returnToNow(); // that moment is gone (past the horizon): never leave live bytes under the banner
+            }
+        }
+        if (diffDialog != null && diffDialog.isShowing()) {
+            diffDialog.follow();
+        } else if (marked != null) {
+            diff(marked[0], marked[1]);
+        }
+    }
+
+    /** The window went away: its dialogs close, and nothing is read from or shown in it any more. */
+    private void dispose() {
+        disposed = true;
+        bar.dispose();
+        if (diffDialog != null) {
+            diffDialog.close();
+        }
+        if (whoWroteDialog != null) {
+            whoWroteDialog.close();
+        }
     }
 
     /** Shows the moment just after {@code entry}'s call, the caret on its bytes. */
@@ -228,11 +320,15 @@ public final class Timeline {
     /** Removes the diff's marks. */
     public void clearDiff() {
         diff.clear();
+        marked = null;
     }
 
     /** Ctrl+Shift+H: who wrote this? */
     public void whoWrote() {
-        WhoWroteDialog.show(this, messages, hex.caretProperty().get(), writersAtCaret(), window.root());
+        if (!disposed) {
+            whoWroteDialog = WhoWroteDialog.show(this, messages, hex.caretProperty().get(), writersAtCaret(),
+                    window.root());
+        }
     }
 
     /** Right-click on a byte: Who wrote this? */

@@ -18,6 +18,7 @@ import javafx.scene.shape.Rectangle;
 import memscope.app.Messages;
 import memscope.model.KernelListener;
 import memscope.model.SyscallRecord;
+import memscope.model.history.Caller;
 import memscope.model.history.Step;
 
 /**
@@ -36,6 +37,7 @@ final class TimelineBar {
     private final Pane marks = new Pane();
     private final VBox node;
     private boolean updating;
+    private final memscope.model.Subscription subscription;
     /** An update is queued on the FX thread: calls come in bursts (every hex repaint reads), one update serves all. */
     private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
     /** What the marks were drawn for: horizon, now, width; redrawn only when one changes. */
@@ -53,6 +55,7 @@ final class TimelineBar {
         banner.setVisible(false);
         banner.setManaged(false);
         position.setId("timelinePosition");
+        marks.setId("timelineMarks");
         marks.setPrefHeight(6);
         marks.setMinHeight(6);
         slider.valueProperty().addListener((o, a, b) -> {
@@ -69,8 +72,9 @@ final class TimelineBar {
         marks.widthProperty().addListener((o, a, b) -> drawMarks());
         timeline.viewingProperty().addListener((o, a, b) -> update());
         messages.localeProperty().addListener((o, a, b) -> update());
-        // a new call moves "now": follow it on the FX thread
-        var subscription = timelineKernel().subscribe(new KernelListener() {
+        // a new call moves "now": follow it on the FX thread, for as long as the window lives (a hidden bottom
+        // panel takes the bar out of the scene, and it follows again when shown)
+        subscription = timelineKernel().subscribe(new KernelListener() {
             @Override
             public void syscallCompleted(SyscallRecord record) {
                 if (queued.compareAndSet(false, true)) {
@@ -81,12 +85,12 @@ final class TimelineBar {
                 }
             }
         });
-        node.sceneProperty().addListener((o, a, b) -> {
-            if (b == null && a != null) {
-                subscription.close();
-            }
-        });
         update();
+    }
+
+    /** The window is gone: stop following its kernel. */
+    void dispose() {
+        subscription.close();
     }
 
     private memscope.model.Kernel timelineKernel() {
@@ -162,7 +166,10 @@ final class TimelineBar {
         if (width <= 0) {
             return;
         }
-        List<Step> steps = timeline.history().steps();
+        // the window's own reads are not marked, as the syscall log does not list them (a refused read of a dead
+        // process's maps is nobody's edit); they never change anything, so a change by one would still show
+        List<Step> steps = timeline.history().steps().stream().filter(s -> s.caller() != Caller.WINDOW
+                || s.wroteBytes() || s.changedStructure()).toList();
         int every = Math.max(1, steps.size() / MAX_MARKS);
         for (int i = 0; i < steps.size(); i += every) {
             Step s = steps.get(i);

@@ -18,7 +18,7 @@ final class WhoWroteDialog {
     private WhoWroteDialog() {
     }
 
-    static void show(Timeline timeline, Messages messages, long address, List<Writer> writers, Node owner) {
+    static Dialog<Writer> show(Timeline timeline, Messages messages, long address, List<Writer> writers, Node owner) {
         Dialog<Writer> dialog = new Dialog<>();
         dialog.setTitle(messages.get("timeline.whoWrote.title"));
         dialog.getDialogPane().setId("whoWroteDialog");
@@ -57,6 +57,7 @@ final class WhoWroteDialog {
             }
         });
         dialog.show();
+        return dialog;
     }
 
     static String row(Messages messages, Writer w) {

@@ -19,7 +19,12 @@ public enum Caller {
     /** The Simulation panel (kill, resize, cache policy). */
     SIMULATION,
     /** A live process outside the kernel changed its own memory. */
-    OUTSIDE;
+    OUTSIDE,
+    /**
+     * The window's own reads (painting, the tree, the maps it looks up), which the syscall log leaves out too.
+     * Last, so that the ordinals sessions store keep their meaning.
+     */
+    WINDOW;
 
     /** The caller's name for a person, in the bundle of this package. */
     public Text words() {
