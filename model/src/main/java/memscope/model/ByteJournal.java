@@ -252,7 +252,12 @@ final class ByteJournal {
         }
     }
 
-    private final Map<Long, Map<Long, PageLog>> pages = new HashMap<>();
+    private final Map<Long, PageLogs> pages = new HashMap<>();
+    /** The VMO the last recorded write went to, and its logs: recording looks them up without boxing its koid. */
+    private long lastKoid = -1;
+    private PageLogs lastLogs;
+    /** {@link #spare}, made once rather than on every dropped delta. */
+    private final java.util.function.Consumer<byte[]> toSpare = this::spare;
     private byte[] chunk = new byte[CHUNK];
     private int pos;
     /** Calls committed and calls dropped so far: calls leave in the order they came, so these say what is free. */
@@ -294,7 +299,7 @@ final class ByteJournal {
 
     private void spare(byte[] page) {
         if (page != null && sparePages.size() < spareLimit) {
-            sparePages.push(page);
+            sparePages.addLast(page);
         }
     }
 
@@ -305,7 +310,7 @@ final class ByteJournal {
     void spareLimit(long cap) {
         spareLimit = (int) Math.max(SPARE_PAGES, Math.min(Integer.MAX_VALUE, cap / 16 / PAGE));
         while (sparePages.size() > spareLimit) {
-            sparePages.pop();
+            sparePages.pollLast();
         }
     }
 
@@ -313,16 +318,36 @@ final class ByteJournal {
         return bytes;
     }
 
+    /**
+     * The logs of VMO {@code koid} (made when {@code make}), or null; under the write lock only, since it
+     * remembers the last VMO (readers, who may be many at once, use {@code pages} itself).
+     */
+    private PageLogs recordingLogs(long koid, boolean make) {
+        if (koid == lastKoid) {
+            return lastLogs;
+        }
+        PageLogs logs = pages.get(koid);
+        if (logs == null && make) {
+            logs = new PageLogs();
+            pages.put(koid, logs);
+        }
+        if (logs != null) {
+            lastKoid = koid;
+            lastLogs = logs;
+        }
+        return logs;
+    }
+
     /** Takes the checkpoints the pages under a write are due, before the write changes them. */
     private void checkpointPages(VmObject vmo, long offset, int length) {
-        Map<Long, PageLog> logs = pages.get(vmo.koid);
+        PageLogs logs = recordingLogs(vmo.koid, false);
         if (logs == null) {
             return;
         }
         for (long p = offset / PAGE; p <= (offset + length - 1) / PAGE; p++) {
             PageLog log = logs.get(p);
             if (log != null && log.wantsCheckpoint()) {
-                byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pop();
+                byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
                 try {
                     vmo.read(p * PAGE, image, 0, PAGE);
                 } catch (UncheckedIOException e) {
@@ -340,11 +365,11 @@ final class ByteJournal {
         committed++;
         for (Delta d : deltas) {
             d.step = step;
-            Map<Long, PageLog> logs = pages.computeIfAbsent(d.vmo.koid, v -> new HashMap<>());
+            PageLogs logs = recordingLogs(d.vmo.koid, true);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 long from = Math.max(d.offset, p * PAGE);
                 long to = Math.min(d.end(), (p + 1) * PAGE);
-                logs.computeIfAbsent(p, x -> new PageLog()).add(d, (int) (to - from));
+                logs.getOrAdd(p).add(d, (int) (to - from));
             }
             bytes += d.heap();
         }
@@ -354,18 +379,20 @@ final class ByteJournal {
     void drop(List<Delta> deltas) {
         dropped++;
         for (Delta d : deltas) {
-            Map<Long, PageLog> logs = pages.get(d.vmo.koid);
+            PageLogs logs = recordingLogs(d.vmo.koid, false);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 PageLog log = logs.get(p);
-                bytes -= log.dropOldest(this::spare);
+                bytes -= log.dropOldest(toSpare);
                 if (log.size() == 0) {
                     logs.remove(p);
                     bytes -= log.checkpoints() * (long) (PAGE + CHECKPOINT_OVERHEAD);
-                    log.dropCheckpoints(this::spare);
+                    log.dropCheckpoints(toSpare);
                 }
             }
             if (logs.isEmpty()) {
                 pages.remove(d.vmo.koid);
+                lastKoid = -1;
+                lastLogs = null;
             }
             bytes -= d.heap();
             if (d.ownsPage) {
@@ -381,16 +408,15 @@ final class ByteJournal {
      */
     void rebuildCheckpoints() {
         byte[] now = new byte[PAGE];
-        for (Map<Long, PageLog> logs : pages.values()) {
-            for (Map.Entry<Long, PageLog> e : logs.entrySet()) {
-                PageLog log = e.getValue();
+        for (PageLogs logs : pages.values()) {
+            logs.forEach((page, log) -> {
                 try {
-                    log.get(0).vmo.read(e.getKey() * PAGE, now, 0, PAGE);
+                    log.get(0).vmo.read(page * PAGE, now, 0, PAGE);
                 } catch (UncheckedIOException x) {
-                    continue;
+                    return;
                 }
-                bytes += log.rebuildCheckpoints(e.getKey(), now) * (long) (PAGE + CHECKPOINT_OVERHEAD);
-            }
+                bytes += log.rebuildCheckpoints(page, now) * (long) (PAGE + CHECKPOINT_OVERHEAD);
+            });
         }
     }
 
@@ -399,7 +425,7 @@ final class ByteJournal {
      * into {@code into}; false when a page cannot be read (its file fails today and no write covers it).
      */
     boolean read(VmObject vmo, long offset, byte[] into, int at, int length, long sequence) {
-        Map<Long, PageLog> logs = pages.get(vmo.koid);
+        PageLogs logs = pages.get(vmo.koid);
         byte[] page = null;
         while (length > 0) {
             long p = offset / PAGE;
@@ -457,7 +483,7 @@ final class ByteJournal {
 
     /** The retained writes of page {@code p} of {@code vmo}, oldest first (empty when none). */
     List<Delta> writesOf(long vmoKoid, long p) {
-        Map<Long, PageLog> logs = pages.get(vmoKoid);
+        PageLogs logs = pages.get(vmoKoid);
         PageLog log = logs == null ? null : logs.get(p);
         if (log == null) {
             return List.of();
