@@ -35,15 +35,30 @@ final class ByteJournal {
         final byte[] store;
         final int pos;
         final int length;
+        /**
+         * True when {@code store} is a whole page the VMO gave up to a whole-page write: the history holds all
+         * of it, and reuses it once the delta is dropped.
+         */
+        final boolean ownsPage;
         /** The recorded call; set when the call completes. */
         HistoryStep step;
 
         Delta(VmObject vmo, long offset, byte[] store, int pos, int length) {
+            this(vmo, offset, store, pos, length, false);
+        }
+
+        private Delta(VmObject vmo, long offset, byte[] store, int pos, int length, boolean ownsPage) {
             this.vmo = vmo;
             this.offset = offset;
             this.store = store;
             this.pos = pos;
             this.length = length;
+            this.ownsPage = ownsPage;
+        }
+
+        /** Estimated heap the delta holds. */
+        long heap() {
+            return DELTA_OVERHEAD + (ownsPage ? PAGE : length);
         }
 
         long end() {
@@ -85,10 +100,82 @@ final class ByteJournal {
         }
 
         /**
+         * Writes {@code src[srcOffset...]} to {@code [offset, offset + length)} of {@code vmo} and keeps what it
+         * overwrote. A page the write covers whole and that was written before changes hands instead of being
+         * copied: the history keeps the VMO's array and the VMO gets a fresh one holding the new bytes (a page
+         * the cap dropped, when there is one). Partly covered pages, and pages that still read from their source,
+         * keep only the bytes that change, as {@link #before(VmObject, long, long, byte[], int)} does.
+         */
+        void write(VmObject vmo, long offset, byte[] src, int srcOffset, int length, PageStore.Originals originals) {
+            long end = offset + length;
+            long lo = (offset + PAGE - 1) & -PAGE;
+            long hi = end & -PAGE;
+            if (lo >= hi) {
+                before(vmo, offset, length, src, srcOffset);
+                vmo.write(offset, src, srcOffset, length, originals);
+                return;
+            }
+            if (first == null) {
+                // a checkpoint is the page before this call: only true before the call's first write
+                checkpointPages(vmo, offset, length);
+            }
+            if (offset < lo) {
+                keep(vmo, offset, lo - offset, src, srcOffset);
+                vmo.write(offset, src, srcOffset, (int) (lo - offset), originals);
+            }
+            PageStore store = vmo.pages();
+            for (long at = lo; at < hi; at += PAGE) {
+                int from = srcOffset + (int) (at - offset);
+                byte[] old = store.writtenPage(at / PAGE);
+                if (old == null) {
+                    keep(vmo, at, PAGE, src, from);
+                    vmo.write(at, src, from, PAGE, originals);
+                } else {
+                    takePage(vmo, at, old, src, from);
+                }
+            }
+            if (hi < end) {
+                int from = srcOffset + (int) (hi - offset);
+                keep(vmo, hi, end - hi, src, from);
+                vmo.write(hi, src, from, (int) (end - hi), originals);
+            }
+        }
+
+        /** Page {@code at} of {@code vmo}, held in {@code old}, is written whole from {@code src[from...]}. */
+        private void takePage(VmObject vmo, long at, byte[] old, byte[] src, int from) {
+            int head = Arrays.mismatch(old, 0, PAGE, src, from, from + PAGE);
+            if (head < 0) {
+                return;
+            }
+            int last = PAGE - 1;
+            while (old[last] == src[from + last]) {
+                last--;
+            }
+            byte[] fresh = sparePages.poll();
+            if (fresh == null) {
+                // copying into a new array lets the compiler skip zeroing it
+                fresh = Arrays.copyOfRange(src, from, from + PAGE);
+            } else {
+                System.arraycopy(src, from, fresh, 0, PAGE);
+            }
+            vmo.pages().replacePage(at / PAGE, fresh);
+            add(new Delta(vmo, at + head, old, head, last - head + 1, true));
+        }
+
+        /**
          * As {@link #before(VmObject, long, long)} for a write of {@code src[srcOffset...]}: only the bytes the
          * write really changes are kept (an equal head and tail cost nothing; an equal write nothing at all).
          */
         void before(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
+            Delta d = keep(vmo, offset, length, src, srcOffset);
+            if (d != null && first == d) {
+                // a checkpoint is the page before this call: only true before the call's first write
+                checkpointPages(vmo, d.offset, d.length);
+            }
+        }
+
+        /** Keeps what the write changes, with no checkpoint; the delta kept, or null when nothing changes. */
+        private Delta keep(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
             int n = (int) length;
             byte[] store;
             int at;
@@ -113,7 +200,7 @@ final class ByteJournal {
                 int head = Arrays.mismatch(store, at, at + n, src, srcOffset, srcOffset + n);
                 if (head < 0) {
                     giveBack(store, at, n);
-                    return;
+                    return null;
                 }
                 int last = n - 1;
                 while (store[at + last] == src[srcOffset + last]) {
@@ -127,11 +214,12 @@ final class ByteJournal {
                 offset += head;
                 n = kept;
             }
-            if (first == null) {
-                // a checkpoint is the page before this call: only true before the call's first write
-                checkpointPages(vmo, offset, n);
-            }
             Delta d = new Delta(vmo, offset, store, at, n);
+            add(d);
+            return d;
+        }
+
+        private void add(Delta d) {
             if (first == null) {
                 first = d;
             } else {
@@ -154,12 +242,22 @@ final class ByteJournal {
             if (chunk == chunkAtStart) {
                 pos = posAtStart;
             }
+            for (Delta d : deltas()) {
+                if (d.ownsPage) {
+                    spare(d.store);
+                }
+            }
             first = null;
             more = null;
         }
     }
 
-    private final Map<Long, Map<Long, PageLog>> pages = new HashMap<>();
+    private final Map<Long, PageLogs> pages = new HashMap<>();
+    /** The VMO the last recorded write went to, and its logs: recording looks them up without boxing its koid. */
+    private long lastKoid = -1;
+    private PageLogs lastLogs;
+    /** {@link #spare}, made once rather than on every dropped delta. */
+    private final java.util.function.Consumer<byte[]> toSpare = this::spare;
     private byte[] chunk = new byte[CHUNK];
     private int pos;
     /** Calls committed and calls dropped so far: calls leave in the order they came, so these say what is free. */
@@ -172,9 +270,14 @@ final class ByteJournal {
      * writes of 4 KiB, promoted and later collected, cost more than the write itself).
      */
     private final ArrayDeque<Retired> retired = new ArrayDeque<>();
-    /** Images of dropped checkpoints, reused by the next checkpoints. */
-    private final ArrayDeque<byte[]> spareImages = new ArrayDeque<>();
-    private static final int SPARE_IMAGES = 256;
+    /**
+     * Whole pages the history no longer needs (dropped checkpoints' images, pages dropped calls took from VMOs),
+     * reused as the next checkpoints and as the fresh pages whole-page writes give VMOs. Outside {@link #bytes()}:
+     * at most {@link #spareLimit} pages.
+     */
+    private final ArrayDeque<byte[]> sparePages = new ArrayDeque<>();
+    static final int SPARE_PAGES = 256;
+    private int spareLimit = SPARE_PAGES;
 
     private record Retired(byte[] chunk, long lastCall) {
     }
@@ -194,9 +297,20 @@ final class ByteJournal {
         pos = 0;
     }
 
-    private void spare(byte[] image) {
-        if (image != null && spareImages.size() < SPARE_IMAGES) {
-            spareImages.push(image);
+    private void spare(byte[] page) {
+        if (page != null && sparePages.size() < spareLimit) {
+            sparePages.addLast(page);
+        }
+    }
+
+    /**
+     * How many dropped pages to keep aside for reuse: what the cap drops at once (1/16 of it), so that a history
+     * at its cap takes its fresh pages from them rather than from the allocator; never fewer than 256.
+     */
+    void spareLimit(long cap) {
+        spareLimit = (int) Math.max(SPARE_PAGES, Math.min(Integer.MAX_VALUE, cap / 16 / PAGE));
+        while (sparePages.size() > spareLimit) {
+            sparePages.pollLast();
         }
     }
 
@@ -204,16 +318,36 @@ final class ByteJournal {
         return bytes;
     }
 
+    /**
+     * The logs of VMO {@code koid} (made when {@code make}), or null; under the write lock only, since it
+     * remembers the last VMO (readers, who may be many at once, use {@code pages} itself).
+     */
+    private PageLogs recordingLogs(long koid, boolean make) {
+        if (koid == lastKoid) {
+            return lastLogs;
+        }
+        PageLogs logs = pages.get(koid);
+        if (logs == null && make) {
+            logs = new PageLogs();
+            pages.put(koid, logs);
+        }
+        if (logs != null) {
+            lastKoid = koid;
+            lastLogs = logs;
+        }
+        return logs;
+    }
+
     /** Takes the checkpoints the pages under a write are due, before the write changes them. */
     private void checkpointPages(VmObject vmo, long offset, int length) {
-        Map<Long, PageLog> logs = pages.get(vmo.koid);
+        PageLogs logs = recordingLogs(vmo.koid, false);
         if (logs == null) {
             return;
         }
         for (long p = offset / PAGE; p <= (offset + length - 1) / PAGE; p++) {
             PageLog log = logs.get(p);
             if (log != null && log.wantsCheckpoint()) {
-                byte[] image = spareImages.isEmpty() ? new byte[PAGE] : spareImages.pop();
+                byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
                 try {
                     vmo.read(p * PAGE, image, 0, PAGE);
                 } catch (UncheckedIOException e) {
@@ -231,13 +365,13 @@ final class ByteJournal {
         committed++;
         for (Delta d : deltas) {
             d.step = step;
-            Map<Long, PageLog> logs = pages.computeIfAbsent(d.vmo.koid, v -> new HashMap<>());
+            PageLogs logs = recordingLogs(d.vmo.koid, true);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 long from = Math.max(d.offset, p * PAGE);
                 long to = Math.min(d.end(), (p + 1) * PAGE);
-                logs.computeIfAbsent(p, x -> new PageLog()).add(d, (int) (to - from));
+                logs.getOrAdd(p).add(d, (int) (to - from));
             }
-            bytes += DELTA_OVERHEAD + d.length;
+            bytes += d.heap();
         }
     }
 
@@ -245,20 +379,25 @@ final class ByteJournal {
     void drop(List<Delta> deltas) {
         dropped++;
         for (Delta d : deltas) {
-            Map<Long, PageLog> logs = pages.get(d.vmo.koid);
+            PageLogs logs = recordingLogs(d.vmo.koid, false);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 PageLog log = logs.get(p);
-                bytes -= log.dropOldest(this::spare);
+                bytes -= log.dropOldest(toSpare);
                 if (log.size() == 0) {
                     logs.remove(p);
                     bytes -= log.checkpoints() * (long) (PAGE + CHECKPOINT_OVERHEAD);
-                    log.dropCheckpoints(this::spare);
+                    log.dropCheckpoints(toSpare);
                 }
             }
             if (logs.isEmpty()) {
                 pages.remove(d.vmo.koid);
+                lastKoid = -1;
+                lastLogs = null;
             }
-            bytes -= DELTA_OVERHEAD + d.length;
+            bytes -= d.heap();
+            if (d.ownsPage) {
+                spare(d.store);
+            }
         }
     }
 
@@ -269,16 +408,15 @@ final class ByteJournal {
      */
     void rebuildCheckpoints() {
         byte[] now = new byte[PAGE];
-        for (Map<Long, PageLog> logs : pages.values()) {
-            for (Map.Entry<Long, PageLog> e : logs.entrySet()) {
-                PageLog log = e.getValue();
+        for (PageLogs logs : pages.values()) {
+            logs.forEach((page, log) -> {
                 try {
-                    log.get(0).vmo.read(e.getKey() * PAGE, now, 0, PAGE);
+                    log.get(0).vmo.read(page * PAGE, now, 0, PAGE);
                 } catch (UncheckedIOException x) {
-                    continue;
+                    return;
                 }
-                bytes += log.rebuildCheckpoints(e.getKey(), now) * (long) (PAGE + CHECKPOINT_OVERHEAD);
-            }
+                bytes += log.rebuildCheckpoints(page, now) * (long) (PAGE + CHECKPOINT_OVERHEAD);
+            });
         }
     }
 
@@ -287,7 +425,7 @@ final class ByteJournal {
      * into {@code into}; false when a page cannot be read (its file fails today and no write covers it).
      */
     boolean read(VmObject vmo, long offset, byte[] into, int at, int length, long sequence) {
-        Map<Long, PageLog> logs = pages.get(vmo.koid);
+        PageLogs logs = pages.get(vmo.koid);
         byte[] page = null;
         while (length > 0) {
             long p = offset / PAGE;
@@ -345,7 +483,7 @@ final class ByteJournal {
 
     /** The retained writes of page {@code p} of {@code vmo}, oldest first (empty when none). */
     List<Delta> writesOf(long vmoKoid, long p) {
-        Map<Long, PageLog> logs = pages.get(vmoKoid);
+        PageLogs logs = pages.get(vmoKoid);
         PageLog log = logs == null ? null : logs.get(p);
         if (log == null) {
             return List.of();

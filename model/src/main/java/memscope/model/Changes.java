@@ -26,10 +26,23 @@ final class Changes {
         }
     }
 
-    /** As {@link #willWrite(VmObject, long, long)} for a write of {@code src[srcOffset...]}, which may keep less. */
-    void willWrite(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
+    /**
+     * Writes {@code src[srcOffset...]} to {@code [offset, offset + length)} of {@code vmo}; while the history
+     * records, it keeps what the write changes (whole pages change hands rather than being copied).
+     *
+     * @throws java.io.UncheckedIOException when the VMO's source cannot supply a page the write needs; nothing
+     *         has changed then
+     */
+    void write(VmObject vmo, long offset, byte[] src, int srcOffset, int length) {
+        write(vmo, offset, src, srcOffset, length, vmo.prepareWrite(offset, length));
+    }
+
+    /** As {@link #write(VmObject, long, byte[], int, int)} with the originals {@code prepareWrite} read. */
+    void write(VmObject vmo, long offset, byte[] src, int srcOffset, int length, PageStore.Originals originals) {
         if (history != null && length > 0) {
-            history.before(vmo, offset, length, src, srcOffset);
+            history.write(vmo, offset, src, srcOffset, length, originals);
+        } else {
+            vmo.write(offset, src, srcOffset, length, originals);
         }
     }
 

@@ -51,6 +51,7 @@ public final class History {
                 return;
             }
             bytes = new ByteJournal();
+            bytes.spareLimit(cap);
             structure = new StructureJournal();
             steps.clear();
             first = 0;
@@ -94,6 +95,7 @@ public final class History {
         try {
             cap = bytesAllowed;
             if (recording) {
+                bytes.spareLimit(cap);
                 enforceCap();
             }
             return true;
@@ -269,6 +271,7 @@ public final class History {
         stepBytes = 0;
         horizon = image.horizon();
         cap = image.cap();
+        bytes.spareLimit(cap);
         k.bus.restoreSequence(image.lastSequence());
         structure.restore(image.snapshots());
         for (HistoryStep step : image.steps()) {

@@ -90,8 +90,7 @@ final class MachMemory {
             MachSpan s = spans.get(i);
             VmMapping m = s.mapping();
             long offset = m.vmoOffsetOf(s.from());
-            changes.willWrite(m.vmo, offset, s.length(), data, (int) (s.from() - address));
-            m.vmo.write(offset, data, (int) (s.from() - address), (int) s.length(), originals[i]);
+            changes.write(m.vmo, offset, data, (int) (s.from() - address), (int) s.length(), originals[i]);
             changes.memory(m.vmo.koid, offset, s.length());
         }
     }

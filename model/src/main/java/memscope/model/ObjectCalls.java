@@ -138,8 +138,7 @@ final class ObjectCalls {
     Status vmoWrite(int handle, byte[] buffer, long offset, long length, Changes changes) {
         VmObject vmo = k.vmo(handle, Rights.WRITE);
         checkVmoRange(vmo, buffer, offset, length);
-        changes.willWrite(vmo, offset, length, buffer, 0);
-        vmo.write(offset, buffer, 0, (int) length);
+        changes.write(vmo, offset, buffer, 0, (int) length);
         if (length > 0) {
             changes.memory(vmo.koid, offset, length);
         }

@@ -7,11 +7,10 @@ import java.util.function.LongConsumer;
  * Sparse page storage of one VMO: memory is spent only where pages are written. Unwritten pages read from the
  * {@link PageSource}.
  *
- * <p>Pages live in blocks of 16 consecutive pages, one {@code byte[]} per block, so a long transfer is a few large
- * copies rather than one copy and one table lookup per page (per-page storage made a 64 MiB write twice as slow as
- * a plain array copy). A block's array only reaches as far as its highest written page, so a one-page VMO costs
- * one page. An open-addressing table maps block index to block without boxing; a bit mask per block says which
- * pages hold written data. Invariant: the bytes of an unwritten page inside a block are zero.
+ * <p>Pages live in blocks of 16 consecutive pages, so a long transfer costs one table lookup per 64 KiB rather than
+ * one per page (a lookup per page made a 64 MiB write twice as slow as a plain array copy). Each written page is
+ * an array of its own (null until written), so the history can take a page a whole-page write overwrites instead
+ * of copying it ({@link #replacePage}). An open-addressing table maps block index to block without boxing.
  * Not thread-safe on its own: the kernel lock guards it.
  */
 final class PageStore {
@@ -24,9 +23,8 @@ final class PageStore {
 
     private final PageSource source;
     private long[] keys;
-    private byte[][] blocks;
-    /** Bit {@code i} of {@code written[slot]}: page {@code i} of that block holds written data. */
-    private int[] written;
+    /** {@code blocks[slot][i]}: page {@code i} of that block, null while it is unwritten. */
+    private byte[][][] blocks;
     private int blockCount;
     private int pageCount;
 
@@ -48,8 +46,11 @@ final class PageStore {
     void forEachCommitted(LongConsumer action) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
-                for (int bits = written[i]; bits != 0; bits &= bits - 1) {
-                    action.accept((keys[i] << BLOCK_SHIFT) + Integer.numberOfTrailingZeros(bits));
+                byte[][] block = blocks[i];
+                for (int bit = 0; bit < BLOCK_PAGES; bit++) {
+                    if (block[bit] != null) {
+                        action.accept((keys[i] << BLOCK_SHIFT) + bit);
+                    }
                 }
             }
         }
@@ -63,11 +64,8 @@ final class PageStore {
             int slot = find(offset >>> (SHIFT + BLOCK_SHIFT));
             if (slot < 0) {
                 readUnwritten(offset, dst, dstOffset, n);
-            } else if (source == PageSource.ZERO) {
-                // unwritten pages of a block are zero, which is just what the zero source says
-                copyOut(blocks[slot], inBlock, dst, dstOffset, n);
             } else {
-                readMixed(slot, offset, dst, dstOffset, n);
+                readBlock(blocks[slot], offset, dst, dstOffset, n);
             }
             offset += n;
             dstOffset += n;
@@ -96,8 +94,8 @@ final class PageStore {
         long last = (end - 1) >>> SHIFT;
         boolean headPartial = (offset & (PAGE - 1)) != 0 || (end < (first + 1) * PAGE);
         boolean tailPartial = last != first && (end & (PAGE - 1)) != 0;
-        byte[] head = headPartial && !isCommitted(first) ? original(first) : null;
-        byte[] tail = tailPartial && !isCommitted(last) ? original(last) : null;
+        byte[] head = headPartial && writtenPage(first) == null ? original(first) : null;
+        byte[] tail = tailPartial && writtenPage(last) == null ? original(last) : null;
         return head == null && tail == null ? Originals.NONE : new Originals(first, head, last, tail);
     }
 
@@ -109,15 +107,33 @@ final class PageStore {
             int n = Math.min(length, BLOCK_BYTES - inBlock);
             int slot = find(blockIndex);
             if (slot < 0) {
-                slot = insert(blockIndex, new byte[pagesUpTo(inBlock + n) * PAGE], 0);
-            } else if (blocks[slot].length < inBlock + n) {
-                blocks[slot] = Arrays.copyOf(blocks[slot], pagesUpTo(inBlock + n) * PAGE);
+                slot = insert(blockIndex, new byte[BLOCK_PAGES][]);
             }
-            commitPages(slot, blockIndex, inBlock, n, originals);
-            System.arraycopy(src, srcOffset, blocks[slot], inBlock, n);
+            writeBlock(blocks[slot], offset, src, srcOffset, n, originals);
             offset += n;
             srcOffset += n;
             length -= n;
+        }
+    }
+
+    /**
+     * The array that holds page {@code page}, or null while the page is unwritten. Only for the history, which
+     * compares it with what a whole-page write brings and then takes it with {@link #replacePage}.
+     */
+    byte[] writtenPage(long page) {
+        int slot = find(page >>> BLOCK_SHIFT);
+        return slot < 0 ? null : blocks[slot][(int) (page & (BLOCK_PAGES - 1))];
+    }
+
+    /**
+     * Puts {@code fresh} (a whole page) in place of written page {@code page}, whose array the caller keeps: the
+     * store no longer refers to it. Does nothing for an unwritten page.
+     */
+    void replacePage(long page, byte[] fresh) {
+        int slot = find(page >>> BLOCK_SHIFT);
+        int bit = (int) (page & (BLOCK_PAGES - 1));
+        if (slot >= 0 && blocks[slot][bit] != null && fresh.length == PAGE) {
+            blocks[slot][bit] = fresh;
         }
     }
 
@@ -142,9 +158,8 @@ final class PageStore {
         byte[] fresh = new byte[PAGE];
         long end = offset + length;
         for (long page = offset >>> SHIFT; page <= (end - 1) >>> SHIFT; page++) {
-            int slot = find(page >>> BLOCK_SHIFT);
-            int bit = (int) (page & (BLOCK_PAGES - 1));
-            if (slot < 0 || (written[slot] & (1 << bit)) == 0) {
+            byte[] written = writtenPage(page);
+            if (written == null) {
                 continue;
             }
             try {
@@ -155,91 +170,45 @@ final class PageStore {
             long pageStart = page << SHIFT;
             int from = (int) (Math.max(offset, pageStart) - pageStart);
             int to = (int) (Math.min(end, pageStart + PAGE) - pageStart);
-            System.arraycopy(fresh, from, blocks[slot], bit * PAGE + from, to - from);
+            System.arraycopy(fresh, from, written, from, to - from);
         }
     }
 
     /** Forgets every page at or above {@code pageIndex}, as when the VMO shrinks. */
     void discardFrom(long pageIndex) {
         long[] oldKeys = keys;
-        byte[][] oldBlocks = blocks;
-        int[] oldWritten = written;
+        byte[][][] oldBlocks = blocks;
         allocateTable(oldKeys.length);
         for (int i = 0; i < oldKeys.length; i++) {
             long first = oldKeys[i] << BLOCK_SHIFT;
             if (oldKeys[i] == EMPTY || first >= pageIndex) {
                 continue;
             }
-            int bits = oldWritten[i];
+            byte[][] block = oldBlocks[i];
             int keep = (int) Math.min(BLOCK_PAGES, pageIndex - first);
-            if (keep < BLOCK_PAGES) {
-                bits &= (1 << keep) - 1;
-                byte[] block = oldBlocks[i];
-                Arrays.fill(block, Math.min(block.length, keep * PAGE), block.length, (byte) 0);
-            }
-            if (bits != 0) {
-                insert(oldKeys[i], oldBlocks[i], bits);
+            Arrays.fill(block, keep, BLOCK_PAGES, null);
+            if (countPages(block) > 0) {
+                insert(oldKeys[i], block);
             }
         }
     }
 
     /** Zeroes the bytes at and above {@code offset} within its page, so a regrown VMO reads zeros there. */
     void zeroTail(long offset) {
-        long page = offset >>> SHIFT;
-        int slot = find(page >>> BLOCK_SHIFT);
-        int bit = (int) (page & (BLOCK_PAGES - 1));
-        if (slot >= 0 && (written[slot] & (1 << bit)) != 0) {
-            int from = bit * PAGE + (int) (offset & (PAGE - 1));
-            Arrays.fill(blocks[slot], from, (bit + 1) * PAGE, (byte) 0);
+        byte[] page = writtenPage(offset >>> SHIFT);
+        if (page != null) {
+            Arrays.fill(page, (int) (offset & (PAGE - 1)), PAGE, (byte) 0);
         }
     }
 
-    /** Marks the pages under {@code [inBlock, inBlock + n)} written, first filling in the originals of partly covered ones. */
-    private void commitPages(int slot, long blockIndex, int inBlock, int n, Originals originals) {
-        int firstPage = inBlock >>> SHIFT;
-        int lastPage = (inBlock + n - 1) >>> SHIFT;
-        int touched = (int) ((1L << (lastPage + 1)) - (1L << firstPage));
-        int fresh = touched & ~written[slot];
-        if (fresh == 0) {
-            return;
-        }
-        if (originals != Originals.NONE) {
-            // only the end pages can be partly covered; their unwritten bytes must show the source
-            fillOriginal(slot, blockIndex, fresh, firstPage, originals);
-            if (lastPage != firstPage) {
-                fillOriginal(slot, blockIndex, fresh, lastPage, originals);
-            }
-        }
-        written[slot] |= fresh;
-        pageCount += Integer.bitCount(fresh);
-    }
-
-    private void fillOriginal(int slot, long blockIndex, int fresh, int page, Originals originals) {
-        byte[] original = originals.of((blockIndex << BLOCK_SHIFT) + page);
-        if ((fresh & (1 << page)) != 0 && original != null) {
-            System.arraycopy(original, 0, blocks[slot], page * PAGE, PAGE);
-        }
-    }
-
-    private boolean isCommitted(long page) {
-        int slot = find(page >>> BLOCK_SHIFT);
-        return slot >= 0 && (written[slot] & (1 << (int) (page & (BLOCK_PAGES - 1)))) != 0;
-    }
-
-    private byte[] original(long page) {
-        byte[] original = new byte[PAGE];
-        source.readPage(page, original);
-        return original;
-    }
-
-    /** A block whose pages may come from the source: page by page. */
-    private void readMixed(int slot, long offset, byte[] dst, int dstOffset, int length) {
+    /** Reads {@code [offset, offset + length)}, which lies within one block, page by page. */
+    private void readBlock(byte[][] block, long offset, byte[] dst, int dstOffset, int length) {
         while (length > 0) {
             int inPage = (int) (offset & (PAGE - 1));
             int n = Math.min(length, PAGE - inPage);
-            int bit = (int) ((offset >>> SHIFT) & (BLOCK_PAGES - 1));
-            if ((written[slot] & (1 << bit)) != 0) {
-                System.arraycopy(blocks[slot], bit * PAGE + inPage, dst, dstOffset, n);
+            byte[] page = block[(int) ((offset >>> SHIFT) & (BLOCK_PAGES - 1))];
+            if (page != null) {
+                System.arraycopy(page, inPage, dst, dstOffset, n);
             } else {
                 readUnwritten(offset, dst, dstOffset, n);
             }
@@ -247,6 +216,44 @@ final class PageStore {
             dstOffset += n;
             length -= n;
         }
+    }
+
+    /**
+     * Writes {@code [offset, offset + length)}, which lies within one block, page by page. A page written for the
+     * first time starts as its original (zeros, or what {@link #prepareWrite} read from the source) where the write
+     * does not cover it.
+     */
+    private void writeBlock(byte[][] block, long offset, byte[] src, int srcOffset, int length,
+                            Originals originals) {
+        while (length > 0) {
+            int inPage = (int) (offset & (PAGE - 1));
+            int n = Math.min(length, PAGE - inPage);
+            int bit = (int) ((offset >>> SHIFT) & (BLOCK_PAGES - 1));
+            byte[] page = block[bit];
+            if (page == null) {
+                if (n == PAGE) {
+                    // copying into a new array lets the compiler skip zeroing it
+                    page = Arrays.copyOfRange(src, srcOffset, srcOffset + PAGE);
+                } else {
+                    byte[] original = originals.of(offset >>> SHIFT);
+                    page = original != null ? original.clone() : new byte[PAGE];
+                    System.arraycopy(src, srcOffset, page, inPage, n);
+                }
+                block[bit] = page;
+                pageCount++;
+            } else {
+                System.arraycopy(src, srcOffset, page, inPage, n);
+            }
+            offset += n;
+            srcOffset += n;
+            length -= n;
+        }
+    }
+
+    private byte[] original(long page) {
+        byte[] original = new byte[PAGE];
+        source.readPage(page, original);
+        return original;
     }
 
     private void readUnwritten(long offset, byte[] dst, int dstOffset, int length) {
@@ -257,17 +264,14 @@ final class PageStore {
         source.read(offset, dst, dstOffset, length);
     }
 
-    /** Copies from a block that may be shorter than the range: past its end the pages are unwritten zeros. */
-    private static void copyOut(byte[] block, int from, byte[] dst, int dstOffset, int length) {
-        int stored = Math.max(0, Math.min(length, block.length - from));
-        if (stored > 0) {
-            System.arraycopy(block, from, dst, dstOffset, stored);
+    private static int countPages(byte[][] block) {
+        int n = 0;
+        for (byte[] page : block) {
+            if (page != null) {
+                n++;
+            }
         }
-        Arrays.fill(dst, dstOffset + stored, dstOffset + length, (byte) 0);
-    }
-
-    private static int pagesUpTo(int endInBlock) {
-        return (endInBlock + PAGE - 1) >>> SHIFT;
+        return n;
     }
 
     /** The slot holding block {@code index}, or -1. */
@@ -285,7 +289,7 @@ final class PageStore {
         }
     }
 
-    private int insert(long index, byte[] block, int bits) {
+    private int insert(long index, byte[][] block) {
         if ((blockCount + 1) * 2 > keys.length) {
             grow();
         }
@@ -296,28 +300,25 @@ final class PageStore {
         }
         keys[i] = index;
         blocks[i] = block;
-        written[i] = bits;
         blockCount++;
-        pageCount += Integer.bitCount(bits);
+        pageCount += countPages(block);
         return i;
     }
 
     private void grow() {
         long[] oldKeys = keys;
-        byte[][] oldBlocks = blocks;
-        int[] oldWritten = written;
+        byte[][][] oldBlocks = blocks;
         allocateTable(oldKeys.length * 2);
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
-                insert(oldKeys[i], oldBlocks[i], oldWritten[i]);
+                insert(oldKeys[i], oldBlocks[i]);
             }
         }
     }
 
     private void allocateTable(int size) {
         keys = new long[size];
-        blocks = new byte[size][];
-        written = new int[size];
+        blocks = new byte[size][][];
         Arrays.fill(keys, EMPTY);
         blockCount = 0;
         pageCount = 0;

@@ -29,8 +29,7 @@ final class ProcessMemory {
             if (write && t.cloneOf != null) {
                 writePrivately(t, buffer, changes);
             } else if (write) {
-                changes.willWrite(t.vmo, t.vmoOffset, t.length, buffer, 0);
-                t.vmo.write(t.vmoOffset, buffer, 0, (int) t.length);
+                changes.write(t.vmo, t.vmoOffset, buffer, 0, (int) t.length);
                 changes.memory(t.vmo.koid, t.vmoOffset, t.length);
             } else {
                 t.vmo.read(t.vmoOffset, buffer, 0, (int) t.length);
@@ -116,8 +115,7 @@ final class ProcessMemory {
         PageStore.Originals originals = copy.prepareWrite(t.vmoOffset, (int) t.length);
         VmMapping replacement = PrivateClone.install(k, t.cloneOf, copy, t.cloneOf.maxPerms(), changes);
         replacement.markPrivateClone();
-        changes.willWrite(copy, t.vmoOffset, t.length, buffer, 0);
-        copy.write(t.vmoOffset, buffer, 0, (int) t.length, originals);
+        changes.write(copy, t.vmoOffset, buffer, 0, (int) t.length, originals);
         changes.memory(copy.koid, t.vmoOffset, t.length);
     }
 

@@ -73,6 +73,43 @@ public class HistoryBenchmark {
         }
     }
 
+    /**
+     * A process with a committed 128 MiB mapping, written a page at a time in random page order, so that the page
+     * written is not in the cache (with the history off too); each page takes the two payloads in turn, so every
+     * write changes what is there.
+     */
+    @State(Scope.Benchmark)
+    public static class Spread {
+        static final int BIG = 128 << 20;
+        @Param({"off", "on"})
+        public String history;
+        Kernel kernel;
+        int process;
+        long address;
+        final byte[][] small = {new byte[SMALL], new byte[SMALL]};
+        /** The payload each page takes next. */
+        final byte[] turn = new byte[BIG / SMALL];
+        final SplittableRandom random = new SplittableRandom(11);
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            new SplittableRandom(3).nextBytes(small[0]);
+            new SplittableRandom(4).nextBytes(small[1]);
+            kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+            ProcessResult p = kernel.processCreate("bench");
+            process = p.process();
+            int vmo = kernel.vmoCreate(BIG, 0).handle();
+            address = kernel.vmarMap(p.rootVmar(), RW, 0, vmo, 0, BIG).address();
+            byte[] zeros = new byte[SPAN];
+            for (long at = 0; at < BIG; at += SPAN) {
+                require(kernel.writeMemory(process, address + at, zeros, SPAN), SPAN);
+            }
+            if (history.equals("on")) {
+                kernel.history().start();
+            }
+        }
+    }
+
     /** A history of 100,000 16-byte writes at random places of a 1 MiB mapping. */
     @State(Scope.Benchmark)
     public static class LongHistory {
@@ -200,6 +237,15 @@ public class HistoryBenchmark {
     public long write4k(Editing s) {
         s.turn ^= 1;
         return s.kernel.writeMemory(s.process, s.address, s.small[s.turn], SMALL).actual();
+    }
+
+    /** A 4 KiB write to a random page of 128 MiB: the page written is cold, history on or off. */
+    @Benchmark
+    public long write4kSpread(Spread s) {
+        int page = s.random.nextInt(s.turn.length);
+        byte[] data = s.small[s.turn[page]];
+        s.turn[page] ^= 1;
+        return s.kernel.writeMemory(s.process, s.address + (long) page * SMALL, data, SMALL).actual();
     }
 
     /** Jump: the moment after a random call, its maps, and a screen of hex (4 KiB) at a random place. */

@@ -1,0 +1,131 @@
+package memscope.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A write that covers a written page whole hands the VMO's page to the history instead of copying it; partial
+ * writes keep only their bytes, and a page that reads from its source is copied.
+ */
+class PageHandOverTest {
+    private static final int PAGE = Kernel.PAGE_SIZE;
+    private static final int RW = VmOptions.PERM_READ | VmOptions.PERM_WRITE;
+
+    private final Kernel kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+    private final ProcessResult p = kernel.processCreate("app");
+    private final int handle = kernel.vmoCreate(4 * PAGE, 0).handle();
+    private final long base = kernel.vmarMap(p.rootVmar(), RW, 0, handle, 0, 4 * PAGE).address();
+    private final VmObject vmo = kernel.state().vmo(handle, 0);
+    private final History history = kernel.history();
+
+    private static byte[] random(long seed, int n) {
+        byte[] b = new byte[n];
+        new SplittableRandom(seed).nextBytes(b);
+        return b;
+    }
+
+    private void write(long offset, byte[] data) {
+        assertEquals(Status.OK, kernel.writeMemory(p.process(), base + offset, data, data.length).status());
+    }
+
+    @Test
+    void aWholePageWriteGivesTheOldPageToTheHistory() {
+        byte[] first = random(1, PAGE);
+        write(PAGE, first);
+        history.start();
+        byte[] held = vmo.pages().writtenPage(1);
+        byte[] second = random(2, PAGE);
+        write(PAGE, second);
+        assertNotSame(held, vmo.pages().writtenPage(1), "the VMO got a fresh page");
+        List<ByteJournal.Delta> writes = history.byteJournal().writesOf(vmo.koid, 1);
+        assertEquals(1, writes.size());
+        assertSame(held, writes.get(0).store, "the history kept the old page, not a copy");
+        assertArrayEquals(first, held, "the page it kept is untouched");
+        assertEquals(ByteJournal.DELTA_OVERHEAD + PAGE, history.byteJournal().bytes());
+        byte[] then = new byte[PAGE];
+        assertTrue(history.at(history.now() - 1).orElseThrow().readVmo(vmo.koid, PAGE, then));
+        assertArrayEquals(first, then);
+    }
+
+    @Test
+    void aPartialWriteKeepsOnlyItsBytesAndLeavesThePageInPlace() {
+        write(0, random(1, PAGE));
+        history.start();
+        byte[] held = vmo.pages().writtenPage(0);
+        write(100, new byte[] {(byte) ~held[100]});
+        assertSame(held, vmo.pages().writtenPage(0));
+        assertEquals(ByteJournal.DELTA_OVERHEAD + 1, history.byteJournal().bytes());
+    }
+
+    @Test
+    void aWriteOfWhatIsThereKeepsNothingAndHandsNothingOver() {
+        byte[] data = random(1, PAGE);
+        write(0, data);
+        history.start();
+        byte[] held = vmo.pages().writtenPage(0);
+        write(0, data.clone());
+        assertSame(held, vmo.pages().writtenPage(0));
+        assertEquals(0, history.byteJournal().bytes());
+    }
+
+    @Test
+    void aPageNeverWrittenIsCopiedFromItsSource() {
+        history.start();
+        byte[] data = random(3, PAGE);
+        write(2 * PAGE, data);
+        List<ByteJournal.Delta> writes = history.byteJournal().writesOf(vmo.koid, 2);
+        assertEquals(1, writes.size());
+        assertTrue(!writes.get(0).ownsPage);
+        byte[] then = new byte[PAGE];
+        assertTrue(history.at(history.now() - 1).orElseThrow().readVmo(vmo.koid, 2 * PAGE, then));
+        assertArrayEquals(new byte[PAGE], then);
+    }
+
+    @Test
+    void aStraddlingWriteHandsOverOnlyThePagesItCoversWhole() {
+        write(0, random(1, 4 * PAGE));
+        history.start();
+        byte[][] held = {vmo.pages().writtenPage(0), vmo.pages().writtenPage(1), vmo.pages().writtenPage(2)};
+        byte[][] before = {held[0].clone(), held[1].clone(), held[2].clone()};
+        write(PAGE / 2, random(4, 2 * PAGE));
+        assertSame(held[0], vmo.pages().writtenPage(0), "the head page is only partly written");
+        assertNotSame(held[1], vmo.pages().writtenPage(1), "the middle page is written whole");
+        assertSame(held[2], vmo.pages().writtenPage(2), "the tail page is only partly written");
+        assertSame(held[1], history.byteJournal().writesOf(vmo.koid, 1).get(0).store);
+        byte[] then = new byte[3 * PAGE];
+        assertTrue(history.at(history.now() - 1).orElseThrow().readVmo(vmo.koid, 0, then));
+        assertArrayEquals(before[0], Arrays.copyOfRange(then, 0, PAGE));
+        assertArrayEquals(before[1], Arrays.copyOfRange(then, PAGE, 2 * PAGE));
+        assertArrayEquals(before[2], Arrays.copyOfRange(then, 2 * PAGE, 3 * PAGE));
+    }
+
+    @Test
+    void theCapRecyclesDroppedPagesAsFreshOnes() {
+        write(0, random(1, 4 * PAGE));
+        history.start();
+        assertTrue(history.setCap(16 * PAGE));
+        byte[][] payload = {random(5, PAGE), random(6, PAGE)};
+        for (int i = 0; i < 64; i++) {
+            write((i % 4) * (long) PAGE, payload[(i / 4) & 1]);
+        }
+        assertTrue(history.bytes() <= 16 * PAGE, "history " + history.bytes());
+        // a page the cap dropped comes back as the VMO's fresh page, so no array is both the VMO's and kept
+        byte[] mine = vmo.pages().writtenPage(0);
+        for (long page = 0; page < 4; page++) {
+            for (ByteJournal.Delta d : history.byteJournal().writesOf(vmo.koid, page)) {
+                for (long q = 0; q < 4; q++) {
+                    assertNotSame(vmo.pages().writtenPage(q), d.store);
+                }
+            }
+        }
+        assertArrayEquals(payload[(63 / 4) & 1], mine);
+    }
+}
