@@ -26,7 +26,7 @@ import memscope.app.hex.HexView;
 
 /**
  * The real window on a real desktop (GTK glass, an X server and a window manager; {@code .ci/run} starts Xvfb
- * with openbox, then with metacity; {@code DESKTOP_WM}): the window opens at the size it asked for, keeps it across a dialog and through a start that
+ * with openbox; {@code DESKTOP_WM=metacity} another manager): the window opens at the size it asked for, keeps it across a dialog and through a start that
  * loads an ELF in the background (a modal progress dialog), and the hex view's 16
  * columns and its ASCII column lie inside it. Prints each check, saves screenshots, exits 1 when a check fails.
  * The headless suite cannot see these: Monocle has no window manager.

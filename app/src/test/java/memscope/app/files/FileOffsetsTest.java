@@ -95,7 +95,9 @@ class FileOffsetsTest {
         w.robot.interact(() -> tree.getSelectionModel().select(row));
         WaitForAsyncUtils.waitForFxEvents();
         Document shown = w.window().documents().current().orElseThrow();
-        assertEquals(Document.Kind.PROCESS, shown.kind());
+        assertEquals(Document.Kind.FILE, shown.kind(), "the file's own document, in its own tab");
+        assertEquals(1, w.window().documents().open().size(), "no second document for the process");
+        assertTrue(shown.showsProcessView());
         assertEquals(Kernel.USER_ASPACE_BASE, w.hex().getSource().start());
         assertEquals(base, w.hex().caretProperty().get());
     }
