@@ -347,9 +347,25 @@ public final class DesktopSmoke {
         });
         try {
             return result.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the FX thread did not answer", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the FX thread's work failed", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // a hang seen once in a while: say where the FX thread is, or the next run cannot tell why
+            dumpThreads();
+            throw new IllegalStateException("the FX thread did not answer within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the FX thread", e);
         }
+    }
+
+    private static void dumpThreads() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            System.err.printf("desktop-smoke: thread \"%s\" %s%n", thread.getName(), thread.getState());
+            for (StackTraceElement frame : stack) {
+                System.err.println("desktop-smoke:     at " + frame);
+            }
+        });
     }
 
     private interface Callable<T> {
