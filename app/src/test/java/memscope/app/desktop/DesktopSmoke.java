@@ -71,6 +71,9 @@ public final class DesktopSmoke {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
+        // the --load-elf step hides the only window before it opens the next one; with implicit exit JavaFX may
+        // shut down in between, and the next step then waits for an FX thread that is gone (a hang now and then)
+        Platform.setImplicitExit(false);
         String platform = fx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName());
         Rectangle2D screen = fx(() -> Screen.getPrimary().getVisualBounds());
         System.out.printf("desktop-smoke: glass %s, screen %.0fx%.0f%n", platform, screen.getWidth(), screen.getHeight());
