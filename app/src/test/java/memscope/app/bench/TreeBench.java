@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -45,7 +46,10 @@ import memscope.model.scenario.LoadedScenario;
  * Run: {@code mvn -B -q -o -pl app -am test-compile exec:exec@bench-tree} ({@code -Dtree.mappings=N} changes N).
  */
 public final class TreeBench {
-    private static final int SAMPLES = 20;
+    private static final int SAMPLES = Integer.getInteger("tree.samples", 20);
+    /** The window of the target: a page is what the tree shows at this size. */
+    private static final int WIDTH = 1024;
+    private static final int HEIGHT = 700;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
             .getThreadMXBean();
 
@@ -81,7 +85,7 @@ public final class TreeBench {
         KernelSession session = new KernelSession(new LoadedScenario("bench", "", k,
                 Map.of("many", p.process()), "many", "many", first));
         Messages messages = new Messages(Locale.ENGLISH);
-        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window 1200x800%n", mappings);
+        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d%n", mappings, WIDTH, HEIGHT);
         System.out.printf("%-40s %10s %10s %10s %10s %10s%n", "step", "median ms", "p90 ms", "max ms", "cpu med ms",
                 "target ms");
         List<StructureChange> heard = new ArrayList<>();
@@ -110,7 +114,7 @@ public final class TreeBench {
                 HBox root = new HBox(tree.node(), hex);
                 root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
                 stage = new Stage();
-                stage.setScene(new Scene(root, 1200, 800));
+                stage.setScene(new Scene(root, WIDTH, HEIGHT));
                 stage.show();
                 tree.node().layout();
                 shown[0][at] = (System.nanoTime() - t0) / 1e6;
@@ -122,28 +126,7 @@ public final class TreeBench {
         report("build + show the window + first layout", shown, 200);
 
         long[] extra = {0};
-        // the map or unmap itself is timed too: the kernel call, then the tree shows it and lays out
-        report("one map reflected in the tree", time(() -> {
-            heard.clear();
-            MapResult m = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE);
-            extra[0] = m.address();
-            tree.apply(heard);
-            tree.node().layout();
-        }, () -> {
-            heard.clear();
-            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
-            tree.apply(heard);
-        }), 16);
-        report("one unmap reflected in the tree", time(() -> {
-            heard.clear();
-            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
-            tree.apply(heard);
-            tree.node().layout();
-        }, () -> {
-            heard.clear();
-            extra[0] = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE).address();
-            tree.apply(heard);
-        }), 16);
+        mapAndUnmap(k, p, vmo, perms, heard, extra, "");
         report("(before) one map, full rebuild", time(() -> {
             MapResult m = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE);
             extra[0] = m.address();
@@ -156,29 +139,53 @@ public final class TreeBench {
         }), 16);
 
         TreeTableView<MappingRow> table = tree.node();
+        // the process's root VMAR holds the 100,000 mappings, in groups of 500
+        javafx.collections.ObservableList<javafx.scene.control.TreeItem<MappingRow>> groups = table.getRoot()
+                .getChildren().get(0).getChildren().get(0).getChildren();
         int[] group = {0};
         report("expand a group + layout", time(() -> {
-            javafx.scene.control.TreeItem<MappingRow> g = table.getRoot().getChildren().get(0).getChildren()
-                    .get(group[0]);
+            javafx.scene.control.TreeItem<MappingRow> g = groups.get(group[0]);
             g.setExpanded(true);
             table.scrollTo(table.getRow(g));
             table.layout();
         }, () -> {
-            table.getRoot().getChildren().get(0).getChildren().get(group[0]).setExpanded(false);
-            group[0] = (group[0] + 7) % table.getRoot().getChildren().get(0).getChildren().size();
+            groups.get(group[0]).setExpanded(false);
+            group[0] = (group[0] + 7) % groups.size();
         }), 16);
         onFx(() -> {
-            for (var g : table.getRoot().getChildren().get(0).getChildren()) {
+            for (var g : groups) {
                 g.setExpanded(true); // scroll through every mapping
             }
             return null;
         });
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        int page = onFx(() -> flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex());
+        System.out.printf("(a page of the tree is %d rows; %,d rows open)%n", page,
+                onFx(table::getExpandedItemCount));
         int[] row = {0};
-        report("tree page scroll (every group open)", time(() -> {
-            row[0] = (row[0] + 37) % table.getExpandedItemCount();
+        mapAndUnmap(k, p, vmo, perms, heard, extra, " (every group open)");
+        report("tree scroll by a page (every group open)", time(() -> {
+            row[0] = (row[0] + page) % table.getExpandedItemCount();
             table.scrollTo(row[0]);
             table.layout();
         }, () -> { }), 4);
+        onFx(() -> {
+            table.getSelectionModel().clearAndSelect(0);
+            table.scrollTo(0);
+            table.requestFocus();
+            table.layout();
+            return null;
+        });
+        report("tree PgDn (selection moves a page)", time(() -> {
+            Event.fireEvent(table, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.PAGE_DOWN, false, false,
+                    false, false));
+            table.layout();
+        }, () -> {
+            if (table.getSelectionModel().getSelectedIndex() == table.getExpandedItemCount() - 1) {
+                table.getSelectionModel().clearAndSelect(0); // at the end: start again from the top
+                table.scrollTo(0);
+            }
+        }), 4);
         onFx(() -> {
             hex.setSource(new KernelMemory(k, p.process()));
             hex.goTo(first + (long) mappings / 2 * Kernel.PAGE_SIZE);
@@ -196,6 +203,33 @@ public final class TreeBench {
             stage.close();
             return null;
         });
+    }
+
+    /** One map and one unmap reflected in the tree: the kernel call, the update in place, the layout. */
+    private void mapAndUnmap(Kernel k, ProcessResult p, HandleResult vmo, int perms, List<StructureChange> heard,
+                             long[] extra, String when) throws Exception {
+        // the map or unmap itself is timed too: the kernel call, then the tree shows it and lays out
+        report("one map reflected" + when, time(() -> {
+            heard.clear();
+            MapResult m = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE);
+            extra[0] = m.address();
+            tree.apply(heard);
+            tree.node().layout();
+        }, () -> {
+            heard.clear();
+            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
+            tree.apply(heard);
+        }), 16);
+        report("one unmap reflected" + when, time(() -> {
+            heard.clear();
+            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
+            tree.apply(heard);
+            tree.node().layout();
+        }, () -> {
+            heard.clear();
+            extra[0] = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE).address();
+            tree.apply(heard);
+        }), 16);
     }
 
     /** Runs {@code step} (timed) then {@code undo} (not timed) SAMPLES times, each in its own FX event. */
