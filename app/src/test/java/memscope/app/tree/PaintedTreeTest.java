@@ -39,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The mapping tree's rows are painted in one piece (issue 14: a page scroll re-indexed some 200 cell nodes): each
  * row paints what its columns hold, in the colour the stylesheet gives its kind; the mouse selects, opens and
- * closes rows as before.
+ * closes rows as before; and opening a group tells the table once, not once per row it makes.
  */
 @ExtendWith(ApplicationExtension.class)
 class PaintedTreeTest {
@@ -126,5 +126,30 @@ class PaintedTreeTest {
         robot.moveTo(row, Pos.CENTER_LEFT, new Point2D(arrow + 60, 0), Motion.DIRECT).doubleClickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(group.isExpanded(), "a double click opens it");
+    }
+
+    @Test
+    void openingAGroupAboveTheFocusedRowTellsTheTableOnceAndKeepsTheFocus(FxRobot robot) {
+        TreeItem<MappingRow> first = level().getChildren().get(0);
+        TreeItem<MappingRow> last = level().getChildren().get(level().getChildren().size() - 1);
+        List<TreeItem<?>> changed = new ArrayList<>();
+        robot.interact(() -> {
+            table.getSelectionModel().select(last);
+            table.getFocusModel().focus(table.getRow(last));
+            table.getRoot().addEventHandler(TreeItem.<MappingRow>childrenModificationEvent(),
+                    e -> changed.add(e.getTreeItem()));
+        });
+        int[] before = new int[1];
+        robot.interact(() -> before[0] = table.getExpandedItemCount());
+        int rows = ((GroupItem) first).label().count();
+        robot.interact(() -> first.setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        // each of the group's rows made while it opens was looked up by the focus model, one walk of every open
+        // row each; the expansion alone says how many rows appeared
+        assertTrue(changed.isEmpty(), "the rows made for the group are not announced one change each: " + changed);
+        assertEquals(before[0] + rows, table.getExpandedItemCount());
+        assertSame(last, table.getFocusModel().getFocusedItem(), "the focus stays on its row");
+        assertSame(last, table.getSelectionModel().getSelectedItem());
+        assertEquals(rows, first.getChildren().size());
     }
 }
