@@ -39,8 +39,9 @@ import memscope.model.scenario.LoadedScenario;
 /**
  * The window with a process of 100,000 mappings (issue 14 item 2): building the mapping tree and its first layout,
  * one map and one unmap reflected in it (in place, from the kernel's change events, and the full rebuild it
- * replaces, in the same run), expanding a group, and page scrolls of the tree and of the hex view over that
- * process. Every timed step runs on the FX thread and includes the layout that shows it; each line prints its
+ * replaces, in the same run), expanding a group, the same map and unmap with every group open, and page scrolls of
+ * the tree (by the rows it shows at 1024x700, and by PgDn, which moves the selection too) and of the hex view over
+ * that process. Every timed step runs on the FX thread and includes the layout that shows it; each line prints its
  * target.
  * <p>
  * Run: {@code mvn -B -q -o -pl app -am test-compile exec:exec@bench-tree} ({@code -Dtree.mappings=N} changes N).
@@ -85,7 +86,8 @@ public final class TreeBench {
         KernelSession session = new KernelSession(new LoadedScenario("bench", "", k,
                 Map.of("many", p.process()), "many", "many", first));
         Messages messages = new Messages(Locale.ENGLISH);
-        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d%n", mappings, WIDTH, HEIGHT);
+        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d%n", mappings, WIDTH,
+                HEIGHT);
         System.out.printf("%-40s %10s %10s %10s %10s %10s%n", "step", "median ms", "p90 ms", "max ms", "cpu med ms",
                 "target ms");
         List<StructureChange> heard = new ArrayList<>();

@@ -123,7 +123,8 @@ class PaintedTreeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(group, table.getSelectionModel().getSelectedItem(), "a click beside it selects the row");
         assertFalse(group.isExpanded());
-        robot.moveTo(row, Pos.CENTER_LEFT, new Point2D(arrow + 60, 0), Motion.DIRECT).doubleClickOn(MouseButton.PRIMARY);
+        robot.moveTo(row, Pos.CENTER_LEFT, new Point2D(arrow + 60, 0), Motion.DIRECT)
+                .doubleClickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(group.isExpanded(), "a double click opens it");
     }
