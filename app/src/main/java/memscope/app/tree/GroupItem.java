@@ -17,11 +17,21 @@ import javafx.scene.control.TreeItem;
 final class GroupItem extends TreeItem<MappingRow> {
     private Supplier<List<TreeItem<MappingRow>>> pending;
     private final ReadOnlyObjectWrapper<MappingRow> label;
+    /** True while the rows are being made (see {@link #getChildren()}). */
+    private boolean making;
 
     GroupItem(MappingRow row, Supplier<List<TreeItem<MappingRow>>> rows) {
         super(row);
         this.pending = rows;
         this.label = new ReadOnlyObjectWrapper<>(row);
+        // rows made on demand are made for whoever is counting or expanding this group, which then tells the
+        // table; announced on their own, while the group opens, the table's focus model looked up the row of each
+        // of the 500 (a walk over every open row each: expanding all 200 groups of 100,000 mappings took minutes)
+        addEventHandler(TreeItem.<MappingRow>childrenModificationEvent(), e -> {
+            if (making) {
+                e.consume();
+            }
+        });
     }
 
     /** The group as it is now (its value is the group as it was made, which keeps its key). */
@@ -43,7 +53,12 @@ final class GroupItem extends TreeItem<MappingRow> {
         if (pending != null) {
             Supplier<List<TreeItem<MappingRow>>> rows = pending;
             pending = null;
-            super.getChildren().setAll(rows.get());
+            making = true;
+            try {
+                super.getChildren().setAll(rows.get());
+            } finally {
+                making = false;
+            }
         }
         return super.getChildren();
     }

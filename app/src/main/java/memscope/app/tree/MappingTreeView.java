@@ -6,20 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.VirtualFlow;
 import memscope.app.Messages;
 import memscope.app.document.Document;
 import memscope.app.document.Documents;
-import memscope.app.text.HexFormat;
 import memscope.model.StructureChange;
 
 /**
@@ -44,21 +39,9 @@ public final class MappingTreeView {
         table.setShowRoot(false);
         // columns keep their widths and the tree scrolls sideways: a narrow tree (1024 px windows) stays readable
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        TreeTableColumn<MappingRow, String> range = column("column.range", 205, this::rangeText);
-        table.getColumns().add(range);
-        table.getColumns().add(column("column.size", 70, r -> r.kind() == MappingRow.Kind.PROCESS ? ""
-                : HexFormat.humanSize(r.size())));
-        table.getColumns().add(column("column.perms", 44, r -> r.kind() == MappingRow.Kind.MAPPING
-                ? HexFormat.permissions(r.perms()) : ""));
-        table.getColumns().add(column("column.vmo", 175, this::vmoText));
-        table.getColumns().add(column("column.offset", 56, r -> r.kind() == MappingRow.Kind.MAPPING
-                ? HexFormat.address(r.vmoOffset()) : ""));
-        table.getColumns().add(column("column.cache", 120, r -> r.cachePolicy() == null ? ""
-                : r.cachePolicy().name()));
-        range.setCellValueFactory(f -> f.getValue() instanceof DocumentItem d
-                && d.document().kind() == Document.Kind.FILE ? fileText(d.document())
-                : rangeValue(f.getValue()));
-        table.setRowFactory(t -> new StyledRow());
+        MappingColumns columns = new MappingColumns(messages);
+        table.getColumns().addAll(columns.columns());
+        table.setRowFactory(t -> new PaintedRow(columns));
         messages.localeProperty().addListener((o, a, b) -> table.refresh());
         rebuild();
     }
@@ -118,6 +101,9 @@ public final class MappingTreeView {
             return;
         }
         // rows added or removed above keep the one at the top where it was, as the user left it
+        // one recount of the open rows now, which the layout would do anyway; finding the row of the top item
+        // before it walked every row above it on top of that (about 4 ms at 100,000 open rows)
+        table.getExpandedItemCount();
         int now = top == null ? -1 : table.getRow(top);
         VirtualFlow<?> flow = flow();
         if (now >= 0 && flow != null && flow.getFirstVisibleCell() != null
@@ -126,11 +112,19 @@ public final class MappingTreeView {
         }
     }
 
-    /** The row at the top of the view, if the tree is showing. */
+    /**
+     * The item shown at the top of the view, if the tree is showing: the top row's own, not the item now at its
+     * index, which after changes not yet laid out may be another, and costs a recount of every open row.
+     */
     private TreeItem<MappingRow> firstVisible() {
         VirtualFlow<?> flow = flow();
         IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
-        return first == null || first.getIndex() < 0 ? null : table.getTreeItem(first.getIndex());
+        return first instanceof TreeTableRow<?> row && row.getIndex() >= 0 ? item(row) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeItem<MappingRow> item(TreeTableRow<?> row) {
+        return (TreeItem<MappingRow>) row.getTreeItem();
     }
 
     private VirtualFlow<?> flow() {
@@ -158,57 +152,6 @@ public final class MappingTreeView {
         } finally {
             rebuilding = false;
         }
-    }
-
-    private String rangeText(MappingRow r) {
-        return switch (r.kind()) {
-            case PROCESS -> messages.get(r.dead() ? "tree.process.dead" : "tree.process", r.name(),
-                    String.valueOf(r.processKoid()));
-            case VMAR -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end()) + "  " + r.name();
-            case MAPPING -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end());
-            case GROUP -> HexFormat.address(r.base()) + "\u2013" + HexFormat.address(r.end()) + "  "
-                    + messages.get("tree.group", String.valueOf(r.count()));
-        };
-    }
-
-    /** An open file's node: the file's name, marked while it has unsaved changes, and its process. */
-    private ObservableValue<String> fileText(Document doc) {
-        return Bindings.createStringBinding(() -> messages.get(doc.isDirty() ? "tree.document.file.unsaved"
-                : "tree.document.file", doc.name(), String.valueOf(doc.processKoid())), doc.dirtyProperty(),
-                messages.localeProperty());
-    }
-
-    private ObservableValue<String> rangeValue(TreeItem<MappingRow> item) {
-        if (item instanceof GroupItem g) {
-            return Bindings.createStringBinding(() -> rangeText(g.label()), g.labelProperty());
-        }
-        return new ReadOnlyStringWrapper(item.getValue() == null ? "" : rangeText(item.getValue()));
-    }
-
-    private String vmoText(MappingRow r) {
-        if (r.kind() != MappingRow.Kind.MAPPING) {
-            return "";
-        }
-        String tags = (r.vdso() ? " [" + messages.get("tree.tag.vdso") + "]" : "")
-                + (r.shared() ? " [" + messages.get("tree.tag.shared") + "]" : "");
-        return r.vmoName() + " (" + r.vmoKoid() + ")" + tags;
-    }
-
-    private TreeTableColumn<MappingRow, String> column(String key, double width, Function<MappingRow, String> text) {
-        TreeTableColumn<MappingRow, String> c = new TreeTableColumn<>();
-        c.textProperty().bind(messages.text(key));
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 44));
-        c.setSortable(false);
-        c.setCellValueFactory(f -> {
-            if (f.getValue() instanceof GroupItem g) {
-                // follows the group's contents without a value change (see GroupItem)
-                return Bindings.createStringBinding(() -> text.apply(g.label()), g.labelProperty());
-            }
-            return new ReadOnlyStringWrapper(f.getValue().getValue() == null ? ""
-                    : text.apply(f.getValue().getValue()));
-        });
-        return c;
     }
 
     private static void collectExpanded(TreeItem<MappingRow> item, Set<String> out) {
@@ -260,35 +203,5 @@ public final class MappingTreeView {
     /** False for a group whose rows were never asked for: walks skip it rather than make 500 rows. */
     private static boolean made(TreeItem<MappingRow> item) {
         return !(item instanceof GroupItem g) || g.made();
-    }
-
-    /** Marks vDSO, shared, dead and open documents' rows with style classes so the CSS can tag them. */
-    private static final class StyledRow extends TreeTableRow<MappingRow> {
-        @Override
-        protected void updateItem(MappingRow row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeAll("row-vdso", "row-shared", "row-dead", "row-process", "row-vmar",
-                    "row-document");
-            if (empty || row == null) {
-                return;
-            }
-            if (getTreeItem() instanceof DocumentItem) {
-                getStyleClass().add("row-document");
-            }
-            if (row.vdso()) {
-                getStyleClass().add("row-vdso");
-            }
-            if (row.shared()) {
-                getStyleClass().add("row-shared");
-            }
-            if (row.dead()) {
-                getStyleClass().add("row-dead");
-            }
-            if (row.kind() == MappingRow.Kind.PROCESS) {
-                getStyleClass().add("row-process");
-            } else if (row.kind() == MappingRow.Kind.VMAR) {
-                getStyleClass().add("row-vmar");
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -38,14 +39,18 @@ import memscope.model.scenario.LoadedScenario;
 /**
  * The window with a process of 100,000 mappings (issue 14 item 2): building the mapping tree and its first layout,
  * one map and one unmap reflected in it (in place, from the kernel's change events, and the full rebuild it
- * replaces, in the same run), expanding a group, and page scrolls of the tree and of the hex view over that
- * process. Every timed step runs on the FX thread and includes the layout that shows it; each line prints its
+ * replaces, in the same run), expanding a group, the same map and unmap with every group open, and page scrolls of
+ * the tree (by the rows it shows at 1024x700, and by PgDn, which moves the selection too) and of the hex view over
+ * that process. Every timed step runs on the FX thread and includes the layout that shows it; each line prints its
  * target.
  * <p>
  * Run: {@code mvn -B -q -o -pl app -am test-compile exec:exec@bench-tree} ({@code -Dtree.mappings=N} changes N).
  */
 public final class TreeBench {
-    private static final int SAMPLES = 20;
+    private static final int SAMPLES = Integer.getInteger("tree.samples", 20);
+    /** The window of the target: a page is what the tree shows at this size. */
+    private static final int WIDTH = 1024;
+    private static final int HEIGHT = 700;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
             .getThreadMXBean();
 
@@ -81,9 +86,11 @@ public final class TreeBench {
         KernelSession session = new KernelSession(new LoadedScenario("bench", "", k,
                 Map.of("many", p.process()), "many", "many", first));
         Messages messages = new Messages(Locale.ENGLISH);
-        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window 1200x800%n", mappings);
-        System.out.printf("%-40s %10s %10s %10s %10s %10s%n", "step", "median ms", "p90 ms", "max ms", "cpu med ms",
-                "target ms");
+        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d%n", mappings, WIDTH,
+                HEIGHT);
+        System.out.printf("%-40s %10s %10s %10s %10s %10s %10s %10s%n", "step", "median ms", "p90 ms", "max ms",
+                "cpu med ms", "gc med ms", "wait med", "target ms");
+        CPU.setThreadContentionMonitoringEnabled(true);
         List<StructureChange> heard = new ArrayList<>();
         k.subscribe(new KernelListener() {
             @Override
@@ -110,7 +117,7 @@ public final class TreeBench {
                 HBox root = new HBox(tree.node(), hex);
                 root.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
                 stage = new Stage();
-                stage.setScene(new Scene(root, 1200, 800));
+                stage.setScene(new Scene(root, WIDTH, HEIGHT));
                 stage.show();
                 tree.node().layout();
                 shown[0][at] = (System.nanoTime() - t0) / 1e6;
@@ -122,28 +129,7 @@ public final class TreeBench {
         report("build + show the window + first layout", shown, 200);
 
         long[] extra = {0};
-        // the map or unmap itself is timed too: the kernel call, then the tree shows it and lays out
-        report("one map reflected in the tree", time(() -> {
-            heard.clear();
-            MapResult m = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE);
-            extra[0] = m.address();
-            tree.apply(heard);
-            tree.node().layout();
-        }, () -> {
-            heard.clear();
-            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
-            tree.apply(heard);
-        }), 16);
-        report("one unmap reflected in the tree", time(() -> {
-            heard.clear();
-            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
-            tree.apply(heard);
-            tree.node().layout();
-        }, () -> {
-            heard.clear();
-            extra[0] = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE).address();
-            tree.apply(heard);
-        }), 16);
+        mapAndUnmap(k, p, vmo, perms, heard, extra, "");
         report("(before) one map, full rebuild", time(() -> {
             MapResult m = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE);
             extra[0] = m.address();
@@ -156,29 +142,53 @@ public final class TreeBench {
         }), 16);
 
         TreeTableView<MappingRow> table = tree.node();
+        // the process's root VMAR holds the 100,000 mappings, in groups of 500
+        javafx.collections.ObservableList<javafx.scene.control.TreeItem<MappingRow>> groups = table.getRoot()
+                .getChildren().get(0).getChildren().get(0).getChildren();
         int[] group = {0};
         report("expand a group + layout", time(() -> {
-            javafx.scene.control.TreeItem<MappingRow> g = table.getRoot().getChildren().get(0).getChildren()
-                    .get(group[0]);
+            javafx.scene.control.TreeItem<MappingRow> g = groups.get(group[0]);
             g.setExpanded(true);
             table.scrollTo(table.getRow(g));
             table.layout();
         }, () -> {
-            table.getRoot().getChildren().get(0).getChildren().get(group[0]).setExpanded(false);
-            group[0] = (group[0] + 7) % table.getRoot().getChildren().get(0).getChildren().size();
+            groups.get(group[0]).setExpanded(false);
+            group[0] = (group[0] + 7) % groups.size();
         }), 16);
         onFx(() -> {
-            for (var g : table.getRoot().getChildren().get(0).getChildren()) {
+            for (var g : groups) {
                 g.setExpanded(true); // scroll through every mapping
             }
             return null;
         });
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        int page = onFx(() -> flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex());
+        System.out.printf("(a page of the tree is %d rows; %,d rows open)%n", page,
+                onFx(table::getExpandedItemCount));
         int[] row = {0};
-        report("tree page scroll (every group open)", time(() -> {
-            row[0] = (row[0] + 37) % table.getExpandedItemCount();
+        mapAndUnmap(k, p, vmo, perms, heard, extra, " (every group open)");
+        report("tree scroll by a page (every group open)", time(() -> {
+            row[0] = (row[0] + page) % table.getExpandedItemCount();
             table.scrollTo(row[0]);
             table.layout();
         }, () -> { }), 4);
+        onFx(() -> {
+            table.getSelectionModel().clearAndSelect(0);
+            table.scrollTo(0);
+            table.requestFocus();
+            table.layout();
+            return null;
+        });
+        report("tree PgDn (selection moves a page)", time(() -> {
+            Event.fireEvent(table, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.PAGE_DOWN, false, false,
+                    false, false));
+            table.layout();
+        }, () -> {
+            if (table.getSelectionModel().getSelectedIndex() == table.getExpandedItemCount() - 1) {
+                table.getSelectionModel().clearAndSelect(0); // at the end: start again from the top
+                table.scrollTo(0);
+            }
+        }), 4);
         onFx(() -> {
             hex.setSource(new KernelMemory(k, p.process()));
             hex.goTo(first + (long) mappings / 2 * Kernel.PAGE_SIZE);
@@ -198,17 +208,48 @@ public final class TreeBench {
         });
     }
 
+    /** One map and one unmap reflected in the tree: the kernel call, the update in place, the layout. */
+    private void mapAndUnmap(Kernel k, ProcessResult p, HandleResult vmo, int perms, List<StructureChange> heard,
+                             long[] extra, String when) throws Exception {
+        // the map or unmap itself is timed too: the kernel call, then the tree shows it and lays out
+        report("one map reflected" + when, time(() -> {
+            heard.clear();
+            MapResult m = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE);
+            extra[0] = m.address();
+            tree.apply(heard);
+            tree.node().layout();
+        }, () -> {
+            heard.clear();
+            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
+            tree.apply(heard);
+        }), 16);
+        report("one unmap reflected" + when, time(() -> {
+            heard.clear();
+            k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
+            tree.apply(heard);
+            tree.node().layout();
+        }, () -> {
+            heard.clear();
+            extra[0] = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE).address();
+            tree.apply(heard);
+        }), 16);
+    }
+
     /** Runs {@code step} (timed) then {@code undo} (not timed) SAMPLES times, each in its own FX event. */
     private double[][] time(Runnable step, Runnable undo) throws Exception {
-        double[][] ms = new double[2][SAMPLES];
+        double[][] ms = new double[4][SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             int at = i;
             onFx(() -> {
+                long g0 = gcMillis();
+                long w0 = waitedMillis();
                 long c0 = CPU.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 step.run();
                 ms[0][at] = (System.nanoTime() - t0) / 1e6;
                 ms[1][at] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
+                ms[2][at] = gcMillis() - g0;
+                ms[3][at] = waitedMillis() - w0;
                 return null;
             });
             onFx(() -> {
@@ -219,18 +260,41 @@ public final class TreeBench {
         return ms;
     }
 
+    /** Collection time of every collector so far: a pause stops the FX thread without using its CPU time. */
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    /** The FX thread's time blocked on a lock or waiting so far (neither is CPU time nor waiting for a core). */
+    private static long waitedMillis() {
+        var info = CPU.getThreadInfo(Thread.currentThread().getId());
+        return info == null ? 0 : Math.max(0, info.getBlockedTime()) + Math.max(0, info.getWaitedTime());
+    }
+
     /**
      * Prints wall-clock figures and the FX thread's CPU time: on this shared 2-core machine the wall clock also
      * counts the time the thread waited for a core while others built, the CPU time only the work done.
      */
     private void report(String step, double[][] ms, double target) {
+        double median = median(ms[0]);
         double[] s = ms[0].clone();
         Arrays.sort(s);
-        double[] c = ms[1].clone();
-        Arrays.sort(c);
-        double median = s[s.length / 2];
-        System.out.printf("%-40s %10.2f %10.2f %10.2f %10.2f %10s%n", step, median, s[(int) (s.length * 0.9)],
-                s[s.length - 1], c[c.length / 2], (median <= target ? "<= " : "MISSED ") + (int) target);
+        // what the wall clock holds besides the work: collector pauses, and waits on locks; the rest of the gap
+        // between wall and CPU is time the thread was ready to run but had no core (the machine's load)
+        String gc = ms.length > 2 ? String.format("%10.2f", median(ms[2])) : String.format("%10s", "-");
+        String wait = ms.length > 3 ? String.format("%10.2f", median(ms[3])) : String.format("%10s", "-");
+        System.out.printf("%-40s %10.2f %10.2f %10.2f %10.2f %s %s %10s%n", step, median, s[(int) (s.length * 0.9)],
+                s[s.length - 1], median(ms[1]), gc, wait, (median <= target ? "<= " : "MISSED ") + (int) target);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {

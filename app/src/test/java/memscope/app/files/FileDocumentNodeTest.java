@@ -48,7 +48,7 @@ class FileDocumentNodeTest {
         return w.robot.lookup("#mappingTree .row-document").queryAllAs(TreeTableRow.class).stream()
                 .filter(r -> r.getTreeItem() != null && r.getTreeItem().getParent() == tree.getRoot())
                 .sorted((a, b) -> Integer.compare(a.getIndex(), b.getIndex()))
-                .map(r -> w.robot.from(r).lookup(".tree-table-cell").queryLabeled().getText()).toList();
+                .map(TreeTableRow::getAccessibleText).toList(); // what the row paints, its one non-empty column
     }
 
     private void click(TreeItem<MappingRow> item) {

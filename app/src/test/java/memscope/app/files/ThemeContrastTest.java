@@ -101,6 +101,18 @@ class ThemeContrastTest {
                 low.addAll(found);
             }
         }
+        // the mapping tree paints its rows' text (PaintedRowSkin) in the row's text fill, on the row's background
+        if (node instanceof javafx.scene.control.TreeTableRow<?> row && row.getAccessibleText() != null
+                && !row.getAccessibleText().isBlank() && row.getTextFill() instanceof Color fill) {
+            Color back = backgroundFrom(row);
+            if (back != null) {
+                String shown = row.getAccessibleText();
+                List<String> found = new ArrayList<>();
+                check(found, "painted row \"" + (shown.length() > 24 ? shown.substring(0, 24) + "…" : shown) + "\" "
+                        + row.getStyleClass() + (row.isSelected() ? " selected" : ""), fill, back);
+                low.addAll(found);
+            }
+        }
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 collect(child, low);

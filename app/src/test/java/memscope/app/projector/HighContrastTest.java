@@ -75,6 +75,15 @@ class HighContrastTest {
                 }
             }
         }
+        // the mapping tree paints its rows' text (PaintedRowSkin) in the row's text fill, on the row's background
+        if (node instanceof javafx.scene.control.TreeTableRow<?> row && row.getAccessibleText() != null
+                && !row.getAccessibleText().isBlank() && row.getTextFill() instanceof Color fill) {
+            Color back = backgroundFrom(row);
+            if (back != null && Wcag.contrast(fill, back) < MINIMUM) {
+                low.add(String.format("%.2f:1 painted row '%s' %s on %s in %s", Wcag.contrast(fill, back),
+                        excerpt(row.getAccessibleText()), fill, back, where(row)));
+            }
+        }
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 collect(child, low);

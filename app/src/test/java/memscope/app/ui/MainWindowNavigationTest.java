@@ -102,11 +102,13 @@ class MainWindowNavigationTest {
         TreeItem<MappingRow> row = find(tree(robot).getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.base() == stack.base());
         robot.interact(() -> tree(robot).scrollTo(tree(robot).getRow(row)));
-        // the row's range cell: a row is wider than a narrow tree (its columns keep their widths), so its middle may
-        // lie out of sight
+        // into the row's range column: a row is wider than a narrow tree (its columns keep their widths), so its
+        // middle may lie out of sight
         javafx.scene.Node rowNode = robot.from(demo.window.root()).lookup(".tree-table-row-cell")
                 .match((javafx.scene.control.TreeTableRow<?> r) -> r.getTreeItem() == row).queryAs(javafx.scene.Node.class);
-        robot.clickOn(robot.from(rowNode).lookup(".tree-table-cell").queryAs(javafx.scene.Node.class));
+        robot.moveTo(rowNode, javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(60, 0),
+                org.testfx.robot.Motion.DIRECT).clickOn(
+                javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(stack.base(), demo.hex(robot).caretProperty().get());
         assertEquals(stack.base() & ~0xfL, demo.hex(robot).topAddressProperty().get());
