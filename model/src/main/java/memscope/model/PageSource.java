@@ -15,7 +15,7 @@ public interface PageSource {
     /**
      * Copies the original bytes {@code [offset, offset + length)} into {@code dst} from {@code dstOffset}. A
      * source that can read a long stretch at once (a file: one positional read, not one per page) overrides it;
-     * a long search or scroll then costs one call per 64 KiB rather than one per page.
+     * a long search or scroll then costs one call per run of unwritten 64 KiB blocks rather than one per page.
      */
     default void read(long offset, byte[] dst, int dstOffset, int length) {
         byte[] page = new byte[Kernel.PAGE_SIZE];

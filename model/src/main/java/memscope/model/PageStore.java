@@ -63,6 +63,10 @@ final class PageStore {
             int n = Math.min(length, BLOCK_BYTES - inBlock);
             int slot = find(offset >>> (SHIFT + BLOCK_SHIFT));
             if (slot < 0) {
+                // a run of never-written blocks is one source read (a file: one positional read per run)
+                while (n < length && find((offset + n) >>> (SHIFT + BLOCK_SHIFT)) < 0) {
+                    n += Math.min(length - n, BLOCK_BYTES);
+                }
                 readUnwritten(offset, dst, dstOffset, n);
             } else {
                 readBlock(blocks[slot], offset, dst, dstOffset, n);

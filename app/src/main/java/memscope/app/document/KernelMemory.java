@@ -183,6 +183,17 @@ public final class KernelMemory implements ByteSource {
         return out;
     }
 
+    @Override
+    public boolean readFailsAt(long address) {
+        if (address < start || address >= end) {
+            return false;
+        }
+        // the rest of its page: a file cut short inside a page fails there though the page's first bytes remain
+        int rest = (int) Math.min(end - address, Kernel.PAGE_SIZE - ((address + shift) & (Kernel.PAGE_SIZE - 1)));
+        byte[] page = new byte[rest];
+        return calls.run(() -> kernel.readMemory(processHandle, address + shift, page, rest)).status() == Status.ERR_IO;
+    }
+
     private synchronized void readKinds(long address, byte[] data, CellKind[] kinds, int length) {
         Arrays.fill(data, 0, length, (byte) 0);
         Maps known = mappings();
@@ -233,7 +244,13 @@ public final class KernelMemory implements ByteSource {
         int done = first.status() == Status.OK ? (int) Math.min(length, first.actual()) : 0;
         byte[] buffer = done < length ? new byte[Math.min(CHUNK, length - done)] : null;
         while (done < length) {
-            int got = transfer(address + done, dst, done, Math.min(CHUNK, length - done), buffer);
+            int want = Math.min(CHUNK, length - done);
+            int got = transfer(address + done, dst, done, want, buffer);
+            int inPage = (int) Math.min(want, Kernel.PAGE_SIZE - ((address + done) & (Kernel.PAGE_SIZE - 1)));
+            if (got == 0 && want > inPage) {
+                // refused: step a page at a time, so the read stops exactly at the page that fails
+                got = transfer(address + done, dst, done, inPage, buffer);
+            }
             if (got == 0) {
                 break;
             }

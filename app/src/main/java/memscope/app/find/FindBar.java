@@ -93,7 +93,8 @@ public final class FindBar {
     /** Stops the running search, if any; what was selected stays selected. */
     public void cancel() {
         if (running != null) {
-            running.cancel();
+            // no interrupt: one that lands inside a file read closes the file's channel under the document
+            running.cancel(false);
         }
     }
 
@@ -157,7 +158,11 @@ public final class FindBar {
         task.setOnFailed(e -> {
             if (generation == searches) {
                 searching.set(false);
-                sayProblem("find.badText", task.getException());
+                if (task.getException() instanceof UnreadableMemoryException u) {
+                    say("find.unreadable", true, query, String.format("0x%x", u.address()));
+                } else {
+                    sayProblem("find.badText", task.getException());
+                }
             }
         });
         task.setOnCancelled(e -> {

@@ -11,7 +11,8 @@ import memscope.app.hex.ByteSource;
 /**
  * Finds a {@link SearchPattern} in memory read through a {@link ByteSource}, forwards or backwards, over ranges
  * as long as an address space. Memory is read in chunks that overlap by the pattern's length minus one, so a
- * match across a chunk boundary is found; a match never spans a gap between readable ranges.
+ * match across a chunk boundary is found; a match never spans a gap between readable ranges. Memory that exists
+ * but cannot be read (a file truncated under the editor) stops the search with {@link UnreadableMemoryException}.
  */
 public final class Finder {
     public static final int DEFAULT_CHUNK = 1 << 20;
@@ -82,6 +83,7 @@ public final class Finder {
                     return Optional.of(new ByteRange(pos + at, pos + at + len));
                 }
                 if (got < wanted) {
+                    failIfBroken(pos + got);
                     break; // the readable memory ends inside this window
                 }
                 pos += chunk;
@@ -107,6 +109,9 @@ public final class Finder {
                 int wanted = (int) (hi - lo + len - 1);
                 byte[] buf = new byte[wanted];
                 int got = reader.read(lo, buf, wanted);
+                if (got < wanted) {
+                    failIfBroken(lo + got);
+                }
                 int at = pattern.lastIn(buf, got, 0, (int) (hi - lo));
                 if (at >= 0) {
                     return Optional.of(new ByteRange(lo + at, lo + at + len));
@@ -116,6 +121,13 @@ public final class Finder {
             }
         }
         return Optional.empty();
+    }
+
+    /** A short read that is a failure, not the end of what is there, stops the search: no false "not found". */
+    private void failIfBroken(long address) {
+        if (address < reader.end() && reader.readFailsAt(address)) {
+            throw new UnreadableMemoryException(address);
+        }
     }
 
     /** A match, and whether the search went past the end (or start) of the range and came round to find it. */

@@ -41,6 +41,16 @@ public interface ByteSource {
     }
 
     /**
+     * True when reading from {@code address} to the end of its page, inside {@link #readableRanges}, fails
+     * rather than finding nothing there: the memory exists but its bytes could not be had (a file truncated or
+     * unreadable since it was opened). A search stops there with a message instead of passing over the bytes as
+     * if they were absent.
+     */
+    default boolean readFailsAt(long address) {
+        return false;
+    }
+
+    /**
      * The stretches within {@code [from, to)} that may hold values (mappings, adjacent ones merged), ascending and
      * disjoint, inside {@code [start(), end())}: a search skips everything else and never matches across a gap.
      * By default the whole overlap is one stretch.

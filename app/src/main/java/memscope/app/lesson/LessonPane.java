@@ -47,7 +47,7 @@ public final class LessonPane implements PanelHooks.Tool {
     private final Consumer<Runnable> whenDiscardable;
     private final Consumer<LoadedScenario> showWorld;
     private final VBox box = new VBox(8);
-    private final ScrollPane scroll = new ScrollPane(box);
+    private final ScrollPane scroll;
     private final ComboBox<Lesson> choice = new ComboBox<>();
     private final Button start = new Button();
     private final Label title = new Label();
@@ -90,6 +90,15 @@ public final class LessonPane implements PanelHooks.Tool {
     public LessonPane(Messages messages, List<Lesson> lessons, List<Lesson> classLessons,
                       List<LessonException> loadProblems, Consumer<LoadedScenario> showWorld,
                       Consumer<Runnable> whenDiscardable) {
+        this(new ScrollPane(), messages, lessons, classLessons, loadProblems, showWorld, whenDiscardable);
+    }
+
+    /** As above, built into {@code shell}, which may already sit in a window (docked before the panel existed). */
+    LessonPane(ScrollPane shell, Messages messages, List<Lesson> lessons, List<Lesson> classLessons,
+               List<LessonException> loadProblems, Consumer<LoadedScenario> showWorld,
+               Consumer<Runnable> whenDiscardable) {
+        this.scroll = shell;
+        scroll.setContent(box);
         this.messages = messages;
         this.allLessons = List.copyOf(lessons);
         this.classLessons = List.copyOf(classLessons);

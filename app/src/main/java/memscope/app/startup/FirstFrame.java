@@ -6,7 +6,8 @@ import javafx.scene.Scene;
 
 /**
  * Measures start-up: with {@code -Dmemscope.startupTrace=print} (or {@code =exit}, which then quits) it prints how
- * long after the JVM started the window's first frame was laid out and handed to the renderer. The JVM's start
+ * long after the JVM started the window's first frame was laid out and handed to the renderer, and the CPU time
+ * spent by then (the FX thread's, and the whole process's). The JVM's start
  * is the launch: for {@code mvn exec:java} that is Maven's own start, for the app image the launcher's.
  * Without the property it does nothing.
  */
@@ -14,6 +15,17 @@ public final class FirstFrame {
     static final String PROPERTY = "memscope.startupTrace";
 
     private FirstFrame() {
+    }
+
+    /** User and system CPU time of the whole JVM so far (Linux's /proc/self/stat, in 10 ms ticks), or -1. */
+    static long processCpuMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime: fields 14 and 15
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1; // not Linux: the wall clock alone
+        }
     }
 
     /** Call once the window is about to be shown with {@code scene}. */
@@ -28,7 +40,10 @@ public final class FirstFrame {
             // the frame of this pulse is rendered next; the runLater lands after that pulse
             Platform.runLater(() -> {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.err.println("memscope: first frame " + ms + " ms after launch");
+                // CPU times barely change with the machine's load, which inflates the wall clock many times over
+                long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+                System.err.println("memscope: first frame " + ms + " ms after launch; CPU: FX thread " + fxCpu
+                        + " ms, process " + processCpuMillis() + " ms");
                 if ("exit".equals(mode)) {
                     Platform.exit();
                 }

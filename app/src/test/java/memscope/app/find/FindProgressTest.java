@@ -39,6 +39,9 @@ class FindProgressTest {
 
     private final Semaphore permits = new Semaphore(0);
     private final AtomicInteger reads = new AtomicInteger();
+    /** Set when the search's thread was interrupted in a read: inside a file read that closes the file's channel. */
+    private final java.util.concurrent.atomic.AtomicBoolean interrupted =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private FindBar bar;
 
     @Start
@@ -86,6 +89,7 @@ class FindProgressTest {
                         return 0;
                     }
                 } catch (InterruptedException e) {
+                    interrupted.set(true);
                     Thread.currentThread().interrupt();
                     return 0;
                 }
@@ -135,6 +139,7 @@ class FindProgressTest {
         permits.release(CHUNKS); // the read it waits in returns; then it stops before reading more
         Thread.sleep(300);
         assertTrue(reads.get() <= readsAtCancel + 1, "a cancelled search stops reading: " + reads.get());
+        assertFalse(interrupted.get(), "Cancel must not interrupt the search's thread in a read");
     }
 
     @Test
