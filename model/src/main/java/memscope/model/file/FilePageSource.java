@@ -3,12 +3,16 @@ package memscope.model.file;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import memscope.model.Kernel;
@@ -16,6 +20,7 @@ import memscope.model.PageSource;
 import memscope.model.PageSourceResolver;
 import memscope.model.SessionException;
 import memscope.model.io.RegularFiles;
+import memscope.model.text.Text;
 
 /**
  * The pages of a file, read lazily with positional reads (several threads may read at once; nothing is read
@@ -25,6 +30,10 @@ import memscope.model.io.RegularFiles;
  * <p>A page that cannot be read (an I/O error, or a file truncated since it was opened) throws
  * {@link UncheckedIOException}: showing zeros for a real file's bytes would be a lie an editor could then save.
  * The kernel turns that into {@code ZX_ERR_IO} or {@code KERN_MEMORY_ERROR}.
+ *
+ * <p>A FileChannel is closed for every thread when any thread reading through it is interrupted. That is not the
+ * file's fault, so a read that finds the channel closed that way reopens the same file (once) and reads again; the
+ * interrupted thread itself fails its read and keeps its interrupt status.
  */
 public final class FilePageSource implements PageSource, AutoCloseable {
     /** The prefix of {@link #sessionDescriptor()}. */
@@ -40,11 +49,19 @@ public final class FilePageSource implements PageSource, AutoCloseable {
     private Path path;
     private long length;
     private volatile FileChannel channel; // opened on first read
+    private Object fileKey; // the identity of the file opened (null if the platform has none): a reopen must match it
 
-    private FilePageSource(Path path, long length, FileChannel channel) {
+    private FilePageSource(Path path, long length, FileChannel channel, Object fileKey) {
         this.path = path;
         this.length = length;
         this.channel = channel;
+        this.fileKey = fileKey;
+    }
+
+    /** A read through a channel; it may run twice (after a reopen), so it must start over from scratch. */
+    @FunctionalInterface
+    private interface ChannelRead<T> {
+        T run(FileChannel ch) throws IOException;
     }
 
     /**
@@ -54,8 +71,8 @@ public final class FilePageSource implements PageSource, AutoCloseable {
     public static FilePageSource open(Path file) throws IOException {
         FileChannel ch = RegularFiles.openForReading(file);
         try {
-            return new FilePageSource(file.toAbsolutePath(), ch.size(), ch);
-        } catch (RuntimeException e) {
+            return new FilePageSource(file.toAbsolutePath(), ch.size(), ch, fileKey(file));
+        } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
@@ -63,7 +80,7 @@ public final class FilePageSource implements PageSource, AutoCloseable {
 
     /** A source that opens {@code file} on its first page read; {@code length} bytes of it are shown. */
     public static FilePageSource lazy(Path file, long length) {
-        return new FilePageSource(file.toAbsolutePath(), length, null);
+        return new FilePageSource(file.toAbsolutePath(), length, null, null);
     }
 
     /**
@@ -118,7 +135,7 @@ public final class FilePageSource implements PageSource, AutoCloseable {
         try {
             long position = pageIndex * Kernel.PAGE_SIZE;
             int wanted = (int) Math.max(0, Math.min(Kernel.PAGE_SIZE, length - position));
-            int got = wanted == 0 ? 0 : readFully(channel(), position, page, wanted);
+            int got = wanted == 0 ? 0 : withChannel(ch -> readFully(ch, position, page, wanted));
             if (got < wanted) {
                 // the file shrank since it was opened: its missing bytes are not zeros
                 throw readFailure(pageIndex, FileWords.of("source.truncated"), null);
@@ -141,21 +158,8 @@ public final class FilePageSource implements PageSource, AutoCloseable {
         lock.readLock().lock();
         try {
             int wanted = (int) Math.max(0, Math.min(length, this.length - offset));
-            FileChannel ch = wanted == 0 ? null : channel();
-            ByteBuffer stage = wanted == 0 ? null : STAGING.get();
-            int done = 0;
-            while (done < wanted) {
-                stage.clear().limit(Math.min(STAGE, wanted - done));
-                while (stage.hasRemaining()) {
-                    if (ch.read(stage, offset + done + stage.position()) < 0) {
-                        // the file shrank since it was opened: its missing bytes are not zeros
-                        throw readFailure((offset + done + stage.position()) / Kernel.PAGE_SIZE,
-                                FileWords.of("source.truncated"), null);
-                    }
-                }
-                int n = stage.flip().remaining();
-                stage.get(dst, dstOffset + done, n);
-                done += n;
+            if (wanted > 0) {
+                withChannel(ch -> stagedRead(ch, offset, dst, dstOffset, wanted));
             }
             Arrays.fill(dst, dstOffset + wanted, dstOffset + length, (byte) 0);
         } catch (IOException e) {
@@ -163,6 +167,25 @@ public final class FilePageSource implements PageSource, AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private Void stagedRead(FileChannel ch, long offset, byte[] dst, int dstOffset, int wanted) throws IOException {
+        ByteBuffer stage = STAGING.get();
+        int done = 0;
+        while (done < wanted) {
+            stage.clear().limit(Math.min(STAGE, wanted - done));
+            while (stage.hasRemaining()) {
+                if (ch.read(stage, offset + done + stage.position()) < 0) {
+                    // the file shrank since it was opened: its missing bytes are not zeros
+                    throw readFailure((offset + done + stage.position()) / Kernel.PAGE_SIZE,
+                            FileWords.of("source.truncated"), null);
+                }
+            }
+            int n = stage.flip().remaining();
+            stage.get(dst, dstOffset + done, n);
+            done += n;
+        }
+        return null;
     }
 
     /** The failure of one page read: its message (and Localized text) names the page, the file and the reason. */
@@ -176,17 +199,21 @@ public final class FilePageSource implements PageSource, AutoCloseable {
 
     /** Fills {@code dst} from file bytes at {@code position}; it stays short only at end of file. */
     void read(long position, ByteBuffer dst) throws IOException {
+        int start = dst.position();
         lock.readLock().lock();
         try {
-            FileChannel ch = channel();
-            long at = position;
-            while (dst.hasRemaining()) {
-                int n = ch.read(dst, at);
-                if (n < 0) {
-                    break;
+            withChannel(ch -> {
+                dst.position(start); // a retry starts over
+                long at = position;
+                while (dst.hasRemaining()) {
+                    int n = ch.read(dst, at);
+                    if (n < 0) {
+                        break;
+                    }
+                    at += n;
                 }
-                at += n;
-            }
+                return null;
+            });
         } finally {
             lock.readLock().unlock();
         }
@@ -195,11 +222,19 @@ public final class FilePageSource implements PageSource, AutoCloseable {
     /** From now on pages come from {@code file} (a save just wrote it); the old file is closed. */
     void switchTo(Path file, long newLength) throws IOException {
         FileChannel fresh = FileChannel.open(file, StandardOpenOption.READ);
+        Object key;
+        try {
+            key = fileKey(file);
+        } catch (IOException | RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
         FileChannel old;
         lock.writeLock().lock();
         try {
             old = channel;
             channel = fresh;
+            fileKey = key;
             path = file.toAbsolutePath();
             length = newLength;
         } finally {
@@ -236,10 +271,84 @@ public final class FilePageSource implements PageSource, AutoCloseable {
         }
         synchronized (this) {
             if (channel == null) {
-                channel = RegularFiles.openForReading(path); // the file may have been swapped for a FIFO meanwhile
+                FileChannel opened = RegularFiles.openForReading(path); // the file may have been swapped for a FIFO
+                try {
+                    if (fileKey == null) {
+                        fileKey = fileKey(path); // a lazy source's first open fixes which file it shows
+                    }
+                } catch (IOException | RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
+                channel = opened;
             }
             return channel;
         }
+    }
+
+    /**
+     * Runs {@code read} on the channel. If the channel turns out closed while this source is open (the read lock
+     * keeps {@link #close} and {@link #switchTo} out), an interrupted thread closed it: an interrupted caller fails
+     * (its interrupt status stays set); any other reopens the file and reads once more.
+     */
+    private <T> T withChannel(ChannelRead<T> read) throws IOException {
+        FileChannel ch = channel();
+        try {
+            return read.run(ch);
+        } catch (ClosedChannelException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                FileException problem = new FileException(FileWords.of("source.interrupted"));
+                problem.initCause(e);
+                throw problem;
+            }
+            return read.run(reopen(ch));
+        }
+    }
+
+    /**
+     * Replaces {@code dead}, closed by an interrupt, with a fresh channel on the same file, unless another reader
+     * already did. A file that is gone, or another file now at its path, fails: its bytes are not this file's.
+     */
+    private FileChannel reopen(FileChannel dead) throws IOException {
+        synchronized (this) {
+            if (channel != dead) {
+                return channel; // another reader reopened it (close() cannot run: the caller holds the read lock)
+            }
+            FileChannel fresh;
+            Object key;
+            try {
+                fresh = RegularFiles.openForReading(path);
+            } catch (NoSuchFileException e) {
+                throw reopenFailure(FileWords.of("source.gone"), e);
+            } catch (IOException e) {
+                throw reopenFailure(FileWords.of("source.reopenFailed", FileException.reason(e)), e);
+            }
+            try {
+                key = fileKey(path);
+            } catch (IOException e) {
+                fresh.close();
+                throw reopenFailure(FileWords.of("source.reopenFailed", FileException.reason(e)), e);
+            }
+            if (fileKey != null && !Objects.equals(fileKey, key)) {
+                fresh.close();
+                throw reopenFailure(FileWords.of("source.replaced"), null);
+            }
+            channel = fresh;
+            return fresh;
+        }
+    }
+
+    private static FileException reopenFailure(Text text, IOException cause) {
+        FileException problem = new FileException(text);
+        if (cause != null) {
+            problem.initCause(cause);
+        }
+        return problem;
+    }
+
+    /** The platform's identity of the file at {@code file} (device and inode on Unix), or null if it has none. */
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
     static int readFully(FileChannel ch, long position, byte[] dst, int len) throws IOException {
