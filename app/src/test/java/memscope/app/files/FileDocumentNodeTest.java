@@ -8,17 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import memscope.app.document.Document;
+import memscope.app.testkit.TreeRows;
 import memscope.app.tree.MappingRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An opened file is one top-level node in the mapping tree (not its process beside it), named by the file and
@@ -51,30 +50,6 @@ class FileDocumentNodeTest {
                 .map(TreeTableRow::getAccessibleText).toList(); // what the row paints, its one non-empty column
     }
 
-    private void click(TreeItem<MappingRow> item) {
-        w.robot.interact(() -> tree().scrollTo(tree().getRow(item)));
-        WaitForAsyncUtils.waitForFxEvents();
-        Node row = w.robot.lookup("#mappingTree .tree-table-row-cell")
-                .match((TreeTableRow<?> r) -> r.getTreeItem() == item).queryAs(Node.class);
-        // into the range column, past the arrow: the row is painted in one piece (PaintedRowSkin)
-        w.robot.moveTo(row, javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(60, 0),
-                org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static TreeItem<MappingRow> find(TreeItem<MappingRow> item, java.util.function.Predicate<MappingRow> p) {
-        if (item.getValue() != null && p.test(item.getValue())) {
-            return item;
-        }
-        for (TreeItem<MappingRow> child : item.getChildren()) {
-            TreeItem<MappingRow> found = find(child, p);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
     @Test
     void theFileIsOneNodeNamedByTheFileWithItsUnsavedMark() throws Exception {
         Path f = Files.write(dir.resolve("node.bin"), new byte[64]);
@@ -99,9 +74,10 @@ class FileDocumentNodeTest {
         TreeItem<MappingRow> fileNode = tree().getRoot().getChildren().stream()
                 .filter(i -> i.getValue().processKoid() == doc.processKoid()).findFirst().orElseThrow();
         fileNode.setExpanded(true);
-        TreeItem<MappingRow> mapping = find(fileNode, r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == base);
+        TreeItem<MappingRow> mapping = TreeRows.find(fileNode,
+                r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == base);
         w.robot.interact(() -> expandTo(mapping));
-        click(mapping);
+        TreeRows.click(w.robot, mapping);
         assertSame(doc, w.window().documents().current().orElseThrow(), "the same document");
         assertTrue(doc.showsProcessView());
         assertEquals(base, w.hex().caretProperty().get(), "at the mapping, by the process's address");
@@ -110,7 +86,7 @@ class FileDocumentNodeTest {
         assertEquals(List.of("rows.bin (process memory)"), tabs.getTabs().stream().map(t -> t.getText()).toList(),
                 "still one tab, saying what it shows");
 
-        click(fileNode);
+        TreeRows.click(w.robot, fileNode);
         assertFalse(doc.showsProcessView(), "the file's node shows the file by its offsets");
         assertEquals(0, w.hex().caretProperty().get(), "the same byte, offset 0");
         assertEquals(List.of("rows.bin"), tabs.getTabs().stream().map(t -> t.getText()).toList());

@@ -16,6 +16,7 @@ import memscope.app.document.Document;
 import memscope.app.edit.TextEncoding;
 import memscope.app.find.FindBar;
 import memscope.app.hex.AddressRange;
+import memscope.app.testkit.TreeRows;
 import memscope.app.tree.MappingRow;
 import memscope.model.Kernel;
 import memscope.model.Status;
@@ -91,7 +92,9 @@ class FileOffsetsTest {
         long base = w.doc().baseAddress();
         @SuppressWarnings("unchecked")
         TreeTableView<MappingRow> tree = w.robot.lookup("#mappingTree").queryAs(TreeTableView.class);
-        TreeItem<MappingRow> row = find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == base);
+        TreeItem<MappingRow> row = TreeRows.find(tree.getRoot(),
+                r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == base);
+        org.junit.jupiter.api.Assertions.assertNotNull(row, "no such row in the tree");
         w.robot.interact(() -> tree.getSelectionModel().select(row));
         WaitForAsyncUtils.waitForFxEvents();
         Document shown = w.window().documents().current().orElseThrow();
@@ -107,21 +110,5 @@ class FileOffsetsTest {
         var r = w.window().session().kernel().readMemory(w.doc().processHandle(), address, one, 1);
         assertEquals(Status.OK, r.status());
         return one[0] & 0xff;
-    }
-
-    private static TreeItem<MappingRow> find(TreeItem<MappingRow> item, java.util.function.Predicate<MappingRow> p) {
-        if (item.getValue() != null && p.test(item.getValue())) {
-            return item;
-        }
-        for (TreeItem<MappingRow> child : item.getChildren()) {
-            TreeItem<MappingRow> found = find(child, p);
-            if (found != null) {
-                return found;
-            }
-        }
-        if (item.getParent() == null) {
-            throw new AssertionError("no such row in the tree");
-        }
-        return null;
     }
 }

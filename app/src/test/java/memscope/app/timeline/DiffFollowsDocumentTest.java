@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import memscope.app.document.Document;
+import memscope.app.testkit.TreeRows;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.AfterEach;
@@ -36,23 +37,10 @@ class DiffFollowsDocumentTest {
     @SuppressWarnings("unchecked")
     private void chooseRow(long koid, MapEntry entry) {
         TreeTableView<MappingRow> tree = w.robot.lookup("#mappingTree").queryAs(TreeTableView.class);
-        TreeItem<MappingRow> row = find(tree.getRoot(), koid, entry.base());
+        TreeItem<MappingRow> row = TreeRows.find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
+                && r.processKoid() == koid && r.base() == entry.base());
         w.robot.interact(() -> tree.getSelectionModel().select(row));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static TreeItem<MappingRow> find(TreeItem<MappingRow> item, long koid, long base) {
-        MappingRow r = item.getValue();
-        if (r != null && r.kind() == MappingRow.Kind.MAPPING && r.processKoid() == koid && r.base() == base) {
-            return item;
-        }
-        for (TreeItem<MappingRow> child : item.getChildren()) {
-            TreeItem<MappingRow> found = find(child, koid, base);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     private void clickTab(String title) {

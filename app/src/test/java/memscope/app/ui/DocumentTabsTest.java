@@ -14,6 +14,7 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import memscope.app.document.Document;
+import memscope.app.testkit.TreeRows;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class DocumentTabsTest {
     private void showLoggerRing(FxRobot robot, MapEntry ring) {
         @SuppressWarnings("unchecked")
         TreeTableView<MappingRow> tree = robot.lookup("#mappingTree").queryAs(TreeTableView.class);
-        TreeItem<MappingRow> row = find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
+        TreeItem<MappingRow> row = TreeRows.find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.processKoid() == demo.koidOf("logger") && r.base() == ring.base());
         robot.interact(() -> tree.getSelectionModel().select(row));
         WaitForAsyncUtils.waitForFxEvents();
@@ -107,18 +108,5 @@ class DocumentTabsTest {
         assertEquals(demo.koidOf("app"), shown.processKoid());
         assertEquals(shown.memory(), demo.hex(robot).getSource(), "the hex view shows the neighbour");
         assertFalse(tabs(robot).getTabs().get(0).isClosable());
-    }
-
-    private static TreeItem<MappingRow> find(TreeItem<MappingRow> item, java.util.function.Predicate<MappingRow> p) {
-        if (item.getValue() != null && p.test(item.getValue())) {
-            return item;
-        }
-        for (TreeItem<MappingRow> child : item.getChildren()) {
-            TreeItem<MappingRow> found = find(child, p);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 }

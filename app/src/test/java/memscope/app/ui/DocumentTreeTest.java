@@ -13,6 +13,7 @@ import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import memscope.app.document.Document;
+import memscope.app.testkit.TreeRows;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.Test;
@@ -54,21 +55,6 @@ class DocumentTreeTest {
         return tree(robot).getRoot().getChildren().stream().map(i -> i.getValue().processKoid()).toList();
     }
 
-    /** Clicks the row of {@code item} with the mouse, scrolling it into view first. */
-    private void click(FxRobot robot, TreeItem<MappingRow> item) {
-        TreeTableView<MappingRow> tree = tree(robot);
-        robot.interact(() -> tree.scrollTo(tree.getRow(item)));
-        WaitForAsyncUtils.waitForFxEvents();
-        Node row = robot.lookup("#mappingTree .tree-table-row-cell")
-                .match((TreeTableRow<?> r) -> r.getTreeItem() == item).queryAs(Node.class);
-        assertNotNull(row, "the row is shown");
-        // into the range column, past the arrow: the row is painted in one piece (PaintedRowSkin)
-        robot.moveTo(row, javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(60, 0),
-                org.testfx.robot.Motion.DIRECT).clickOn(
-                javafx.scene.input.MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private TreeItem<MappingRow> topNode(FxRobot robot, long koid) {
         return tree(robot).getRoot().getChildren().stream().filter(i -> i.getValue().processKoid() == koid)
                 .findFirst().orElseThrow();
@@ -91,19 +77,19 @@ class DocumentTreeTest {
 
         // a click on a mapping of logger opens logger's document: it joins the documents, after app
         MapEntry ring = demo.mappingOf("logger", "ring");
-        TreeItem<MappingRow> ringRow = find(topNode(robot, logger), r -> r.kind() == MappingRow.Kind.MAPPING
+        TreeItem<MappingRow> ringRow = TreeRows.find(topNode(robot, logger), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.base() == ring.base());
-        click(robot, ringRow);
+        TreeRows.click(robot, ringRow);
         assertEquals(logger, current().processKoid());
         assertEquals(List.of(app, logger), documentNodes(robot));
         assertEquals(List.of(app, logger), topLevel(robot).subList(0, 2), "documents first, in the tabs' order");
 
         // a click on a document's node shows it, as a click on its tab does
-        click(robot, topNode(robot, app));
+        TreeRows.click(robot, topNode(robot, app));
         assertEquals(app, current().processKoid());
         assertEquals(current().name(), selectedTab(robot));
         assertSame(current().memory(), demo.hex(robot).getSource(), "the hex view shows the document");
-        click(robot, topNode(robot, logger));
+        TreeRows.click(robot, topNode(robot, logger));
         assertEquals(logger, current().processKoid());
         assertEquals("logger", selectedTab(robot));
 
@@ -115,18 +101,5 @@ class DocumentTreeTest {
         assertEquals(List.of(app), documentNodes(robot), "the closed document's node is gone");
         assertEquals(1, topLevel(robot).stream().filter(k -> k == logger).count(),
                 "logger is listed once, among the processes no document shows");
-    }
-
-    private static TreeItem<MappingRow> find(TreeItem<MappingRow> item, java.util.function.Predicate<MappingRow> p) {
-        if (item.getValue() != null && p.test(item.getValue())) {
-            return item;
-        }
-        for (TreeItem<MappingRow> child : item.getChildren()) {
-            TreeItem<MappingRow> found = find(child, p);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 }
