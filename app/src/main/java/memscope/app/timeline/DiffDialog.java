@@ -37,6 +37,12 @@ final class DiffDialog {
     private final TextField from = new TextField();
     private final TextField to = new TextField();
     private final Label summary = new Label();
+    /** The summary's words, asked again when the language changes (its numbers stay). */
+    private java.util.function.Supplier<String> summaryWords = () -> "";
+    private final javafx.beans.InvalidationListener reword = o -> {
+        this.summary.setText(summaryWords.get());
+        this.table.refresh(); // the rows' words too
+    };
     private final Label document = new Label();
     private final javafx.beans.property.StringProperty documentName = new javafx.beans.property.SimpleStringProperty();
     private final TableView<DiffEntry> table = new TableView<>();
@@ -99,6 +105,7 @@ final class DiffDialog {
         document.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> messages.get("timeline.diff.document", documentName.get()), documentName,
                 messages.localeProperty()));
+        messages.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         summary.setId("diffSummary");
         summary.setWrapText(true);
         table.setId("diffTable");
@@ -191,19 +198,28 @@ final class DiffDialog {
         table.getItems().setAll(rows);
         long calls = places.get().stream().flatMap(p -> p.sequences().stream()).distinct().count();
         long all = DiffRows.count(places.get()) + structure.size();
-        String words;
-        if (places.get().isEmpty() && structure.isEmpty()) {
-            words = messages.get("timeline.diff.nothing", lo, hi);
-        } else if (places.get().isEmpty()) {
-            words = messages.get("timeline.diff.structureOnly", structure.size(), lo, hi);
-        } else {
-            words = messages.get("timeline.diff.status", places.get().size(), calls, lo, hi);
-            if (!structure.isEmpty()) {
-                words += " " + messages.get("timeline.diff.structureToo", structure.size());
+        int ranges = places.get().size();
+        int changes = structure.size();
+        int shown = rows.size();
+        setSummary(() -> {
+            String words;
+            if (ranges == 0 && changes == 0) {
+                words = messages.get("timeline.diff.nothing", lo, hi);
+            } else if (ranges == 0) {
+                words = messages.get("timeline.diff.structureOnly", changes, lo, hi);
+            } else {
+                words = messages.get("timeline.diff.status", ranges, calls, lo, hi);
+                if (changes > 0) {
+                    words += " " + messages.get("timeline.diff.structureToo", changes);
+                }
             }
-        }
-        summary.setText(all > rows.size() ? words + " " + messages.get("timeline.diff.more", rows.size(), all)
-                : words);
+            return all > shown ? words + " " + messages.get("timeline.diff.more", shown, all) : words;
+        });
+    }
+
+    private void setSummary(java.util.function.Supplier<String> words) {
+        summaryWords = words;
+        summary.setText(words.get());
     }
 
     /** A call number typed as {@code 12} or {@code #12} within the history, or empty with the problem said. */
@@ -227,7 +243,7 @@ final class DiffDialog {
     }
 
     private void say(String key, Object... args) {
-        summary.setText(messages.get(key, args));
+        setSummary(() -> messages.get(key, args));
     }
 
     private Button button(String id, String key) {

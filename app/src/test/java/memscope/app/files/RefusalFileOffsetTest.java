@@ -73,9 +73,9 @@ class RefusalFileOffsetTest {
 
         showTab("small.bin");
         assertEquals("small.bin", w.doc().path().getFileName().toString(), "the other file is shown");
-        language("\u7b80\u4f53\u4e2d\u6587");
+        w.language("\u7b80\u4f53\u4e2d\u6587");
         assertTrue(log().contains(kernel + "\uff08\u6587\u4ef6\u504f\u79fb 0x1000\uff09"), log());
-        language("English");
+        w.language("English");
         assertTrue(log().contains("the mapping ends at " + kernel + " (file offset 0x1000)"), log());
     }
 
@@ -87,19 +87,6 @@ class RefusalFileOffsetTest {
         w.robot.clickOn(w.robot.lookup("#documentTabs .tab").match((javafx.scene.Node n) -> w.robot.from(n)
                 .lookup(".tab-label").queryAs(javafx.scene.control.Label.class).getText().equals(title))
                 .queryAs(javafx.scene.Node.class));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Chooses View > Language > {@code name}, as a click does. */
-    private void language(String name) {
-        w.robot.interact(() -> {
-            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) w.window().root().lookup("#menuBar");
-            bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                    .filter(i -> i instanceof javafx.scene.control.Menu).map(i -> (javafx.scene.control.Menu) i)
-                    .flatMap(m -> m.getItems().stream())
-                    .filter(i -> i instanceof javafx.scene.control.RadioMenuItem && name.equals(i.getText()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no language " + name)).fire();
-        });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 }

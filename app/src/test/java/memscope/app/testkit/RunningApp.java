@@ -133,6 +133,19 @@ public class RunningApp {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Chooses View > Language > {@code name} (as the menu names it), as a click does. */
+    public void language(String name) {
+        robot.interact(() -> {
+            MenuBar bar = (MenuBar) window().root().lookup("#menuBar");
+            bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> i instanceof Menu).map(i -> (Menu) i)
+                    .flatMap(m -> m.getItems().stream())
+                    .filter(i -> i instanceof javafx.scene.control.RadioMenuItem && name.equals(i.getText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no language " + name)).fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static MenuItem find(List<? extends MenuItem> items, String id) {
         for (MenuItem i : items) {
             if (id.equals(i.getId())) {

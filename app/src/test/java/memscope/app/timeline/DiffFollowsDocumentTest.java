@@ -59,6 +59,20 @@ class DiffFollowsDocumentTest {
     }
 
     @Test
+    void theDiffWindowSpeaksTheLanguageChosenWhileItIsOpen() throws Exception {
+        w = TimelineApp.launch();
+        w.typeAt(w.mapping("app", "data").base() + 0x10, "ab");
+        w.openDiff();
+        String english = w.summary();
+        assertTrue(english.contains("changed range"), english);
+        w.language("\u7b80\u4f53\u4e2d\u6587");
+        assertTrue(w.summary().contains("\u4e4b\u95f4"), "the summary in Chinese: " + w.summary()); // 之间
+        assertTrue(w.documentShown().startsWith("\u6587\u6863"), w.documentShown()); // 文档
+        w.language("English");
+        assertEquals(english, w.summary(), "and back, with the same numbers");
+    }
+
+    @Test
     void theDiffWindowAndThePastFollowTheDocumentShown() throws Exception {
         w = TimelineApp.launch();
         long appRing = w.mapping("app", "ring").base() + 0x10;
