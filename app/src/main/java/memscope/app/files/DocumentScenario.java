@@ -49,7 +49,11 @@ public final class DocumentScenario {
         }
         long start = 0;
         if (viewed != null) {
-            var maps = kernel.processMaps(handles.get(viewed));
+            // the window's own read: a dead process refuses it, and that refusal is no one's edit
+            memscope.model.MapsResult maps;
+            try (memscope.model.History.Scope s = kernel.history().as(memscope.model.history.Caller.WINDOW)) {
+                maps = kernel.processMaps(handles.get(viewed));
+            }
             if (maps.status() == Status.OK) {
                 start = maps.entries().stream().filter(MapEntry::isMapping).mapToLong(MapEntry::base).findFirst()
                         .orElse(0);
