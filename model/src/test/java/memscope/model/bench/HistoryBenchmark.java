@@ -45,6 +45,28 @@ public class HistoryBenchmark {
     static final int SPAN = 1 << 20;
     private static final int RW = VmOptions.PERM_READ | VmOptions.PERM_WRITE;
 
+    /** A process and the address of its mapping. */
+    record Mapped(Kernel kernel, int process, long address) {
+    }
+
+    /**
+     * A kernel with one process whose {@code size}-byte mapping is committed (written with zeros, a multiple of
+     * {@link #SPAN}), and the two payloads written in turn filled with their random bytes.
+     */
+    static Mapped committed(int size, byte[][] payloads) {
+        new SplittableRandom(3).nextBytes(payloads[0]);
+        new SplittableRandom(4).nextBytes(payloads[1]);
+        Kernel kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
+        ProcessResult p = kernel.processCreate("bench");
+        int vmo = kernel.vmoCreate(size, 0).handle();
+        long address = kernel.vmarMap(p.rootVmar(), RW, 0, vmo, 0, size).address();
+        byte[] zeros = new byte[SPAN];
+        for (long at = 0; at < size; at += SPAN) {
+            require(kernel.writeMemory(p.process(), address + at, zeros, SPAN), SPAN);
+        }
+        return new Mapped(kernel, p.process(), address);
+    }
+
     /** A process with a committed 1 MiB mapping; the history on or off. */
     @State(Scope.Benchmark)
     public static class Editing {
@@ -59,14 +81,10 @@ public class HistoryBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            new SplittableRandom(3).nextBytes(small[0]);
-            new SplittableRandom(4).nextBytes(small[1]);
-            kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
-            ProcessResult p = kernel.processCreate("bench");
-            process = p.process();
-            int vmo = kernel.vmoCreate(SPAN, 0).handle();
-            address = kernel.vmarMap(p.rootVmar(), RW, 0, vmo, 0, SPAN).address();
-            require(kernel.writeMemory(process, address, new byte[SPAN], SPAN), SPAN);
+            Mapped m = committed(SPAN, small);
+            kernel = m.kernel();
+            process = m.process();
+            address = m.address();
             if (history.equals("on")) {
                 kernel.history().start();
             }
@@ -93,17 +111,10 @@ public class HistoryBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            new SplittableRandom(3).nextBytes(small[0]);
-            new SplittableRandom(4).nextBytes(small[1]);
-            kernel = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
-            ProcessResult p = kernel.processCreate("bench");
-            process = p.process();
-            int vmo = kernel.vmoCreate(BIG, 0).handle();
-            address = kernel.vmarMap(p.rootVmar(), RW, 0, vmo, 0, BIG).address();
-            byte[] zeros = new byte[SPAN];
-            for (long at = 0; at < BIG; at += SPAN) {
-                require(kernel.writeMemory(process, address + at, zeros, SPAN), SPAN);
-            }
+            Mapped m = committed(BIG, small);
+            kernel = m.kernel();
+            process = m.process();
+            address = m.address();
             if (history.equals("on")) {
                 kernel.history().start();
             }
