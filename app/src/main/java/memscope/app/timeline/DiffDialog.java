@@ -26,7 +26,8 @@ import memscope.model.history.Diff;
  * personality, caller, before → after). Choosing a row, by mouse or arrow keys, jumps the timeline there. Not
  * modal, so the hex view can be read beside it. It compares the window's current document: when another becomes
  * current (a tab, a tree row, the shown one closed) the same two moments are compared again for it; when the
- * window goes (another scenario, session or lesson world), it closes.
+ * window goes (another scenario, session or lesson world), it closes. Esc returns to now while the past is shown,
+ * and closes the window at now.
  */
 final class DiffDialog {
     /** More rows than a person reads; the summary says how many were left out. */
@@ -134,6 +135,13 @@ final class DiffDialog {
         dialog.getDialogPane().setContent(content);
         dialog.setResizable(true);
         dialog.setOnHidden(e -> timeline.diffClosed(this));
+        // the past's banner says Esc returns to now: here too, before Esc closes the window
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && timeline.inThePast()) {
+                timeline.returnToNow();
+                e.consume();
+            }
+        });
         follow();
         dialog.show();
         from.requestFocus();
