@@ -109,7 +109,7 @@ public final class MappingTreeView {
         VirtualFlow<?> flow = flow();
         if (now >= 0 && flow != null && flow.getFirstVisibleCell() != null
                 && flow.getFirstVisibleCell().getIndex() != now) {
-            flow.scrollToTop(now);
+            TreePaging.showAtTop(table, now);
         }
     }
 

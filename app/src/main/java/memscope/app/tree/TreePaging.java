@@ -60,10 +60,34 @@ final class TreePaging {
         }
     }
 
+    /**
+     * Shows row {@code row} of {@code table} at the top, as {@link VirtualFlow#scrollToTop(int)} does but without
+     * its walk over the rows above (a map or unmap keeps the top row where it was with this).
+     */
+    static void showAtTop(TreeTableView<MappingRow> table, int row) {
+        View v = view(table);
+        if (v != null) {
+            v.moveTo(row * v.cell() + EDGE);
+        } else if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollToTop(row);
+        }
+    }
+
     private View view() {
+        return view(table);
+    }
+
+    /**
+     * The view as the flow has it: its rows are the flow's count, which until the next layout is the count before
+     * a change, and its position is relative to those.
+     */
+    private static View view(TreeTableView<MappingRow> table) {
         double cell = table.getFixedCellSize();
-        int count = table.getExpandedItemCount();
-        if (cell <= 0 || count <= 0 || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+        if (cell <= 0 || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return null;
+        }
+        int count = flow.getCellCount();
+        if (count <= 0) {
             return null;
         }
         // the viewport (the flow less its scroll bars) is the flow's clipped container
