@@ -9,11 +9,11 @@ import javafx.scene.input.ScrollEvent;
 /**
  * Page Up, Page Down, Home, End and the mouse wheel over the mapping tree, done by setting the view's position.
  * JavaFX's own handling scrolls through {@code VirtualFlow.scrollPixels}/{@code scrollToTop}, which walk the size of
- * every row above the view several times (each costs O(rows above): about 7 ms a page 50,000 rows down, against
- * 3 ms for setting the position, which is how dragging the scroll bar moves it). With the fixed row height every
- * row's place is a multiplication, so the keys keep JavaFX's rules: Page Down selects the last row wholly shown,
- * and when that is already selected shows it at the top and selects the new last; Page Up the same upwards; Home
- * and End the first and the last row. Keys with a modifier, and a tree without a fixed row height, are left to JavaFX.
+ * every row above the view several times over before the layout walks them again; setting the position (what
+ * dragging the scroll bar does) leaves only the layout's walks. With the fixed row height every row's place is a
+ * multiplication, so the keys keep JavaFX's rules: Page Down selects the last row wholly shown, and when that is
+ * already selected shows it at the top and selects the new last; Page Up the same upwards; Home and End the first and
+ * the last row. Keys with a modifier, and a tree without a fixed row height, are left to JavaFX.
  */
 final class TreePaging {
     /** A hair past a row's top edge: where the view starts shows that row whole, not a sliver of the one above. */

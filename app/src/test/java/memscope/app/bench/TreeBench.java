@@ -51,6 +51,11 @@ import memscope.model.scenario.LoadedScenario;
  */
 public final class TreeBench {
     private static final int SAMPLES = Integer.getInteger("tree.samples", 20);
+    /**
+     * Untimed runs of each step before its samples: the first runs of a step also compile its code (the build's five
+     * samples keep theirs; their max is the first).
+     */
+    private static final int WARMUP = 3;
     /** The window of the target: a page is what the tree shows at this size. */
     private static final int WIDTH = 1024;
     private static final int HEIGHT = 700;
@@ -89,8 +94,8 @@ public final class TreeBench {
         KernelSession session = new KernelSession(new LoadedScenario("bench", "", k,
                 Map.of("many", p.process()), "many", "many", first));
         Messages messages = new Messages(Locale.ENGLISH);
-        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d%n", mappings, WIDTH,
-                HEIGHT);
+        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d, %d samples per step after"
+                + " %d untimed%n", mappings, WIDTH, HEIGHT, SAMPLES, WARMUP);
         System.out.printf("%-40s %10s %10s %10s %10s %10s %10s %10s%n", "step", "median ms", "p90 ms", "max ms",
                 "cpu med ms", "gc med ms", "wait med", "target ms");
         CPU.setThreadContentionMonitoringEnabled(true);
@@ -172,7 +177,7 @@ public final class TreeBench {
         // JavaFX's VirtualFlow walks the rows above the view on every scroll: each step is measured at the top and
         // in the middle of the 100,000 open rows, where a person scrolling through them also is
         int rows = onFx(table::getExpandedItemCount);
-        for (int from : new int[] {0, rows / 2}) {
+        for (int from : new int[] {0, rows / 2, rows / 10 * 9}) {
             String where = from == 0 ? ", at the top" : String.format(", from row %,d", from);
             showAt(table, from);
             if (from > 0) {
@@ -259,8 +264,18 @@ public final class TreeBench {
         }), 16);
     }
 
-    /** Runs {@code step} (timed) then {@code undo} (not timed) SAMPLES times, each in its own FX event. */
+    /**
+     * Runs {@code step} then {@code undo} WARMUP times untimed, then SAMPLES times with {@code step} timed, each in its
+     * own FX event.
+     */
     private double[][] time(Runnable step, Runnable undo) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            onFx(() -> {
+                step.run();
+                undo.run();
+                return null;
+            });
+        }
         double[][] ms = new double[4][SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             int at = i;
