@@ -3,6 +3,7 @@ package memscope.app.tree;
 import javafx.scene.Node;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 
@@ -107,11 +108,12 @@ final class TreePaging {
                 return;
             }
         }
-        View v = view();
-        if (v == null) {
-            return;
-        }
         int selected = table.getSelectionModel().getSelectedIndex();
+        boolean pageKey = e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP;
+        View v = view();
+        if (v == null || (pageKey && selected < 0)) {
+            return; // with nothing selected JavaFX's pages do nothing, and so do these
+        }
         double offset = v.offset();
         int target;
         switch (e.getCode()) {

@@ -149,6 +149,16 @@ class TreePagingTest {
     }
 
     @Test
+    void withNothingSelectedThePageKeysDoNothing(FxRobot robot) {
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(-1, selected());
+        assertEquals(0, shown(robot)[0]);
+        robot.type(KeyCode.END);
+        assertEquals(table.getExpandedItemCount() - 1, selected(), "End selects the last row all the same");
+    }
+
+    @Test
     void theWheelMovesTheViewAndNotTheSelection(FxRobot robot) {
         robot.moveTo(table);
         // under Monocle TestFX's UP sends three notches of deltaY < 0 (one line each): the wheel turned towards
