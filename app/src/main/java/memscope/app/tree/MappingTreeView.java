@@ -42,6 +42,7 @@ public final class MappingTreeView {
         MappingColumns columns = new MappingColumns(messages);
         table.getColumns().addAll(columns.columns());
         table.setRowFactory(t -> new PaintedRow(columns));
+        TreePaging.install(table);
         messages.localeProperty().addListener((o, a, b) -> table.refresh());
         rebuild();
     }
@@ -108,7 +109,7 @@ public final class MappingTreeView {
         VirtualFlow<?> flow = flow();
         if (now >= 0 && flow != null && flow.getFirstVisibleCell() != null
                 && flow.getFirstVisibleCell().getIndex() != now) {
-            flow.scrollToTop(now);
+            TreePaging.showAtTop(table, now);
         }
     }
 

@@ -15,6 +15,7 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import memscope.app.MainWindow;
@@ -40,14 +41,21 @@ import memscope.model.scenario.LoadedScenario;
  * The window with a process of 100,000 mappings (issue 14 item 2): building the mapping tree and its first layout,
  * one map and one unmap reflected in it (in place, from the kernel's change events, and the full rebuild it
  * replaces, in the same run), expanding a group, the same map and unmap with every group open, and page scrolls of
- * the tree (by the rows it shows at 1024x700, and by PgDn, which moves the selection too) and of the hex view over
- * that process. Every timed step runs on the FX thread and includes the layout that shows it; each line prints its
+ * the tree (by the rows it shows at 1024x700: the wheel, PgDn, which moves the selection too, and the scrollTo API)
+ * at the top and from the middle of the open rows (the map and unmap there too), and of the hex view over that
+ * process. Every timed step runs on the FX thread and includes the layout that shows it; each line prints its
  * target.
  * <p>
- * Run: {@code mvn -B -q -o -pl app -am test-compile exec:exec@bench-tree} ({@code -Dtree.mappings=N} changes N).
+ * Run: {@code mvn -B -q -o -pl app -am test-compile exec:exec@bench-tree} ({@code -Dtree.mappings=N} changes N,
+ * {@code -Dtree.samples=N} the samples per step).
  */
 public final class TreeBench {
     private static final int SAMPLES = Integer.getInteger("tree.samples", 20);
+    /**
+     * Untimed runs of each step before its samples: the first runs of a step also compile its code (the build's five
+     * samples keep theirs; their max is the first).
+     */
+    private static final int WARMUP = 3;
     /** The window of the target: a page is what the tree shows at this size. */
     private static final int WIDTH = 1024;
     private static final int HEIGHT = 700;
@@ -86,8 +94,8 @@ public final class TreeBench {
         KernelSession session = new KernelSession(new LoadedScenario("bench", "", k,
                 Map.of("many", p.process()), "many", "many", first));
         Messages messages = new Messages(Locale.ENGLISH);
-        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d%n", mappings, WIDTH,
-                HEIGHT);
+        System.out.printf("TreeBench: one process with %,d mappings, FX thread, window %dx%d, %d samples per step after"
+                + " %d untimed%n", mappings, WIDTH, HEIGHT, SAMPLES, WARMUP);
         System.out.printf("%-40s %10s %10s %10s %10s %10s %10s %10s%n", "step", "median ms", "p90 ms", "max ms",
                 "cpu med ms", "gc med ms", "wait med", "target ms");
         CPU.setThreadContentionMonitoringEnabled(true);
@@ -138,6 +146,7 @@ public final class TreeBench {
         }, () -> {
             k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
             tree.rebuild();
+            tree.node().layout();
             heard.clear();
         }), 16);
 
@@ -153,6 +162,7 @@ public final class TreeBench {
             table.layout();
         }, () -> {
             groups.get(group[0]).setExpanded(false);
+            table.layout();
             group[0] = (group[0] + 7) % groups.size();
         }), 16);
         onFx(() -> {
@@ -165,30 +175,40 @@ public final class TreeBench {
         int page = onFx(() -> flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex());
         System.out.printf("(a page of the tree is %d rows; %,d rows open)%n", page,
                 onFx(table::getExpandedItemCount));
-        int[] row = {0};
         mapAndUnmap(k, p, vmo, perms, heard, extra, " (every group open)");
-        report("tree scroll by a page (every group open)", time(() -> {
-            row[0] = (row[0] + page) % table.getExpandedItemCount();
-            table.scrollTo(row[0]);
-            table.layout();
-        }, () -> { }), 4);
-        onFx(() -> {
-            table.getSelectionModel().clearAndSelect(0);
-            table.scrollTo(0);
-            table.requestFocus();
-            table.layout();
-            return null;
-        });
-        report("tree PgDn (selection moves a page)", time(() -> {
-            Event.fireEvent(table, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.PAGE_DOWN, false, false,
-                    false, false));
-            table.layout();
-        }, () -> {
-            if (table.getSelectionModel().getSelectedIndex() == table.getExpandedItemCount() - 1) {
-                table.getSelectionModel().clearAndSelect(0); // at the end: start again from the top
-                table.scrollTo(0);
+        // JavaFX's VirtualFlow walks the rows above the view on every scroll: each step is measured at the top and
+        // in the middle of the 100,000 open rows, where a person scrolling through them also is
+        int rows = onFx(table::getExpandedItemCount);
+        for (int from : new int[] {0, rows / 2, rows / 10 * 9}) {
+            String where = from == 0 ? ", at the top" : String.format(", from row %,d", from);
+            showAt(table, from);
+            if (from > 0) {
+                mapAndUnmap(k, p, vmo, perms, heard, extra, " (every group open" + where + ")");
             }
-        }), 4);
+            showAt(table, from);
+            // a turn of the wheel by a page (PAGES units; pixels and lines take the same path)
+            report("tree wheel, a page" + where, time(() -> {
+                var cell = flow.getFirstVisibleCell();
+                Event.fireEvent(cell, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false,
+                        false, false, false, 0, -page * table.getFixedCellSize(), 0, 0,
+                        ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.PAGES, -1,
+                        0, null));
+                table.layout();
+            }, () -> { }), 4);
+            showAt(table, from);
+            report("tree PgDn (selection moves a page)" + where, time(() -> {
+                Event.fireEvent(table, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.PAGE_DOWN, false, false,
+                        false, false));
+                table.layout();
+            }, () -> { }), 4);
+            showAt(table, from);
+            int[] row = {from};
+            report("(API) scrollTo a page on" + where, time(() -> {
+                row[0] = (row[0] + page) % rows;
+                table.scrollTo(row[0]);
+                table.layout();
+            }, () -> { }), 4);
+        }
         onFx(() -> {
             hex.setSource(new KernelMemory(k, p.process()));
             hex.goTo(first + (long) mappings / 2 * Kernel.PAGE_SIZE);
@@ -208,6 +228,17 @@ public final class TreeBench {
         });
     }
 
+    /** Selects row {@code row} and shows it at the top (not timed). */
+    private static void showAt(TreeTableView<MappingRow> table, int row) throws Exception {
+        onFx(() -> {
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(row);
+            table.requestFocus();
+            table.layout();
+            return null;
+        });
+    }
+
     /** One map and one unmap reflected in the tree: the kernel call, the update in place, the layout. */
     private void mapAndUnmap(Kernel k, ProcessResult p, HandleResult vmo, int perms, List<StructureChange> heard,
                              long[] extra, String when) throws Exception {
@@ -222,6 +253,7 @@ public final class TreeBench {
             heard.clear();
             k.vmarUnmap(p.rootVmar(), extra[0], Kernel.PAGE_SIZE);
             tree.apply(heard);
+            tree.node().layout();
         }), 16);
         report("one unmap reflected" + when, time(() -> {
             heard.clear();
@@ -232,11 +264,23 @@ public final class TreeBench {
             heard.clear();
             extra[0] = k.vmarMap(p.rootVmar(), perms, 0, vmo.handle(), 0, Kernel.PAGE_SIZE).address();
             tree.apply(heard);
+            tree.node().layout();
         }), 16);
     }
 
-    /** Runs {@code step} (timed) then {@code undo} (not timed) SAMPLES times, each in its own FX event. */
+    /**
+     * Runs {@code step} then {@code undo} WARMUP times untimed, then SAMPLES times with {@code step} timed, each in its
+     * own FX event. An undo lays the tree out itself: left to a pulse that had not come yet, its layout was paid by
+     * the next timed step.
+     */
     private double[][] time(Runnable step, Runnable undo) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            onFx(() -> {
+                step.run();
+                undo.run();
+                return null;
+            });
+        }
         double[][] ms = new double[4][SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             int at = i;

@@ -2,6 +2,7 @@ package memscope.app.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
+import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.kernel.KernelSession;
 import memscope.model.BootOptions;
@@ -72,6 +74,23 @@ class TreeTopRowTest {
 
     @Test
     void twoUnmapsAboveTheTopBeforeALayoutKeepTheTopRow(FxRobot robot) {
+        keepsTheTopRow(robot);
+    }
+
+    /** With the window's stylesheet the rows have a fixed height, and the view is placed by its position. */
+    @Test
+    void withFixedRowsTooKeepTheTopRow(FxRobot robot) {
+        TreeTableView<MappingRow> table = view.node();
+        robot.interact(() -> {
+            table.getScene().getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
+            table.applyCss();
+            table.layout();
+        });
+        assertTrue(table.getFixedCellSize() > 0, "memscope.css fixes the row height");
+        keepsTheTopRow(robot);
+    }
+
+    private void keepsTheTopRow(FxRobot robot) {
         TreeTableView<MappingRow> table = view.node();
         TreeItem<MappingRow> group = table.getRoot().getChildren().get(0).getChildren().get(0).getChildren().get(1);
         List<TreeItem<MappingRow>> marks = new ArrayList<>();
