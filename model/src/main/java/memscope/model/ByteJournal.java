@@ -74,23 +74,43 @@ final class ByteJournal {
         }
     }
 
-    /** The deltas of the call under way; kept only if it completes without a refusal that undid it. */
+    /**
+     * The deltas of the call under way; kept only if it completes without a refusal that undid it. One is reused
+     * from call to call (see {@link #begin}), so recording a call allocates only what the history keeps.
+     */
     final class Pending {
         private Delta first;
         private List<Delta> more;
-        private final byte[] chunkAtStart = chunk;
-        private final int posAtStart = pos;
+        private byte[] chunkAtStart;
+        private int posAtStart;
 
-        List<Delta> deltas() {
+        private Pending start() {
+            first = null;
+            if (more != null) {
+                more.clear();
+            }
+            chunkAtStart = chunk;
+            posAtStart = pos;
+            return this;
+        }
+
+        boolean isEmpty() {
+            return first == null;
+        }
+
+        /** The deltas as a {@link HistoryStep} keeps them: null, the only one, or an array of all of them. */
+        Object writes() {
             if (first == null) {
-                return List.of();
+                return null;
             }
-            if (more == null) {
-                return List.of(first);
+            if (more == null || more.isEmpty()) {
+                return first;
             }
-            List<Delta> all = new ArrayList<>(more.size() + 1);
-            all.add(first);
-            all.addAll(more);
+            Delta[] all = new Delta[more.size() + 1];
+            all[0] = first;
+            for (int i = 0; i < more.size(); i++) {
+                all[i + 1] = more.get(i);
+            }
             return all;
         }
 
@@ -242,13 +262,18 @@ final class ByteJournal {
             if (chunk == chunkAtStart) {
                 pos = posAtStart;
             }
-            for (Delta d : deltas()) {
-                if (d.ownsPage) {
-                    spare(d.store);
+            if (first != null && first.ownsPage) {
+                spare(first.store);
+            }
+            if (more != null) {
+                for (Delta d : more) {
+                    if (d.ownsPage) {
+                        spare(d.store);
+                    }
                 }
+                more.clear();
             }
             first = null;
-            more = null;
         }
     }
 
@@ -284,8 +309,15 @@ final class ByteJournal {
     /** Estimated heap the retained deltas and checkpoints take. */
     private long bytes;
 
-    Pending begin() {
-        return new Pending();
+    /** The pending call's deltas, the calls' own one unless it is {@code nested} in a call that holds it. */
+    private final Pending reused = new Pending();
+
+    /**
+     * Where a call's overwritten bytes go until it commits: the one reused by every outermost call (they run one
+     * at a time, under the write lock), a new one for a call {@code nested} inside another.
+     */
+    Pending begin(boolean nested) {
+        return nested ? new Pending().start() : reused.start();
     }
 
     /** Retires the full chunk and continues in a free retired one, or a new one. */
@@ -361,9 +393,10 @@ final class ByteJournal {
     }
 
     /** Files the deltas of a completed call under their pages. */
-    void commit(HistoryStep step, List<Delta> deltas) {
+    void commit(HistoryStep step) {
         committed++;
-        for (Delta d : deltas) {
+        for (int i = 0, n = step.deltaCount(); i < n; i++) {
+            Delta d = step.delta(i);
             d.step = step;
             PageLogs logs = recordingLogs(d.vmo.koid, true);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
@@ -376,9 +409,10 @@ final class ByteJournal {
     }
 
     /** Forgets the deltas of the oldest retained call (they are the oldest of every page they touch). */
-    void drop(List<Delta> deltas) {
+    void drop(HistoryStep oldest) {
         dropped++;
-        for (Delta d : deltas) {
+        for (int i = 0, n = oldest.deltaCount(); i < n; i++) {
+            Delta d = oldest.delta(i);
             PageLogs logs = recordingLogs(d.vmo.koid, false);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 PageLog log = logs.get(p);

@@ -17,13 +17,28 @@ final class HistoryStep {
 
     HistoryStep(long sequence, String name, Caller caller, boolean refused, List<ByteJournal.Delta> deltas,
                 List<StructureChange> structure) {
+        this(sequence, name, caller, refused, deltas.isEmpty() ? null : deltas.size() == 1 ? deltas.get(0)
+                : deltas.toArray(new ByteJournal.Delta[0]), structure);
+    }
+
+    /** {@code writes}: null, one delta or an array of them, as {@link ByteJournal.Pending#writes()} gives them. */
+    HistoryStep(long sequence, String name, Caller caller, boolean refused, Object writes,
+                List<StructureChange> structure) {
         this.sequence = sequence;
         this.name = name;
         this.caller = caller;
         this.refused = refused;
-        this.writes = deltas.isEmpty() ? null : deltas.size() == 1 ? deltas.get(0)
-                : deltas.toArray(new ByteJournal.Delta[0]);
+        this.writes = writes;
         this.structure = structure;
+    }
+
+    /** How many byte deltas the call made (recording and pruning walk them by index: no list per call). */
+    int deltaCount() {
+        return writes == null ? 0 : writes instanceof ByteJournal.Delta ? 1 : ((ByteJournal.Delta[]) writes).length;
+    }
+
+    ByteJournal.Delta delta(int i) {
+        return writes instanceof ByteJournal.Delta d ? d : ((ByteJournal.Delta[]) writes)[i];
     }
 
     Step face() {

@@ -10,6 +10,9 @@ import memscope.model.ByteJournal.Delta;
 
 /** The writes of one page in call order, and its checkpoints. Indices are absolute: they survive pruning. */
 final class PageLog {
+    /** Shared by every log before its first checkpoint (most logs never take one). */
+    private static final long[] NO_CHECKPOINTS = new long[0];
+    private static final byte[][] NO_IMAGES = new byte[0][];
     private Delta[] deltas = new Delta[2];
     private int head;
     private int tail;
@@ -20,8 +23,8 @@ final class PageLog {
      * (absolute), ascending. Dropping advances {@code cpHead} rather than copying the arrays: a page written
      * thousands of times holds thousands of checkpoints, and the cap drops one every few calls.
      */
-    private long[] cpAt = new long[0];
-    private byte[][] cpImage = new byte[0][];
+    private long[] cpAt = NO_CHECKPOINTS;
+    private byte[][] cpImage = NO_IMAGES;
     private int cpHead;
     private int cpTail;
     private int writesSince;
