@@ -161,6 +161,22 @@ final class ByteJournal {
             }
         }
 
+        /**
+         * Page {@code page} of {@code vmo} is about to be forgotten whole (a shrink): a written page changes hands,
+         * the VMO gives its array to the history rather than the history copying it; an unwritten one costs nothing
+         * (it reads from its source, which does not change).
+         */
+        void dropPage(VmObject vmo, long page) {
+            if (first == null && vmo.pages().writtenPage(page) != null) {
+                // a checkpoint is the page before this call: only true before the call's first change
+                checkpointPages(vmo, page * PAGE, PAGE);
+            }
+            byte[] old = vmo.pages().takePage(page);
+            if (old != null) {
+                add(new Delta(vmo, page * PAGE, old, 0, PAGE, true));
+            }
+        }
+
         /** Page {@code at} of {@code vmo}, held in {@code old}, is written whole from {@code src[from...]}. */
         private void takePage(VmObject vmo, long at, byte[] old, byte[] src, int from) {
             int head = Arrays.mismatch(old, 0, PAGE, src, from, from + PAGE);

@@ -108,6 +108,38 @@ class PageHandOverTest {
     }
 
     @Test
+    void aShrinkGivesThePagesItDropsToTheHistoryAndCopiesOnlyTheTailItZeroes() {
+        int sized = kernel.vmoCreate(4 * PAGE, Kernel.VMO_RESIZABLE).handle();
+        VmObject v = kernel.state().vmo(sized, 0);
+        byte[] before = random(7, 4 * PAGE);
+        assertEquals(Status.OK, kernel.vmoWrite(sized, before, 0, before.length));
+        history.start();
+        byte[][] held = {v.pages().writtenPage(1), v.pages().writtenPage(2), v.pages().writtenPage(3)};
+        assertEquals(Status.OK, kernel.vmoSetSize(sized, PAGE + 100));
+        assertTrue(held[0] == v.pages().writtenPage(1), "the page the new end falls in stays the VMO's");
+        for (int page = 2; page < 4; page++) {
+            List<ByteJournal.Delta> writes = history.byteJournal().writesOf(v.koid, page);
+            assertEquals(1, writes.size());
+            assertTrue(held[page - 1] == writes.get(0).store, "the history kept dropped page " + page + ", not a copy");
+            assertTrue(writes.get(0).ownsPage);
+            assertArrayEquals(Arrays.copyOfRange(before, page * PAGE, (page + 1) * PAGE), held[page - 1]);
+        }
+        List<ByteJournal.Delta> tail = history.byteJournal().writesOf(v.koid, 1);
+        assertEquals(PAGE - 100, tail.get(0).length, "only the zeroed tail is copied");
+        assertEquals(3 * ByteJournal.DELTA_OVERHEAD + 2 * PAGE + PAGE - 100, history.byteJournal().bytes());
+        long shrunk = history.now();
+        assertEquals(Status.OK, kernel.vmoSetSize(sized, 4 * PAGE));
+        byte[] now = new byte[4 * PAGE];
+        assertEquals(Status.OK, kernel.vmoRead(sized, now, 0, now.length));
+        byte[] expected = new byte[4 * PAGE];
+        System.arraycopy(before, 0, expected, 0, PAGE + 100);
+        assertArrayEquals(expected, now, "regrown, the VMO reads zeros past the old end");
+        byte[] then = new byte[4 * PAGE];
+        assertTrue(history.at(shrunk - 1).orElseThrow().readVmo(v.koid, 0, then));
+        assertArrayEquals(before, then, "before the shrink, every byte as it was");
+    }
+
+    @Test
     void theCapRecyclesDroppedPagesAsFreshOnes() {
         write(0, random(1, 4 * PAGE));
         history.start();
