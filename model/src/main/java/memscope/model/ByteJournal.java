@@ -136,8 +136,9 @@ final class ByteJournal {
                 return;
             }
             if (first == null) {
-                // a checkpoint is the page before this call: only true before the call's first write
-                checkpointPages(vmo, offset, length);
+                // a checkpoint is the page before this call: only true before the call's first write. A written
+                // page the write covers whole is skipped: the page the history takes from the VMO is its image
+                checkpointPages(vmo, offset, length, lo, hi);
             }
             if (offset < lo) {
                 keep(vmo, offset, lo - offset, src, srcOffset);
@@ -167,10 +168,6 @@ final class ByteJournal {
          * (it reads from its source, which does not change).
          */
         void dropPage(VmObject vmo, long page) {
-            if (first == null && vmo.pages().writtenPage(page) != null) {
-                // a checkpoint is the page before this call: only true before the call's first change
-                checkpointPages(vmo, page * PAGE, PAGE);
-            }
             byte[] old = vmo.pages().takePage(page);
             if (old != null) {
                 add(new Delta(vmo, page * PAGE, old, 0, PAGE, true));
@@ -206,7 +203,7 @@ final class ByteJournal {
             Delta d = keep(vmo, offset, length, src, srcOffset);
             if (d != null && first == d) {
                 // a checkpoint is the page before this call: only true before the call's first write
-                checkpointPages(vmo, d.offset, d.length);
+                checkpointPages(vmo, d.offset, d.length, 0, 0);
             }
         }
 
@@ -386,13 +383,20 @@ final class ByteJournal {
         return logs;
     }
 
-    /** Takes the checkpoints the pages under a write are due, before the write changes them. */
-    private void checkpointPages(VmObject vmo, long offset, int length) {
+    /**
+     * Takes the checkpoints the pages under a write are due, before the write changes them, except for the written
+     * pages within {@code [handOverFrom, handOverTo)}: those change hands whole, and {@link #commit} makes the page
+     * the history takes their checkpoint, without a copy.
+     */
+    private void checkpointPages(VmObject vmo, long offset, int length, long handOverFrom, long handOverTo) {
         PageLogs logs = recordingLogs(vmo.koid, false);
         if (logs == null) {
             return;
         }
         for (long p = offset / PAGE; p <= (offset + length - 1) / PAGE; p++) {
+            if (p * PAGE >= handOverFrom && p * PAGE < handOverTo && vmo.pages().writtenPage(p) != null) {
+                continue;
+            }
             PageLog log = logs.get(p);
             if (log != null && log.wantsCheckpoint()) {
                 byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
@@ -418,9 +422,31 @@ final class ByteJournal {
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 long from = Math.max(d.offset, p * PAGE);
                 long to = Math.min(d.end(), (p + 1) * PAGE);
-                logs.getOrAdd(p).add(d, (int) (to - from));
+                PageLog log = logs.getOrAdd(p);
+                if (d.ownsPage && log.wantsCheckpoint() && !log.hasCheckpointBeforeNext()) {
+                    handOverCheckpoint(log, d);
+                }
+                log.add(d, (int) (to - from));
             }
             bytes += d.heap();
+        }
+    }
+
+    /**
+     * The checkpoint of a page that changed hands, due before {@code d}: the page the VMO gave up is the page
+     * before {@code d}, whole. When {@code d} covers the page whole (the usual case) that page is the checkpoint,
+     * for the cost of an entry; a loaded session rebuilds the same (see {@link PageLog#rebuildCheckpoints}). When
+     * an equal head or tail was trimmed, the image is a copy, as a loaded session's would be.
+     */
+    private void handOverCheckpoint(PageLog log, Delta d) {
+        if (d.length == PAGE) {
+            log.addCheckpoint(d.store);
+            bytes += CHECKPOINT_OVERHEAD;
+        } else {
+            byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
+            System.arraycopy(d.store, 0, image, 0, PAGE);
+            log.addCheckpoint(image);
+            bytes += PAGE + CHECKPOINT_OVERHEAD;
         }
     }
 
@@ -465,7 +491,7 @@ final class ByteJournal {
                 } catch (UncheckedIOException x) {
                     return;
                 }
-                bytes += log.rebuildCheckpoints(page, now) * (long) (PAGE + CHECKPOINT_OVERHEAD);
+                bytes += log.rebuildCheckpoints(page, now);
             });
         }
     }

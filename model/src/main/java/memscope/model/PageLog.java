@@ -85,6 +85,25 @@ final class PageLog {
         bytesSince = 0;
     }
 
+    /** Whether a checkpoint is already taken before the delta to be added next (a discarded call's, say). */
+    boolean hasCheckpointBeforeNext() {
+        return cpTail > cpHead && cpAt[cpTail - 1] == dropped + size();
+    }
+
+    /**
+     * Whether checkpoint image {@code image} is delta {@code d}'s own array, the page as it was before it: a
+     * whole page that changed hands ({@code ByteJournal}) or a loaded delta of a whole page. Such an image is
+     * recycled (or not) with its delta, never as a checkpoint.
+     */
+    private static boolean sharedWith(byte[] image, Delta d) {
+        return image == d.store;
+    }
+
+    /** A delta whose bytes are the whole page before it, in an array of their own. */
+    private static boolean wholePage(Delta d, long pageStart) {
+        return d.offset == pageStart && d.length == PAGE && d.pos == 0 && d.store.length == PAGE;
+    }
+
     int checkpoints() {
         return cpTail - cpHead;
     }
@@ -92,9 +111,10 @@ final class PageLog {
     /**
      * Session restore: gives the page (whose bytes now are {@code now}) the checkpoints recording would have
      * taken (before the write that finds 256 writes or 64 KiB since the last one), counting from the oldest
-     * retained write; the images come from going back from now. Returns how many it took.
+     * retained write; the images come from going back from now, or are the write's own bytes when it covers the
+     * page whole (as recording shares the page a whole-page write takes). Returns the heap they take.
      */
-    int rebuildCheckpoints(long page, byte[] now) {
+    long rebuildCheckpoints(long page, byte[] now) {
         long pageStart = page * PAGE;
         int n = size();
         boolean[] before = new boolean[n];
@@ -116,6 +136,7 @@ final class PageLog {
         cpHead = 0;
         cpTail = count;
         byte[] image = now.clone();
+        long heap = 0;
         for (int i = n - 1, j = count - 1; i >= 0 && j >= 0; i--) {
             Delta d = get(i);
             long lo = Math.max(d.offset, pageStart);
@@ -124,10 +145,12 @@ final class PageLog {
             if (before[i]) {
                 // image is now the page as it was before delta i
                 cpAt[j] = dropped + i;
-                cpImage[j--] = image.clone();
+                boolean shared = wholePage(d, pageStart);
+                cpImage[j--] = shared ? d.store : image.clone();
+                heap += shared ? CHECKPOINT_OVERHEAD : PAGE + CHECKPOINT_OVERHEAD;
             }
         }
-        return count;
+        return heap;
     }
 
     private static int overlap(Delta d, long pageStart) {
@@ -153,16 +176,22 @@ final class PageLog {
 
     /**
      * Drops the oldest delta; returns the heap freed by checkpoints that no longer have a use, whose images go
-     * to {@code spare}.
+     * to {@code spare} (except the delta's own page, see {@link #sharedWith}).
      */
     long dropOldest(java.util.function.Consumer<byte[]> spare) {
+        Delta gone = deltas[head];
         deltas[head++] = null;
         dropped++;
         long freed = 0;
         while (cpHead < cpTail && cpAt[cpHead] < dropped) {
-            spare.accept(cpImage[cpHead]);
+            if (sharedWith(cpImage[cpHead], gone)) {
+                // the dropped delta's own page: the caller recycles it with the delta (when it owns it)
+                freed += CHECKPOINT_OVERHEAD;
+            } else {
+                spare.accept(cpImage[cpHead]);
+                freed += PAGE + CHECKPOINT_OVERHEAD;
+            }
             cpImage[cpHead++] = null;
-            freed += PAGE + CHECKPOINT_OVERHEAD;
         }
         if (head == tail) {
             head = 0;

@@ -140,6 +140,56 @@ class PageHandOverTest {
     }
 
     @Test
+    void aPageThatChangesHandsIsItsOwnCheckpoint() {
+        byte[] first = random(1, PAGE);
+        write(0, first);
+        history.start();
+        byte[][] payload = {random(5, PAGE), random(6, PAGE)};
+        long[] after = new long[64];
+        for (int i = 0; i < after.length; i++) {
+            write(0, payload[i & 1]);
+            after[i] = history.now();
+        }
+        // a checkpoint is due every 16 whole-page writes (64 KiB): 3 in 64 writes, each only an entry
+        assertEquals(64L * (ByteJournal.DELTA_OVERHEAD + PAGE) + 3 * ByteJournal.CHECKPOINT_OVERHEAD,
+                history.byteJournal().bytes(), "no checkpoint copies a page");
+        byte[] then = new byte[PAGE];
+        assertTrue(history.at(after[0] - 1).orElseThrow().readVmo(vmo.koid, 0, then));
+        assertArrayEquals(first, then);
+        for (int i = 0; i < after.length; i++) {
+            assertTrue(history.at(after[i]).orElseThrow().readVmo(vmo.koid, 0, then));
+            assertArrayEquals(payload[i & 1], then, "after write " + i);
+        }
+    }
+
+    @Test
+    void theCapDropsAPageThatIsItsOwnCheckpointOnce() {
+        write(0, random(1, PAGE));
+        history.start();
+        assertTrue(history.setCap(40 * PAGE));
+        byte[][] payload = {random(5, PAGE), random(6, PAGE), random(7, PAGE)};
+        long[] after = new long[300];
+        for (int i = 0; i < after.length; i++) {
+            write(0, payload[i % 3]);
+            after[i] = history.now();
+        }
+        assertTrue(history.bytes() <= 40 * PAGE, "history " + history.bytes());
+        // a page recycled twice would be both the VMO's and a kept one, or kept twice
+        java.util.Set<byte[]> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (ByteJournal.Delta d : history.byteJournal().writesOf(vmo.koid, 0)) {
+            assertTrue(kept.add(d.store), "a page kept twice");
+            assertTrue(d.store != vmo.pages().writtenPage(0), "the VMO's page is also kept");
+        }
+        byte[] then = new byte[PAGE];
+        for (int i = 0; i < after.length; i++) {
+            if (after[i] >= history.horizon()) {
+                assertTrue(history.at(after[i]).orElseThrow().readVmo(vmo.koid, 0, then));
+                assertArrayEquals(payload[i % 3], then, "after write " + i);
+            }
+        }
+    }
+
+    @Test
     void theCapRecyclesDroppedPagesAsFreshOnes() {
         write(0, random(1, 4 * PAGE));
         history.start();
