@@ -394,11 +394,9 @@ final class ByteJournal {
             return;
         }
         for (long p = offset / PAGE; p <= (offset + length - 1) / PAGE; p++) {
-            if (p * PAGE >= handOverFrom && p * PAGE < handOverTo && vmo.pages().writtenPage(p) != null) {
-                continue;
-            }
             PageLog log = logs.get(p);
-            if (log != null && log.wantsCheckpoint()) {
+            if (log != null && log.wantsCheckpoint()
+                    && !(p * PAGE >= handOverFrom && p * PAGE < handOverTo && vmo.pages().writtenPage(p) != null)) {
                 byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
                 try {
                     vmo.read(p * PAGE, image, 0, PAGE);
