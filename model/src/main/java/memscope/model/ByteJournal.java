@@ -28,59 +28,13 @@ final class ByteJournal {
     static final int DELTA_OVERHEAD = 56;
     static final int CHECKPOINT_OVERHEAD = 48;
 
-    /** One write's overwritten bytes in one VMO: {@code length} bytes at {@code offset}, kept at {@code store[pos]}. */
-    static final class Delta {
-        final VmObject vmo;
-        final long offset;
-        final byte[] store;
-        final int pos;
-        final int length;
-        /**
-         * True when {@code store} is a whole page the VMO gave up to a whole-page write: the history holds all
-         * of it, and reuses it once the delta is dropped.
-         */
-        final boolean ownsPage;
-        /** The recorded call; set when the call completes. */
-        HistoryStep step;
-
-        Delta(VmObject vmo, long offset, byte[] store, int pos, int length) {
-            this(vmo, offset, store, pos, length, false);
-        }
-
-        private Delta(VmObject vmo, long offset, byte[] store, int pos, int length, boolean ownsPage) {
-            this.vmo = vmo;
-            this.offset = offset;
-            this.store = store;
-            this.pos = pos;
-            this.length = length;
-            this.ownsPage = ownsPage;
-        }
-
-        /** Estimated heap the delta holds. */
-        long heap() {
-            return DELTA_OVERHEAD + (ownsPage ? PAGE : length);
-        }
-
-        long end() {
-            return offset + length;
-        }
-
-        int before(long at) {
-            return store[pos + (int) (at - offset)] & 0xff;
-        }
-
-        long sequence() {
-            return step.sequence;
-        }
-    }
-
     /**
      * The deltas of the call under way; kept only if it completes without a refusal that undid it. One is reused
      * from call to call (see {@link #begin}), so recording a call allocates only what the history keeps.
      */
     final class Pending {
-        private Delta first;
-        private List<Delta> more;
+        private ByteDelta first;
+        private List<ByteDelta> more;
         private byte[] chunkAtStart;
         private int posAtStart;
 
@@ -106,7 +60,7 @@ final class ByteJournal {
             if (more == null || more.isEmpty()) {
                 return first;
             }
-            Delta[] all = new Delta[more.size() + 1];
+            ByteDelta[] all = new ByteDelta[more.size() + 1];
             all[0] = first;
             for (int i = 0; i < more.size(); i++) {
                 all[i + 1] = more.get(i);
@@ -170,7 +124,7 @@ final class ByteJournal {
         void dropPage(VmObject vmo, long page) {
             byte[] old = vmo.pages().takePage(page);
             if (old != null) {
-                add(new Delta(vmo, page * PAGE, old, 0, PAGE, true));
+                add(new ByteDelta(vmo, page * PAGE, old, 0, PAGE, true));
             }
         }
 
@@ -192,7 +146,7 @@ final class ByteJournal {
                 System.arraycopy(src, from, fresh, 0, PAGE);
             }
             vmo.pages().replacePage(at / PAGE, fresh);
-            add(new Delta(vmo, at + head, old, head, last - head + 1, true));
+            add(new ByteDelta(vmo, at + head, old, head, last - head + 1, true));
         }
 
         /**
@@ -200,7 +154,7 @@ final class ByteJournal {
          * write really changes are kept (an equal head and tail cost nothing; an equal write nothing at all).
          */
         void before(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
-            Delta d = keep(vmo, offset, length, src, srcOffset);
+            ByteDelta d = keep(vmo, offset, length, src, srcOffset);
             if (d != null && first == d) {
                 // a checkpoint is the page before this call: only true before the call's first write
                 checkpointPages(vmo, d.offset, d.length, 0, 0);
@@ -208,7 +162,7 @@ final class ByteJournal {
         }
 
         /** Keeps what the write changes, with no checkpoint; the delta kept, or null when nothing changes. */
-        private Delta keep(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
+        private ByteDelta keep(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
             int n = (int) length;
             byte[] store;
             int at;
@@ -247,12 +201,12 @@ final class ByteJournal {
                 offset += head;
                 n = kept;
             }
-            Delta d = new Delta(vmo, offset, store, at, n);
+            ByteDelta d = new ByteDelta(vmo, offset, store, at, n);
             add(d);
             return d;
         }
 
-        private void add(Delta d) {
+        private void add(ByteDelta d) {
             if (first == null) {
                 first = d;
             } else {
@@ -279,7 +233,7 @@ final class ByteJournal {
                 spare(first.store);
             }
             if (more != null) {
-                for (Delta d : more) {
+                for (ByteDelta d : more) {
                     if (d.ownsPage) {
                         spare(d.store);
                     }
@@ -414,7 +368,7 @@ final class ByteJournal {
     void commit(HistoryStep step) {
         committed++;
         for (int i = 0, n = step.deltaCount(); i < n; i++) {
-            Delta d = step.delta(i);
+            ByteDelta d = step.delta(i);
             d.step = step;
             PageLogs logs = recordingLogs(d.vmo.koid, true);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
@@ -436,7 +390,7 @@ final class ByteJournal {
      * for the cost of an entry; a loaded session rebuilds the same (see {@link PageLog#rebuildCheckpoints}). When
      * an equal head or tail was trimmed, the image is a copy, as a loaded session's would be.
      */
-    private void handOverCheckpoint(PageLog log, Delta d) {
+    private void handOverCheckpoint(PageLog log, ByteDelta d) {
         if (d.length == PAGE) {
             log.addCheckpoint(d.store);
             bytes += CHECKPOINT_OVERHEAD;
@@ -452,7 +406,7 @@ final class ByteJournal {
     void drop(HistoryStep oldest) {
         dropped++;
         for (int i = 0, n = oldest.deltaCount(); i < n; i++) {
-            Delta d = oldest.delta(i);
+            ByteDelta d = oldest.delta(i);
             PageLogs logs = recordingLogs(d.vmo.koid, false);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 PageLog log = logs.get(p);
@@ -499,70 +453,17 @@ final class ByteJournal {
      * into {@code into}; false when a page cannot be read (its file fails today and no write covers it).
      */
     boolean read(VmObject vmo, long offset, byte[] into, int at, int length, long sequence) {
-        PageLogs logs = pages.get(vmo.koid);
-        byte[] page = null;
-        while (length > 0) {
-            long p = offset / PAGE;
-            int inPage = (int) (offset - p * PAGE);
-            int n = Math.min(length, PAGE - inPage);
-            PageLog log = logs == null ? null : logs.get(p);
-            if (log == null || log.lastSequence() <= sequence) {
-                try {
-                    vmo.read(offset, into, at, n);
-                } catch (UncheckedIOException e) {
-                    return false;
-                }
-            } else {
-                if (page == null) {
-                    page = new byte[PAGE];
-                }
-                if (!pageAt(vmo, p, log, sequence, page)) {
-                    return false;
-                }
-                System.arraycopy(page, inPage, into, at, n);
-            }
-            offset += n;
-            at += n;
-            length -= n;
-        }
-        return true;
-    }
-
-    /** Page {@code p} as it was after call {@code sequence}: from the next checkpoint (or now), writes undone. */
-    private boolean pageAt(VmObject vmo, long p, PageLog log, long sequence, byte[] page) {
-        int k = log.countUpTo(sequence);
-        long target = log.firstIndex() + k;
-        int cp = log.checkpointFrom(target);
-        int from;
-        if (cp >= 0) {
-            System.arraycopy(log.checkpointImage(cp), 0, page, 0, PAGE);
-            from = (int) (log.checkpointAt(cp) - log.firstIndex());
-        } else {
-            try {
-                vmo.read(p * PAGE, page, 0, PAGE);
-            } catch (UncheckedIOException e) {
-                return false;
-            }
-            from = log.size();
-        }
-        long pageStart = p * PAGE;
-        for (int i = from - 1; i >= k; i--) {
-            Delta d = log.get(i);
-            long lo = Math.max(d.offset, pageStart);
-            long hi = Math.min(d.end(), pageStart + PAGE);
-            System.arraycopy(d.store, d.pos + (int) (lo - d.offset), page, (int) (lo - pageStart), (int) (hi - lo));
-        }
-        return true;
+        return PastBytes.read(pages.get(vmo.koid), vmo, offset, into, at, length, sequence);
     }
 
     /** The retained writes of page {@code p} of {@code vmo}, oldest first (empty when none). */
-    List<Delta> writesOf(long vmoKoid, long p) {
+    List<ByteDelta> writesOf(long vmoKoid, long p) {
         PageLogs logs = pages.get(vmoKoid);
         PageLog log = logs == null ? null : logs.get(p);
         if (log == null) {
             return List.of();
         }
-        List<Delta> out = new ArrayList<>(log.size());
+        List<ByteDelta> out = new ArrayList<>(log.size());
         for (int i = 0; i < log.size(); i++) {
             out.add(log.get(i));
         }

@@ -213,16 +213,16 @@ public final class History {
             if (!recording || offset < 0) {
                 return List.of();
             }
-            List<ByteJournal.Delta> page = bytes.writesOf(vmoKoid, offset / Kernel.PAGE_SIZE);
-            List<ByteJournal.Delta> covering = new ArrayList<>();
-            for (ByteJournal.Delta d : page) {
+            List<ByteDelta> page = bytes.writesOf(vmoKoid, offset / Kernel.PAGE_SIZE);
+            List<ByteDelta> covering = new ArrayList<>();
+            for (ByteDelta d : page) {
                 if (d.offset <= offset && offset < d.end()) {
                     covering.add(d);
                 }
             }
             List<Writer> out = new ArrayList<>();
             for (int i = 0; i < covering.size(); i++) {
-                ByteJournal.Delta d = covering.get(i);
+                ByteDelta d = covering.get(i);
                 int before = d.before(offset);
                 int after = i + 1 < covering.size() ? covering.get(i + 1).before(offset) : currentByte(d.vmo, offset);
                 if (after >= 0 && before != after) {

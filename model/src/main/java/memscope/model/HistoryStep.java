@@ -10,15 +10,15 @@ final class HistoryStep {
     final String name;
     final Caller caller;
     final boolean refused;
-    /** Null, one {@link ByteJournal.Delta} (the usual case: no list to pay for), or an array of them. */
+    /** Null, one {@link ByteDelta} (the usual case: no list to pay for), or an array of them. */
     private final Object writes;
     /** Null when the call changed no structure. */
     final List<StructureChange> structure;
 
-    HistoryStep(long sequence, String name, Caller caller, boolean refused, List<ByteJournal.Delta> deltas,
+    HistoryStep(long sequence, String name, Caller caller, boolean refused, List<ByteDelta> deltas,
                 List<StructureChange> structure) {
         this(sequence, name, caller, refused, deltas.isEmpty() ? null : deltas.size() == 1 ? deltas.get(0)
-                : deltas.toArray(new ByteJournal.Delta[0]), structure);
+                : deltas.toArray(new ByteDelta[0]), structure);
     }
 
     /** {@code writes}: null, one delta or an array of them, as {@link ByteJournal.Pending#writes()} gives them. */
@@ -34,11 +34,11 @@ final class HistoryStep {
 
     /** How many byte deltas the call made (recording and pruning walk them by index: no list per call). */
     int deltaCount() {
-        return writes == null ? 0 : writes instanceof ByteJournal.Delta ? 1 : ((ByteJournal.Delta[]) writes).length;
+        return writes == null ? 0 : writes instanceof ByteDelta ? 1 : ((ByteDelta[]) writes).length;
     }
 
-    ByteJournal.Delta delta(int i) {
-        return writes instanceof ByteJournal.Delta d ? d : ((ByteJournal.Delta[]) writes)[i];
+    ByteDelta delta(int i) {
+        return writes instanceof ByteDelta d ? d : ((ByteDelta[]) writes)[i];
     }
 
     Step face() {
@@ -46,10 +46,10 @@ final class HistoryStep {
     }
 
     /** The call's byte deltas, in the order it wrote them. */
-    List<ByteJournal.Delta> deltas() {
+    List<ByteDelta> deltas() {
         if (writes == null) {
             return List.of();
         }
-        return writes instanceof ByteJournal.Delta d ? List.of(d) : List.of((ByteJournal.Delta[]) writes);
+        return writes instanceof ByteDelta d ? List.of(d) : List.of((ByteDelta[]) writes);
     }
 }

@@ -6,14 +6,13 @@ import static memscope.model.ByteJournal.CHECKPOINT_OVERHEAD;
 import static memscope.model.ByteJournal.PAGE;
 
 import java.util.Arrays;
-import memscope.model.ByteJournal.Delta;
 
 /** The writes of one page in call order, and its checkpoints. Indices are absolute: they survive pruning. */
 final class PageLog {
     /** Shared by every log before its first checkpoint (most logs never take one). */
     private static final long[] NO_CHECKPOINTS = new long[0];
     private static final byte[][] NO_IMAGES = new byte[0][];
-    private Delta[] deltas = new Delta[2];
+    private ByteDelta[] deltas = new ByteDelta[2];
     private int head;
     private int tail;
     /** Absolute index of {@code deltas[head]}. */
@@ -34,7 +33,7 @@ final class PageLog {
         return tail - head;
     }
 
-    Delta get(int i) {
+    ByteDelta get(int i) {
         return deltas[head + i];
     }
 
@@ -46,7 +45,7 @@ final class PageLog {
         return writesSince >= CHECKPOINT_WRITES || bytesSince >= CHECKPOINT_BYTES;
     }
 
-    void add(Delta d, int overlap) {
+    void add(ByteDelta d, int overlap) {
         if (tail == deltas.length) {
             int n = tail - head;
             if (n < deltas.length / 2) {
@@ -54,7 +53,7 @@ final class PageLog {
                 System.arraycopy(deltas, head, deltas, 0, n);
                 Arrays.fill(deltas, n, tail, null);
             } else {
-                Delta[] grown = new Delta[deltas.length * 2];
+                ByteDelta[] grown = new ByteDelta[deltas.length * 2];
                 System.arraycopy(deltas, head, grown, 0, n);
                 deltas = grown;
             }
@@ -95,12 +94,12 @@ final class PageLog {
      * whole page that changed hands ({@code ByteJournal}) or a loaded delta of a whole page. Such an image is
      * recycled (or not) with its delta, never as a checkpoint.
      */
-    private static boolean sharedWith(byte[] image, Delta d) {
+    private static boolean sharedWith(byte[] image, ByteDelta d) {
         return image == d.store;
     }
 
     /** A delta whose bytes are the whole page before it, in an array of their own. */
-    private static boolean wholePage(Delta d, long pageStart) {
+    private static boolean wholePage(ByteDelta d, long pageStart) {
         return d.offset == pageStart && d.length == PAGE && d.pos == 0 && d.store.length == PAGE;
     }
 
@@ -138,7 +137,7 @@ final class PageLog {
         byte[] image = now.clone();
         long heap = 0;
         for (int i = n - 1, j = count - 1; i >= 0 && j >= 0; i--) {
-            Delta d = get(i);
+            ByteDelta d = get(i);
             long lo = Math.max(d.offset, pageStart);
             System.arraycopy(d.store, d.pos + (int) (lo - d.offset), image, (int) (lo - pageStart),
                     overlap(d, pageStart));
@@ -153,7 +152,7 @@ final class PageLog {
         return heap;
     }
 
-    private static int overlap(Delta d, long pageStart) {
+    private static int overlap(ByteDelta d, long pageStart) {
         return (int) (Math.min(d.end(), pageStart + PAGE) - Math.max(d.offset, pageStart));
     }
 
@@ -179,7 +178,7 @@ final class PageLog {
      * to {@code spare} (except the delta's own page, see {@link #sharedWith}).
      */
     long dropOldest(java.util.function.Consumer<byte[]> spare) {
-        Delta gone = deltas[head];
+        ByteDelta gone = deltas[head];
         deltas[head++] = null;
         dropped++;
         long freed = 0;

@@ -45,7 +45,7 @@ class PageHandOverTest {
         byte[] second = random(2, PAGE);
         write(PAGE, second);
         assertNotSame(held, vmo.pages().writtenPage(1), "the VMO got a fresh page");
-        List<ByteJournal.Delta> writes = history.byteJournal().writesOf(vmo.koid, 1);
+        List<ByteDelta> writes = history.byteJournal().writesOf(vmo.koid, 1);
         assertEquals(1, writes.size());
         assertSame(held, writes.get(0).store, "the history kept the old page, not a copy");
         assertArrayEquals(first, held, "the page it kept is untouched");
@@ -81,7 +81,7 @@ class PageHandOverTest {
         history.start();
         byte[] data = random(3, PAGE);
         write(2 * PAGE, data);
-        List<ByteJournal.Delta> writes = history.byteJournal().writesOf(vmo.koid, 2);
+        List<ByteDelta> writes = history.byteJournal().writesOf(vmo.koid, 2);
         assertEquals(1, writes.size());
         assertTrue(!writes.get(0).ownsPage);
         byte[] then = new byte[PAGE];
@@ -118,13 +118,13 @@ class PageHandOverTest {
         assertEquals(Status.OK, kernel.vmoSetSize(sized, PAGE + 100));
         assertTrue(held[0] == v.pages().writtenPage(1), "the page the new end falls in stays the VMO's");
         for (int page = 2; page < 4; page++) {
-            List<ByteJournal.Delta> writes = history.byteJournal().writesOf(v.koid, page);
+            List<ByteDelta> writes = history.byteJournal().writesOf(v.koid, page);
             assertEquals(1, writes.size());
             assertTrue(held[page - 1] == writes.get(0).store, "the history kept dropped page " + page + ", not a copy");
             assertTrue(writes.get(0).ownsPage);
             assertArrayEquals(Arrays.copyOfRange(before, page * PAGE, (page + 1) * PAGE), held[page - 1]);
         }
-        List<ByteJournal.Delta> tail = history.byteJournal().writesOf(v.koid, 1);
+        List<ByteDelta> tail = history.byteJournal().writesOf(v.koid, 1);
         assertEquals(PAGE - 100, tail.get(0).length, "only the zeroed tail is copied");
         assertEquals(3 * ByteJournal.DELTA_OVERHEAD + 2 * PAGE + PAGE - 100, history.byteJournal().bytes());
         long shrunk = history.now();
@@ -176,7 +176,7 @@ class PageHandOverTest {
         assertTrue(history.bytes() <= 40 * PAGE, "history " + history.bytes());
         // a page recycled twice would be both the VMO's and a kept one, or kept twice
         java.util.Set<byte[]> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (ByteJournal.Delta d : history.byteJournal().writesOf(vmo.koid, 0)) {
+        for (ByteDelta d : history.byteJournal().writesOf(vmo.koid, 0)) {
             assertTrue(kept.add(d.store), "a page kept twice");
             assertTrue(d.store != vmo.pages().writtenPage(0), "the VMO's page is also kept");
         }
@@ -202,7 +202,7 @@ class PageHandOverTest {
         // a page the cap dropped comes back as the VMO's fresh page, so no array is both the VMO's and kept
         byte[] mine = vmo.pages().writtenPage(0);
         for (long page = 0; page < 4; page++) {
-            for (ByteJournal.Delta d : history.byteJournal().writesOf(vmo.koid, page)) {
+            for (ByteDelta d : history.byteJournal().writesOf(vmo.koid, page)) {
                 for (long q = 0; q < 4; q++) {
                     assertNotSame(vmo.pages().writtenPage(q), d.store);
                 }
