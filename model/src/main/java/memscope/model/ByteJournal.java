@@ -28,69 +28,43 @@ final class ByteJournal {
     static final int DELTA_OVERHEAD = 56;
     static final int CHECKPOINT_OVERHEAD = 48;
 
-    /** One write's overwritten bytes in one VMO: {@code length} bytes at {@code offset}, kept at {@code store[pos]}. */
-    static final class Delta {
-        final VmObject vmo;
-        final long offset;
-        final byte[] store;
-        final int pos;
-        final int length;
-        /**
-         * True when {@code store} is a whole page the VMO gave up to a whole-page write: the history holds all
-         * of it, and reuses it once the delta is dropped.
-         */
-        final boolean ownsPage;
-        /** The recorded call; set when the call completes. */
-        HistoryStep step;
-
-        Delta(VmObject vmo, long offset, byte[] store, int pos, int length) {
-            this(vmo, offset, store, pos, length, false);
-        }
-
-        private Delta(VmObject vmo, long offset, byte[] store, int pos, int length, boolean ownsPage) {
-            this.vmo = vmo;
-            this.offset = offset;
-            this.store = store;
-            this.pos = pos;
-            this.length = length;
-            this.ownsPage = ownsPage;
-        }
-
-        /** Estimated heap the delta holds. */
-        long heap() {
-            return DELTA_OVERHEAD + (ownsPage ? PAGE : length);
-        }
-
-        long end() {
-            return offset + length;
-        }
-
-        int before(long at) {
-            return store[pos + (int) (at - offset)] & 0xff;
-        }
-
-        long sequence() {
-            return step.sequence;
-        }
-    }
-
-    /** The deltas of the call under way; kept only if it completes without a refusal that undid it. */
+    /**
+     * The deltas of the call under way; kept only if it completes without a refusal that undid it. One is reused
+     * from call to call (see {@link #begin}), so recording a call allocates only what the history keeps.
+     */
     final class Pending {
-        private Delta first;
-        private List<Delta> more;
-        private final byte[] chunkAtStart = chunk;
-        private final int posAtStart = pos;
+        private ByteDelta first;
+        private List<ByteDelta> more;
+        private byte[] chunkAtStart;
+        private int posAtStart;
 
-        List<Delta> deltas() {
+        private Pending start() {
+            first = null;
+            if (more != null) {
+                more.clear();
+            }
+            chunkAtStart = chunk;
+            posAtStart = pos;
+            return this;
+        }
+
+        boolean isEmpty() {
+            return first == null;
+        }
+
+        /** The deltas as a {@link HistoryStep} keeps them: null, the only one, or an array of all of them. */
+        Object writes() {
             if (first == null) {
-                return List.of();
+                return null;
             }
-            if (more == null) {
-                return List.of(first);
+            if (more == null || more.isEmpty()) {
+                return first;
             }
-            List<Delta> all = new ArrayList<>(more.size() + 1);
-            all.add(first);
-            all.addAll(more);
+            ByteDelta[] all = new ByteDelta[more.size() + 1];
+            all[0] = first;
+            for (int i = 0; i < more.size(); i++) {
+                all[i + 1] = more.get(i);
+            }
             return all;
         }
 
@@ -116,8 +90,9 @@ final class ByteJournal {
                 return;
             }
             if (first == null) {
-                // a checkpoint is the page before this call: only true before the call's first write
-                checkpointPages(vmo, offset, length);
+                // a checkpoint is the page before this call: only true before the call's first write. A written
+                // page the write covers whole is skipped: the page the history takes from the VMO is its image
+                checkpointPages(vmo, offset, length, lo, hi);
             }
             if (offset < lo) {
                 keep(vmo, offset, lo - offset, src, srcOffset);
@@ -141,6 +116,18 @@ final class ByteJournal {
             }
         }
 
+        /**
+         * Page {@code page} of {@code vmo} is about to be forgotten whole (a shrink): a written page changes hands,
+         * the VMO gives its array to the history rather than the history copying it; an unwritten one costs nothing
+         * (it reads from its source, which does not change).
+         */
+        void dropPage(VmObject vmo, long page) {
+            byte[] old = vmo.pages().takePage(page);
+            if (old != null) {
+                add(new ByteDelta(vmo, page * PAGE, old, 0, PAGE, true));
+            }
+        }
+
         /** Page {@code at} of {@code vmo}, held in {@code old}, is written whole from {@code src[from...]}. */
         private void takePage(VmObject vmo, long at, byte[] old, byte[] src, int from) {
             int head = Arrays.mismatch(old, 0, PAGE, src, from, from + PAGE);
@@ -159,7 +146,7 @@ final class ByteJournal {
                 System.arraycopy(src, from, fresh, 0, PAGE);
             }
             vmo.pages().replacePage(at / PAGE, fresh);
-            add(new Delta(vmo, at + head, old, head, last - head + 1, true));
+            add(new ByteDelta(vmo, at + head, old, head, last - head + 1, true));
         }
 
         /**
@@ -167,15 +154,15 @@ final class ByteJournal {
          * write really changes are kept (an equal head and tail cost nothing; an equal write nothing at all).
          */
         void before(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
-            Delta d = keep(vmo, offset, length, src, srcOffset);
+            ByteDelta d = keep(vmo, offset, length, src, srcOffset);
             if (d != null && first == d) {
                 // a checkpoint is the page before this call: only true before the call's first write
-                checkpointPages(vmo, d.offset, d.length);
+                checkpointPages(vmo, d.offset, d.length, 0, 0);
             }
         }
 
         /** Keeps what the write changes, with no checkpoint; the delta kept, or null when nothing changes. */
-        private Delta keep(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
+        private ByteDelta keep(VmObject vmo, long offset, long length, byte[] src, int srcOffset) {
             int n = (int) length;
             byte[] store;
             int at;
@@ -214,12 +201,12 @@ final class ByteJournal {
                 offset += head;
                 n = kept;
             }
-            Delta d = new Delta(vmo, offset, store, at, n);
+            ByteDelta d = new ByteDelta(vmo, offset, store, at, n);
             add(d);
             return d;
         }
 
-        private void add(Delta d) {
+        private void add(ByteDelta d) {
             if (first == null) {
                 first = d;
             } else {
@@ -242,13 +229,18 @@ final class ByteJournal {
             if (chunk == chunkAtStart) {
                 pos = posAtStart;
             }
-            for (Delta d : deltas()) {
-                if (d.ownsPage) {
-                    spare(d.store);
+            if (first != null && first.ownsPage) {
+                spare(first.store);
+            }
+            if (more != null) {
+                for (ByteDelta d : more) {
+                    if (d.ownsPage) {
+                        spare(d.store);
+                    }
                 }
+                more.clear();
             }
             first = null;
-            more = null;
         }
     }
 
@@ -284,8 +276,15 @@ final class ByteJournal {
     /** Estimated heap the retained deltas and checkpoints take. */
     private long bytes;
 
-    Pending begin() {
-        return new Pending();
+    /** The pending call's deltas, the calls' own one unless it is {@code nested} in a call that holds it. */
+    private final Pending reused = new Pending();
+
+    /**
+     * Where a call's overwritten bytes go until it commits: the one reused by every outermost call (they run one
+     * at a time, under the write lock), a new one for a call {@code nested} inside another.
+     */
+    Pending begin(boolean nested) {
+        return nested ? new Pending().start() : reused.start();
     }
 
     /** Retires the full chunk and continues in a free retired one, or a new one. */
@@ -338,15 +337,20 @@ final class ByteJournal {
         return logs;
     }
 
-    /** Takes the checkpoints the pages under a write are due, before the write changes them. */
-    private void checkpointPages(VmObject vmo, long offset, int length) {
+    /**
+     * Takes the checkpoints the pages under a write are due, before the write changes them, except for the written
+     * pages within {@code [handOverFrom, handOverTo)}: those change hands whole, and {@link #commit} makes the page
+     * the history takes their checkpoint, without a copy.
+     */
+    private void checkpointPages(VmObject vmo, long offset, int length, long handOverFrom, long handOverTo) {
         PageLogs logs = recordingLogs(vmo.koid, false);
         if (logs == null) {
             return;
         }
         for (long p = offset / PAGE; p <= (offset + length - 1) / PAGE; p++) {
             PageLog log = logs.get(p);
-            if (log != null && log.wantsCheckpoint()) {
+            if (log != null && log.wantsCheckpoint()
+                    && !(p * PAGE >= handOverFrom && p * PAGE < handOverTo && vmo.pages().writtenPage(p) != null)) {
                 byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
                 try {
                     vmo.read(p * PAGE, image, 0, PAGE);
@@ -361,24 +365,48 @@ final class ByteJournal {
     }
 
     /** Files the deltas of a completed call under their pages. */
-    void commit(HistoryStep step, List<Delta> deltas) {
+    void commit(HistoryStep step) {
         committed++;
-        for (Delta d : deltas) {
+        for (int i = 0, n = step.deltaCount(); i < n; i++) {
+            ByteDelta d = step.delta(i);
             d.step = step;
             PageLogs logs = recordingLogs(d.vmo.koid, true);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 long from = Math.max(d.offset, p * PAGE);
                 long to = Math.min(d.end(), (p + 1) * PAGE);
-                logs.getOrAdd(p).add(d, (int) (to - from));
+                PageLog log = logs.getOrAdd(p);
+                if (d.ownsPage && log.wantsCheckpoint() && !log.hasCheckpointBeforeNext()) {
+                    handOverCheckpoint(log, d);
+                }
+                log.add(d, (int) (to - from));
             }
             bytes += d.heap();
         }
     }
 
+    /**
+     * The checkpoint of a page that changed hands, due before {@code d}: the page the VMO gave up is the page
+     * before {@code d}, whole. When {@code d} covers the page whole (the usual case) that page is the checkpoint,
+     * for the cost of an entry; a loaded session rebuilds the same (see {@link PageLog#rebuildCheckpoints}). When
+     * an equal head or tail was trimmed, the image is a copy, as a loaded session's would be.
+     */
+    private void handOverCheckpoint(PageLog log, ByteDelta d) {
+        if (d.length == PAGE) {
+            log.addCheckpoint(d.store);
+            bytes += CHECKPOINT_OVERHEAD;
+        } else {
+            byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
+            System.arraycopy(d.store, 0, image, 0, PAGE);
+            log.addCheckpoint(image);
+            bytes += PAGE + CHECKPOINT_OVERHEAD;
+        }
+    }
+
     /** Forgets the deltas of the oldest retained call (they are the oldest of every page they touch). */
-    void drop(List<Delta> deltas) {
+    void drop(HistoryStep oldest) {
         dropped++;
-        for (Delta d : deltas) {
+        for (int i = 0, n = oldest.deltaCount(); i < n; i++) {
+            ByteDelta d = oldest.delta(i);
             PageLogs logs = recordingLogs(d.vmo.koid, false);
             for (long p = d.offset / PAGE; p <= (d.end() - 1) / PAGE; p++) {
                 PageLog log = logs.get(p);
@@ -415,7 +443,7 @@ final class ByteJournal {
                 } catch (UncheckedIOException x) {
                     return;
                 }
-                bytes += log.rebuildCheckpoints(page, now) * (long) (PAGE + CHECKPOINT_OVERHEAD);
+                bytes += log.rebuildCheckpoints(page, now);
             });
         }
     }
@@ -425,70 +453,17 @@ final class ByteJournal {
      * into {@code into}; false when a page cannot be read (its file fails today and no write covers it).
      */
     boolean read(VmObject vmo, long offset, byte[] into, int at, int length, long sequence) {
-        PageLogs logs = pages.get(vmo.koid);
-        byte[] page = null;
-        while (length > 0) {
-            long p = offset / PAGE;
-            int inPage = (int) (offset - p * PAGE);
-            int n = Math.min(length, PAGE - inPage);
-            PageLog log = logs == null ? null : logs.get(p);
-            if (log == null || log.lastSequence() <= sequence) {
-                try {
-                    vmo.read(offset, into, at, n);
-                } catch (UncheckedIOException e) {
-                    return false;
-                }
-            } else {
-                if (page == null) {
-                    page = new byte[PAGE];
-                }
-                if (!pageAt(vmo, p, log, sequence, page)) {
-                    return false;
-                }
-                System.arraycopy(page, inPage, into, at, n);
-            }
-            offset += n;
-            at += n;
-            length -= n;
-        }
-        return true;
-    }
-
-    /** Page {@code p} as it was after call {@code sequence}: from the next checkpoint (or now), writes undone. */
-    private boolean pageAt(VmObject vmo, long p, PageLog log, long sequence, byte[] page) {
-        int k = log.countUpTo(sequence);
-        long target = log.firstIndex() + k;
-        int cp = log.checkpointFrom(target);
-        int from;
-        if (cp >= 0) {
-            System.arraycopy(log.checkpointImage(cp), 0, page, 0, PAGE);
-            from = (int) (log.checkpointAt(cp) - log.firstIndex());
-        } else {
-            try {
-                vmo.read(p * PAGE, page, 0, PAGE);
-            } catch (UncheckedIOException e) {
-                return false;
-            }
-            from = log.size();
-        }
-        long pageStart = p * PAGE;
-        for (int i = from - 1; i >= k; i--) {
-            Delta d = log.get(i);
-            long lo = Math.max(d.offset, pageStart);
-            long hi = Math.min(d.end(), pageStart + PAGE);
-            System.arraycopy(d.store, d.pos + (int) (lo - d.offset), page, (int) (lo - pageStart), (int) (hi - lo));
-        }
-        return true;
+        return PastBytes.read(pages.get(vmo.koid), vmo, offset, into, at, length, sequence);
     }
 
     /** The retained writes of page {@code p} of {@code vmo}, oldest first (empty when none). */
-    List<Delta> writesOf(long vmoKoid, long p) {
+    List<ByteDelta> writesOf(long vmoKoid, long p) {
         PageLogs logs = pages.get(vmoKoid);
         PageLog log = logs == null ? null : logs.get(p);
         if (log == null) {
             return List.of();
         }
-        List<Delta> out = new ArrayList<>(log.size());
+        List<ByteDelta> out = new ArrayList<>(log.size());
         for (int i = 0; i < log.size(); i++) {
             out.add(log.get(i));
         }

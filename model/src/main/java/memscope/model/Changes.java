@@ -27,6 +27,16 @@ final class Changes {
     }
 
     /**
+     * Page {@code page} of {@code vmo} is about to be forgotten whole; while the history records, it takes the
+     * page (a written page leaves the VMO at once). Without the history the caller's discard forgets it.
+     */
+    void willDropPage(VmObject vmo, long page) {
+        if (history != null) {
+            history.dropPage(vmo, page);
+        }
+    }
+
+    /**
      * Writes {@code src[srcOffset...]} to {@code [offset, offset + length)} of {@code vmo}; while the history
      * records, it keeps what the write changes (whole pages change hands rather than being copied).
      *

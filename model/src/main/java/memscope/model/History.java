@@ -213,16 +213,16 @@ public final class History {
             if (!recording || offset < 0) {
                 return List.of();
             }
-            List<ByteJournal.Delta> page = bytes.writesOf(vmoKoid, offset / Kernel.PAGE_SIZE);
-            List<ByteJournal.Delta> covering = new ArrayList<>();
-            for (ByteJournal.Delta d : page) {
+            List<ByteDelta> page = bytes.writesOf(vmoKoid, offset / Kernel.PAGE_SIZE);
+            List<ByteDelta> covering = new ArrayList<>();
+            for (ByteDelta d : page) {
                 if (d.offset <= offset && offset < d.end()) {
                     covering.add(d);
                 }
             }
             List<Writer> out = new ArrayList<>();
             for (int i = 0; i < covering.size(); i++) {
-                ByteJournal.Delta d = covering.get(i);
+                ByteDelta d = covering.get(i);
                 int before = d.before(offset);
                 int after = i + 1 < covering.size() ? covering.get(i + 1).before(offset) : currentByte(d.vmo, offset);
                 if (after >= 0 && before != after) {
@@ -275,7 +275,7 @@ public final class History {
         k.bus.restoreSequence(image.lastSequence());
         structure.restore(image.snapshots());
         for (HistoryStep step : image.steps()) {
-            bytes.commit(step, step.deltas());
+            bytes.commit(step);
             steps.add(step);
             stepBytes += STEP_OVERHEAD;
         }
@@ -306,7 +306,8 @@ public final class History {
 
     /** Under the write lock, at the start of a call that may change state: where its overwritten bytes go. */
     ByteJournal.Pending begin() {
-        return recording ? bytes.begin() : null;
+        // a call made while this thread is inside another (the lock is reentrant) gets a Pending of its own
+        return recording ? bytes.begin(k.lock.getWriteHoldCount() > 1) : null;
     }
 
     /**
@@ -336,14 +337,12 @@ public final class History {
                 }
             }
         }
-        List<ByteJournal.Delta> deltas = pending.deltas();
-        if (refusal == null && deltas.isEmpty() && structural.isEmpty()) {
+        if (refusal == null && pending.isEmpty() && structural.isEmpty()) {
             return;
         }
-        HistoryStep step = new HistoryStep(sequence, name, caller.get(), refusal != null,
-                deltas,
+        HistoryStep step = new HistoryStep(sequence, name, caller.get(), refusal != null, pending.writes(),
                 structural.isEmpty() ? null : List.copyOf(structural));
-        bytes.commit(step, deltas);
+        bytes.commit(step);
         if (step.structure != null) {
             structure.record(k, sequence, step.structure);
         }
@@ -367,7 +366,7 @@ public final class History {
             HistoryStep oldest = steps.get(first);
             steps.set(first, null);
             first++;
-            bytes.drop(oldest.deltas());
+            bytes.drop(oldest);
             stepBytes -= STEP_OVERHEAD;
             horizon = oldest.sequence;
         }

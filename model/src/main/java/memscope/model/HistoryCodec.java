@@ -66,9 +66,9 @@ final class HistoryCodec {
             str(d, step.name);
             d.writeByte(step.caller.ordinal());
             d.writeBoolean(step.refused);
-            List<ByteJournal.Delta> deltas = step.deltas();
+            List<ByteDelta> deltas = step.deltas();
             d.writeLong(deltas.size());
-            for (ByteJournal.Delta x : deltas) {
+            for (ByteDelta x : deltas) {
                 d.writeLong(x.vmo.koid);
                 d.writeLong(x.offset);
                 d.writeInt(x.length);
@@ -164,7 +164,7 @@ final class HistoryCodec {
             }
             boolean refused = p.bool(what("refused"));
             long deltaCount = p.count(what("deltas"), 8 + 8 + 4 + 1);
-            List<ByteJournal.Delta> deltas = new ArrayList<>();
+            List<ByteDelta> deltas = new ArrayList<>();
             for (long j = 0; j < deltaCount; j++) {
                 VmObject v = vmo(p, k, vmos, p.u64(what("vmoKoid")));
                 long offset = p.u64(what("offset"));
@@ -174,7 +174,7 @@ final class HistoryCodec {
                 }
                 byte[] before = new byte[length];
                 p.bytes(before, what("length"));
-                deltas.add(new ByteJournal.Delta(v, offset, before, 0, length));
+                deltas.add(new ByteDelta(v, offset, before, 0, length));
             }
             long changeCount = p.count(what("changes"), 1 + 8);
             List<StructureChange> changes = new ArrayList<>();

@@ -30,7 +30,7 @@ final class HistoryDiff {
                     structure.add(new Diff.Change(s.sequence, c));
                 }
             }
-            for (ByteJournal.Delta d : s.deltas()) {
+            for (ByteDelta d : s.deltas()) {
                 byVmo.computeIfAbsent(d.vmo.koid, x -> new ArrayList<>())
                         .add(new Written(d.offset, d.end(), s.sequence, d.vmo));
             }

@@ -98,7 +98,11 @@ final class ObjectCalls {
         return Status.OK;
     }
 
-    /** Shrinking forgets the written bytes from {@code size} on: the history keeps them, page by page. */
+    /**
+     * Shrinking forgets the written bytes from {@code size} on: the history keeps them, page by page. A page past
+     * the new end changes hands (the history takes the VMO's array, no copy); the page {@code size} falls inside
+     * stays, so the history copies only its tail, which is zeroed.
+     */
     private static void willDrop(VmObject vmo, long size, Changes changes) {
         if (changes.history == null) {
             return;
@@ -108,9 +112,12 @@ final class ObjectCalls {
         vmo.pages().forEachCommitted(p -> committed[n[0]++] = p);
         java.util.Arrays.sort(committed);
         for (long p : committed) {
-            long from = Math.max(size, p * Kernel.PAGE_SIZE);
-            long to = Math.min(vmo.size(), (p + 1) * Kernel.PAGE_SIZE);
-            changes.willWrite(vmo, from, to - from);
+            long start = p * Kernel.PAGE_SIZE;
+            if (start >= size) {
+                changes.willDropPage(vmo, p);
+            } else if (start + Kernel.PAGE_SIZE > size) {
+                changes.willWrite(vmo, size, start + Kernel.PAGE_SIZE - size);
+            }
         }
     }
 

@@ -6,11 +6,13 @@ import static memscope.model.ByteJournal.CHECKPOINT_OVERHEAD;
 import static memscope.model.ByteJournal.PAGE;
 
 import java.util.Arrays;
-import memscope.model.ByteJournal.Delta;
 
 /** The writes of one page in call order, and its checkpoints. Indices are absolute: they survive pruning. */
 final class PageLog {
-    private Delta[] deltas = new Delta[2];
+    /** Shared by every log before its first checkpoint (most logs never take one). */
+    private static final long[] NO_CHECKPOINTS = new long[0];
+    private static final byte[][] NO_IMAGES = new byte[0][];
+    private ByteDelta[] deltas = new ByteDelta[2];
     private int head;
     private int tail;
     /** Absolute index of {@code deltas[head]}. */
@@ -20,8 +22,8 @@ final class PageLog {
      * (absolute), ascending. Dropping advances {@code cpHead} rather than copying the arrays: a page written
      * thousands of times holds thousands of checkpoints, and the cap drops one every few calls.
      */
-    private long[] cpAt = new long[0];
-    private byte[][] cpImage = new byte[0][];
+    private long[] cpAt = NO_CHECKPOINTS;
+    private byte[][] cpImage = NO_IMAGES;
     private int cpHead;
     private int cpTail;
     private int writesSince;
@@ -31,7 +33,7 @@ final class PageLog {
         return tail - head;
     }
 
-    Delta get(int i) {
+    ByteDelta get(int i) {
         return deltas[head + i];
     }
 
@@ -43,7 +45,7 @@ final class PageLog {
         return writesSince >= CHECKPOINT_WRITES || bytesSince >= CHECKPOINT_BYTES;
     }
 
-    void add(Delta d, int overlap) {
+    void add(ByteDelta d, int overlap) {
         if (tail == deltas.length) {
             int n = tail - head;
             if (n < deltas.length / 2) {
@@ -51,7 +53,7 @@ final class PageLog {
                 System.arraycopy(deltas, head, deltas, 0, n);
                 Arrays.fill(deltas, n, tail, null);
             } else {
-                Delta[] grown = new Delta[deltas.length * 2];
+                ByteDelta[] grown = new ByteDelta[deltas.length * 2];
                 System.arraycopy(deltas, head, grown, 0, n);
                 deltas = grown;
             }
@@ -82,6 +84,25 @@ final class PageLog {
         bytesSince = 0;
     }
 
+    /** Whether a checkpoint is already taken before the delta to be added next (a discarded call's, say). */
+    boolean hasCheckpointBeforeNext() {
+        return cpTail > cpHead && cpAt[cpTail - 1] == dropped + size();
+    }
+
+    /**
+     * Whether checkpoint image {@code image} is delta {@code d}'s own array, the page as it was before it: a
+     * whole page that changed hands ({@code ByteJournal}) or a loaded delta of a whole page. Such an image is
+     * recycled (or not) with its delta, never as a checkpoint.
+     */
+    private static boolean sharedWith(byte[] image, ByteDelta d) {
+        return image == d.store;
+    }
+
+    /** A delta whose bytes are the whole page before it, in an array of their own. */
+    private static boolean wholePage(ByteDelta d, long pageStart) {
+        return d.offset == pageStart && d.length == PAGE && d.pos == 0 && d.store.length == PAGE;
+    }
+
     int checkpoints() {
         return cpTail - cpHead;
     }
@@ -89,9 +110,10 @@ final class PageLog {
     /**
      * Session restore: gives the page (whose bytes now are {@code now}) the checkpoints recording would have
      * taken (before the write that finds 256 writes or 64 KiB since the last one), counting from the oldest
-     * retained write; the images come from going back from now. Returns how many it took.
+     * retained write; the images come from going back from now, or are the write's own bytes when it covers the
+     * page whole (as recording shares the page a whole-page write takes). Returns the heap they take.
      */
-    int rebuildCheckpoints(long page, byte[] now) {
+    long rebuildCheckpoints(long page, byte[] now) {
         long pageStart = page * PAGE;
         int n = size();
         boolean[] before = new boolean[n];
@@ -113,21 +135,24 @@ final class PageLog {
         cpHead = 0;
         cpTail = count;
         byte[] image = now.clone();
+        long heap = 0;
         for (int i = n - 1, j = count - 1; i >= 0 && j >= 0; i--) {
-            Delta d = get(i);
+            ByteDelta d = get(i);
             long lo = Math.max(d.offset, pageStart);
             System.arraycopy(d.store, d.pos + (int) (lo - d.offset), image, (int) (lo - pageStart),
                     overlap(d, pageStart));
             if (before[i]) {
                 // image is now the page as it was before delta i
                 cpAt[j] = dropped + i;
-                cpImage[j--] = image.clone();
+                boolean shared = wholePage(d, pageStart);
+                cpImage[j--] = shared ? d.store : image.clone();
+                heap += shared ? CHECKPOINT_OVERHEAD : PAGE + CHECKPOINT_OVERHEAD;
             }
         }
-        return count;
+        return heap;
     }
 
-    private static int overlap(Delta d, long pageStart) {
+    private static int overlap(ByteDelta d, long pageStart) {
         return (int) (Math.min(d.end(), pageStart + PAGE) - Math.max(d.offset, pageStart));
     }
 
@@ -150,16 +175,22 @@ final class PageLog {
 
     /**
      * Drops the oldest delta; returns the heap freed by checkpoints that no longer have a use, whose images go
-     * to {@code spare}.
+     * to {@code spare} (except the delta's own page, see {@link #sharedWith}).
      */
     long dropOldest(java.util.function.Consumer<byte[]> spare) {
+        ByteDelta gone = deltas[head];
         deltas[head++] = null;
         dropped++;
         long freed = 0;
         while (cpHead < cpTail && cpAt[cpHead] < dropped) {
-            spare.accept(cpImage[cpHead]);
+            if (sharedWith(cpImage[cpHead], gone)) {
+                // the dropped delta's own page: the caller recycles it with the delta (when it owns it)
+                freed += CHECKPOINT_OVERHEAD;
+            } else {
+                spare.accept(cpImage[cpHead]);
+                freed += PAGE + CHECKPOINT_OVERHEAD;
+            }
             cpImage[cpHead++] = null;
-            freed += PAGE + CHECKPOINT_OVERHEAD;
         }
         if (head == tail) {
             head = 0;

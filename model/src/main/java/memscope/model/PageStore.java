@@ -141,6 +141,24 @@ final class PageStore {
         }
     }
 
+    /**
+     * Forgets written page {@code page} and returns its array, which the caller now owns (the page reads from the
+     * source again, as an unwritten one); null when the page is unwritten.
+     */
+    byte[] takePage(long page) {
+        int slot = find(page >>> BLOCK_SHIFT);
+        if (slot < 0) {
+            return null;
+        }
+        int bit = (int) (page & (BLOCK_PAGES - 1));
+        byte[] taken = blocks[slot][bit];
+        if (taken != null) {
+            blocks[slot][bit] = null;
+            pageCount--;
+        }
+        return taken;
+    }
+
     /** The original contents of the pages a write only partly covers, keyed by page index. */
     record Originals(long headPage, byte[] head, long tailPage, byte[] tail) {
         static final Originals NONE = new Originals(-1, null, -1, null);

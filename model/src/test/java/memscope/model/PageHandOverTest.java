@@ -45,7 +45,7 @@ class PageHandOverTest {
         byte[] second = random(2, PAGE);
         write(PAGE, second);
         assertNotSame(held, vmo.pages().writtenPage(1), "the VMO got a fresh page");
-        List<ByteJournal.Delta> writes = history.byteJournal().writesOf(vmo.koid, 1);
+        List<ByteDelta> writes = history.byteJournal().writesOf(vmo.koid, 1);
         assertEquals(1, writes.size());
         assertSame(held, writes.get(0).store, "the history kept the old page, not a copy");
         assertArrayEquals(first, held, "the page it kept is untouched");
@@ -81,7 +81,7 @@ class PageHandOverTest {
         history.start();
         byte[] data = random(3, PAGE);
         write(2 * PAGE, data);
-        List<ByteJournal.Delta> writes = history.byteJournal().writesOf(vmo.koid, 2);
+        List<ByteDelta> writes = history.byteJournal().writesOf(vmo.koid, 2);
         assertEquals(1, writes.size());
         assertTrue(!writes.get(0).ownsPage);
         byte[] then = new byte[PAGE];
@@ -108,6 +108,88 @@ class PageHandOverTest {
     }
 
     @Test
+    void aShrinkGivesThePagesItDropsToTheHistoryAndCopiesOnlyTheTailItZeroes() {
+        int sized = kernel.vmoCreate(4 * PAGE, Kernel.VMO_RESIZABLE).handle();
+        VmObject v = kernel.state().vmo(sized, 0);
+        byte[] before = random(7, 4 * PAGE);
+        assertEquals(Status.OK, kernel.vmoWrite(sized, before, 0, before.length));
+        history.start();
+        byte[][] held = {v.pages().writtenPage(1), v.pages().writtenPage(2), v.pages().writtenPage(3)};
+        assertEquals(Status.OK, kernel.vmoSetSize(sized, PAGE + 100));
+        assertTrue(held[0] == v.pages().writtenPage(1), "the page the new end falls in stays the VMO's");
+        for (int page = 2; page < 4; page++) {
+            List<ByteDelta> writes = history.byteJournal().writesOf(v.koid, page);
+            assertEquals(1, writes.size());
+            assertTrue(held[page - 1] == writes.get(0).store, "the history kept dropped page " + page + ", not a copy");
+            assertTrue(writes.get(0).ownsPage);
+            assertArrayEquals(Arrays.copyOfRange(before, page * PAGE, (page + 1) * PAGE), held[page - 1]);
+        }
+        List<ByteDelta> tail = history.byteJournal().writesOf(v.koid, 1);
+        assertEquals(PAGE - 100, tail.get(0).length, "only the zeroed tail is copied");
+        assertEquals(3 * ByteJournal.DELTA_OVERHEAD + 2 * PAGE + PAGE - 100, history.byteJournal().bytes());
+        long shrunk = history.now();
+        assertEquals(Status.OK, kernel.vmoSetSize(sized, 4 * PAGE));
+        byte[] now = new byte[4 * PAGE];
+        assertEquals(Status.OK, kernel.vmoRead(sized, now, 0, now.length));
+        byte[] expected = new byte[4 * PAGE];
+        System.arraycopy(before, 0, expected, 0, PAGE + 100);
+        assertArrayEquals(expected, now, "regrown, the VMO reads zeros past the old end");
+        byte[] then = new byte[4 * PAGE];
+        assertTrue(history.at(shrunk - 1).orElseThrow().readVmo(v.koid, 0, then));
+        assertArrayEquals(before, then, "before the shrink, every byte as it was");
+    }
+
+    @Test
+    void aPageThatChangesHandsIsItsOwnCheckpoint() {
+        byte[] first = random(1, PAGE);
+        write(0, first);
+        history.start();
+        byte[][] payload = {random(5, PAGE), random(6, PAGE)};
+        long[] after = new long[64];
+        for (int i = 0; i < after.length; i++) {
+            write(0, payload[i & 1]);
+            after[i] = history.now();
+        }
+        // a checkpoint is due every 16 whole-page writes (64 KiB): 3 in 64 writes, each only an entry
+        assertEquals(64L * (ByteJournal.DELTA_OVERHEAD + PAGE) + 3 * ByteJournal.CHECKPOINT_OVERHEAD,
+                history.byteJournal().bytes(), "no checkpoint copies a page");
+        byte[] then = new byte[PAGE];
+        assertTrue(history.at(after[0] - 1).orElseThrow().readVmo(vmo.koid, 0, then));
+        assertArrayEquals(first, then);
+        for (int i = 0; i < after.length; i++) {
+            assertTrue(history.at(after[i]).orElseThrow().readVmo(vmo.koid, 0, then));
+            assertArrayEquals(payload[i & 1], then, "after write " + i);
+        }
+    }
+
+    @Test
+    void theCapDropsAPageThatIsItsOwnCheckpointOnce() {
+        write(0, random(1, PAGE));
+        history.start();
+        assertTrue(history.setCap(40 * PAGE));
+        byte[][] payload = {random(5, PAGE), random(6, PAGE), random(7, PAGE)};
+        long[] after = new long[300];
+        for (int i = 0; i < after.length; i++) {
+            write(0, payload[i % 3]);
+            after[i] = history.now();
+        }
+        assertTrue(history.bytes() <= 40 * PAGE, "history " + history.bytes());
+        // a page recycled twice would be both the VMO's and a kept one, or kept twice
+        java.util.Set<byte[]> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (ByteDelta d : history.byteJournal().writesOf(vmo.koid, 0)) {
+            assertTrue(kept.add(d.store), "a page kept twice");
+            assertTrue(d.store != vmo.pages().writtenPage(0), "the VMO's page is also kept");
+        }
+        byte[] then = new byte[PAGE];
+        for (int i = 0; i < after.length; i++) {
+            if (after[i] >= history.horizon()) {
+                assertTrue(history.at(after[i]).orElseThrow().readVmo(vmo.koid, 0, then));
+                assertArrayEquals(payload[i % 3], then, "after write " + i);
+            }
+        }
+    }
+
+    @Test
     void theCapRecyclesDroppedPagesAsFreshOnes() {
         write(0, random(1, 4 * PAGE));
         history.start();
@@ -120,7 +202,7 @@ class PageHandOverTest {
         // a page the cap dropped comes back as the VMO's fresh page, so no array is both the VMO's and kept
         byte[] mine = vmo.pages().writtenPage(0);
         for (long page = 0; page < 4; page++) {
-            for (ByteJournal.Delta d : history.byteJournal().writesOf(vmo.koid, page)) {
+            for (ByteDelta d : history.byteJournal().writesOf(vmo.koid, page)) {
                 for (long q = 0; q < 4; q++) {
                     assertNotSame(vmo.pages().writtenPage(q), d.store);
                 }

@@ -30,8 +30,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * that history under 16 MiB of heap (printed by the setup of the 100,000-write state: "history heap ..."); a jump
  * in a history loaded from a session as fast as in the recorded one ({@code jumpAfterLoad}).
  *
- * <p>Run: {@code mvn -pl model test-compile exec:exec@bench -Dbench=HistoryBenchmark} (about 2 minutes). Sample
- * mode: compare the {@code p0.50} rows.
+ * <p>Run: {@code mvn -pl model test-compile exec:exec@bench -Dbench=HistoryBenchmark} (about 3 minutes). Sample
+ * mode: compare the {@code p0.50} rows. Allocation per call: run {@code org.openjdk.jmh.Main HistoryBenchmark -prof
+ * gc} on the test classpath ({@code gc.alloc.rate.norm}), or {@link HistoryCpuCheck}, whose figure does not move
+ * with what the JIT's escape analysis manages in a given fork.
+ *
+ * <p>The floor of {@code write4k}: with the history off the write is one copy within the cache (the hot page is
+ * written in place); with it on, whatever the design, the 4 KiB the write overwrites must stay in memory until the
+ * cap drops them, so 4 KiB land in memory the cache has not seen (here: the VMO gets a page the cap dropped, the
+ * old one stays with the history). {@code copyFloor} does only that; in the run of 3 Dec 2026 (see README,
+ * Performance) it took 2x the whole write with the history off, so 1.25x is out of reach for this case for any
+ * history that keeps what a write overwrites. {@code write4kSpread} is the honest comparison: the page written is
+ * cold with the history off too.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

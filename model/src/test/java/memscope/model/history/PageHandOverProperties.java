@@ -29,6 +29,7 @@ import net.jqwik.api.Provide;
  * Whole-page writes hand the VMO's page to the history, the others copy what they overwrite; for random mixes of
  * both (whole pages, writes that straddle pages, small edits, rewrites of what is there, through writeMemory,
  * vmoWrite and Mach vm_write, into pages written before, pages never written and pages of a file-like source),
+ * and shrinks and regrowths of a resizable VMO (a shrink hands the pages it drops over as well),
  * under caps that drop and recycle pages, every retained moment, {@code writersOf} and {@code diff} agree with
  * images of the VMOs taken after each call.
  */
@@ -49,7 +50,7 @@ class PageHandOverProperties {
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 6),
+        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 8),
                 Arbitraries.integers().between(0, PAGES - 1), Arbitraries.integers().between(0, PAGE - 1),
                 Arbitraries.integers().between(1, 3 * PAGE), Arbitraries.longs()).as(Op::new);
         return op.list().ofMinSize(1).ofMaxSize(60);
@@ -71,8 +72,14 @@ class PageHandOverProperties {
         final long base = kernel.vmarMap(p.rootVmar(), RW, 0, anon, 0, SIZE).address();
         final long anonKoid = kernel.inspector().handle(anon).orElseThrow().koid();
         final long backedKoid = kernel.inspector().handle(backed).orElseThrow().koid();
+        /** Resizable and unmapped: shrinking hands its dropped pages to the history, growing reads zeros. */
+        final int sized = kernel.vmoCreate(SIZE, Kernel.VMO_RESIZABLE).handle();
+        final long sizedKoid = kernel.inspector().handle(sized).orElseThrow().koid();
         final byte[] anonBytes = new byte[SIZE];
         final byte[] backedBytes = new byte[SIZE];
+        /** The resizable VMO's bytes, zeros past its size; and its size. */
+        final byte[] sizedBytes = new byte[SIZE];
+        int sizedSize = SIZE;
 
         World() {
             for (int page = 0; page < PAGES; page++) {
@@ -84,6 +91,9 @@ class PageHandOverProperties {
             for (int page = 0; page < PAGES; page += 2) {
                 writeMemory(page * PAGE, random(page, PAGE));
             }
+            byte[] all = random(-1, SIZE);
+            assertEquals(Status.OK, kernel.vmoWrite(sized, all, 0, SIZE));
+            System.arraycopy(all, 0, sizedBytes, 0, SIZE);
         }
 
         void writeMemory(long offset, byte[] data) {
@@ -123,6 +133,23 @@ class PageHandOverProperties {
                     assertEquals(KernReturn.SUCCESS, kernel.mach().vmWrite(port, base + at, data, data.length));
                     System.arraycopy(data, 0, anonBytes, (int) at, data.length);
                 }
+                case 7 -> {
+                    // the resizable VMO, within its size: whole pages, or a piece of one
+                    long from = Math.min(op.seed() % 2 == 0 ? at : at + op.shift(), sizedSize - 1);
+                    byte[] data = random(op.seed(), (int) Math.min(op.seed() % 2 == 0 ? wholePages : op.length(),
+                            sizedSize - from));
+                    assertEquals(Status.OK, kernel.vmoWrite(sized, data, from, data.length));
+                    System.arraycopy(data, 0, sizedBytes, (int) from, data.length);
+                }
+                case 8 -> {
+                    // shrink (the bytes past the new end are forgotten) or grow (zeros), often to a page boundary
+                    int size = op.seed() % 2 == 0 ? (1 + op.page()) * PAGE : 1 + op.page() * PAGE + op.shift();
+                    assertEquals(Status.OK, kernel.vmoSetSize(sized, size));
+                    if (size < sizedSize) {
+                        Arrays.fill(sizedBytes, size, SIZE, (byte) 0);
+                    }
+                    sizedSize = (size + PAGE - 1) / PAGE * PAGE;
+                }
                 default -> {
                     // the file-like VMO: whole pages, or a piece of one
                     long from = op.seed() % 2 == 0 ? at : at + op.shift();
@@ -150,16 +177,24 @@ class PageHandOverProperties {
         List<Long> sequences = new ArrayList<>();
         List<byte[]> anon = new ArrayList<>();
         List<byte[]> backed = new ArrayList<>();
+        List<byte[]> sized = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         sequences.add(history.now());
         anon.add(w.anonBytes.clone());
         backed.add(w.backedBytes.clone());
+        sized.add(w.sizedBytes.clone());
+        sizes.add(w.sizedSize);
         for (Op op : ops) {
             w.apply(op);
             sequences.add(history.now());
             anon.add(w.anonBytes.clone());
             backed.add(w.backedBytes.clone());
+            sized.add(w.sizedBytes.clone());
+            sizes.add(w.sizedSize);
         }
-        assertTrue(history.bytes() <= cap, "history " + history.bytes() + " over its cap " + cap);
+        // the newest call always stays, even one bigger than the cap (a shrink that drops every page)
+        assertTrue(history.bytes() <= cap || history.steps().size() == 1,
+                "history " + history.bytes() + " over its cap " + cap);
         long horizon = history.horizon();
         byte[] seen = new byte[SIZE];
         List<Integer> retained = new ArrayList<>();
@@ -173,12 +208,16 @@ class PageHandOverProperties {
             assertArrayEquals(anon.get(i), seen, "anonymous VMO after call " + i);
             assertTrue(m.readVmo(w.backedKoid, 0, seen));
             assertArrayEquals(backed.get(i), seen, "file-like VMO after call " + i);
+            byte[] within = new byte[sizes.get(i)];
+            assertTrue(m.readVmo(w.sizedKoid, 0, within));
+            assertArrayEquals(Arrays.copyOf(sized.get(i), within.length), within, "resizable VMO after call " + i);
         }
         SplittableRandom r = new SplittableRandom(ops.size());
         for (int k = 0; k < 24; k++) {
             int offset = r.nextInt(SIZE);
             assertWriters(history, w.anonKoid, offset, sequences, anon, horizon);
             assertWriters(history, w.backedKoid, offset, sequences, backed, horizon);
+            assertWriters(history, w.sizedKoid, offset, sequences, sized, horizon);
         }
         for (int k = 0; k < 6 && !retained.isEmpty(); k++) {
             int a = retained.get(r.nextInt(retained.size()));
