@@ -12,9 +12,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        memscope.app.startup.StartupTrace.mark("JVM start to main()");
         if (Cli.wants(args)) { // run, lesson, maps, --help, --version: no window, no JavaFX
             System.exit(Cli.run(args));
         }
+        memscope.app.startup.StartupTrace.mark("command line checked (Cli.wants)");
         Application.launch(MemScopeApp.class, args);
     }
 }
