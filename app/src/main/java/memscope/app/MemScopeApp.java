@@ -218,8 +218,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
 
     private Optional<LoadedScenario> load(LaunchOptions options) {
         try {
-            return Optional.of(options.scenario().isPresent() ? ScenarioLoader.load(options.scenario().get())
-                    : ScenarioLoader.loadDefault());
+            return Optional.of(EarlyScenario.load(options)); // loading since the launch, as a rule
         } catch (ScenarioException e) {
             System.err.println("memscope: " + messages.describe(e));
             if (options.screenshot().isEmpty()) {
