@@ -19,6 +19,11 @@ final class EarlyScenario {
     private record Pending(LaunchOptions options, CompletableFuture<LoadedScenario> scenario) {
     }
 
+    /** How a scenario is read: {@link ScenarioLoader} by the launch's options (a test may fail it on purpose). */
+    interface Reader {
+        LoadedScenario read(LaunchOptions options) throws ScenarioException;
+    }
+
     private static Pending pending;
 
     private EarlyScenario() {
@@ -26,6 +31,10 @@ final class EarlyScenario {
 
     /** Starts loading the scenario that {@code args} name (the demo without one) on a thread of its own. */
     static void start(List<String> args) {
+        start(args, EarlyScenario::read);
+    }
+
+    static void start(List<String> args, Reader reader) {
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);
@@ -35,9 +44,9 @@ final class EarlyScenario {
         CompletableFuture<LoadedScenario> scenario = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                scenario.complete(read(options));
-            } catch (ScenarioException | RuntimeException e) {
-                scenario.completeExceptionally(e);
+                scenario.complete(reader.read(options));
+            } catch (ScenarioException | RuntimeException | Error e) {
+                scenario.completeExceptionally(e); // whatever it is, the window's join must not wait forever
             }
         }, "memscope-scenario");
         loader.setDaemon(true);
@@ -65,6 +74,8 @@ final class EarlyScenario {
             } catch (CompletionException e) {
                 if (e.getCause() instanceof ScenarioException problem) {
                     throw problem;
+                } else if (e.getCause() instanceof Error error) {
+                    throw error; // as if it had happened on this thread
                 }
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }

@@ -59,6 +59,17 @@ class EarlyScenarioTest {
     }
 
     @Test
+    void anErrorWhileLoadingReachesTheWindowInsteadOfLeavingItWaiting() {
+        EarlyScenario.start(List.of(), options -> {
+            throw new StackOverflowError("deep");
+        });
+        StackOverflowError error = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> assertThrows(StackOverflowError.class,
+                        () -> EarlyScenario.load(LaunchOptions.parse(List.of()))));
+        assertEquals("deep", error.getMessage());
+    }
+
+    @Test
     void aCommandLineThatDoesNotParseStartsNothing() {
         EarlyScenario.start(List.of("--no-such-option"));
         assertEquals(java.util.Optional.empty(), EarlyScenario.started());
