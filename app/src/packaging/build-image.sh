@@ -90,6 +90,13 @@ if ! ls "$work_dir"/runtime/lib/libglass.so >/dev/null 2>&1; then
   exit 1
 fi
 
+# Start-up (issue 14): on 2 cores the C2 compiler spent as much CPU before the first frame as the FX thread did,
+# compiling start-up code (CSS, class loading, lambdas) that runs only then. Ten times C2's thresholds leave that
+# code to C1: whole-process CPU by the first frame about 14 % lower, and Find still within 2x of grep -F
+# (startup-bench.sh and exec:exec@bench-find, README). A hundred times made Find 4x slower than grep: not that.
+c2_later=(--java-options -XX:Tier4InvocationThreshold=50000 --java-options -XX:Tier4CompileThreshold=150000
+  --java-options -XX:Tier4BackEdgeThreshold=400000)
+
 # jpackage wants a purely numeric version: 0.1.0-SNAPSHOT -> 0.1.0
 "$jdk_home/bin/jpackage" \
   --type app-image \
@@ -102,6 +109,7 @@ fi
   --module "$main_module" \
   --java-options '-Djna.boot.library.path=$APPDIR' \
   --java-options '-Djna.nounpack=true' \
+  "${c2_later[@]}" \
   --icon "$(dirname "$0")/memscope.png" \
   --runtime-image "$work_dir/runtime"
 

@@ -12,9 +12,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        memscope.app.startup.StartupTrace.mark("JVM start to main()");
         if (Cli.wants(args)) { // run, lesson, maps, --help, --version: no window, no JavaFX
             System.exit(Cli.run(args));
         }
+        EarlyScenario.start(java.util.List.of(args)); // while the toolkit starts (issue 14: start-up)
+        memscope.app.startup.StartupTrace.mark("command line checked (Cli.wants), scenario loading begun");
         Application.launch(MemScopeApp.class, args);
     }
 }

@@ -23,6 +23,7 @@ import memscope.app.kernel.CallRecorder.Recorded;
 import memscope.app.kernel.FxKernelAdapter;
 import memscope.app.kernel.KernelSession;
 import memscope.app.kernel.Personality;
+import memscope.app.startup.StartupTrace;
 import memscope.app.layout.Panel;
 import memscope.app.layout.Workspace;
 import memscope.app.status.ComparisonPane;
@@ -104,7 +105,9 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         describer.showAddresses(new memscope.app.status.RuleAddresses(messages, documents));
         this.log = new SyscallLog(messages, describer);
         this.logColumn = new memscope.app.timeline.LogColumn(log.node());
+        StartupTrace.mark("window: kernel session, document tabs, comparison, syscall log");
         this.tree = new MappingTreeView(messages, new MappingTreeBuilder(session));
+        StartupTrace.mark("window: mapping tree");
         this.panel = new SimulationPanel(session, messages, new SimulationPanel.Reporter() {
             @Override
             public void reportCall(Recorded<?> call) {
@@ -123,6 +126,7 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         this.clipboard = new ClipboardActions(documents, hexView, editor, status, messages);
         PersonalityControls personalities = new PersonalityControls(session, messages, this::compareWrite);
         panel.addSection(personalities.node());
+        StartupTrace.mark("window: simulation panel, editor, personalities");
         this.compare = new CompareAction(hexView, editor, status, comparison, describer, messages,
                 personalities::compareBytes);
         this.updates = new LiveUpdates(session, tree, new LiveUpdates.HexViewer() {
@@ -147,6 +151,7 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
             }
         }, panel, log);
         layout();
+        StartupTrace.mark("window: workspace, menus, go-to bar, help menu");
         hexView.setId("hexView");
         hexView.addressHeadingProperty().bind(messages.text("hex.addressHeading"));
         hexView.editHandlerProperty().set(editor);
@@ -160,6 +165,7 @@ public final class MainWindow implements MainMenus.Actions, WindowHooks {
         hexView.goTo(session.scenario().startAddress());
         status.info(() -> messages.get("status.ready", session.scenario().title(messages.getLocale())));
         subscription = session.kernel().subscribe(new FxKernelAdapter(updates, r -> !session.isQuiet()));
+        StartupTrace.mark("window: hex view and tree filled, status");
     }
 
     public Parent root() {

@@ -28,6 +28,7 @@ import memscope.app.layout.MemoryPreferences;
 import memscope.app.layout.WindowPlacement;
 import memscope.app.lesson.Teaching;
 import memscope.app.live.LiveWorkbench;
+import memscope.app.startup.StartupTrace;
 import memscope.app.text.RefusedInputException;
 import memscope.model.scenario.LoadedScenario;
 import memscope.model.scenario.ScenarioException;
@@ -80,6 +81,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
     /** Remembers the layout in {@code prefs}. */
     public MemScopeApp(Preferences prefs) {
         this.prefs = prefs;
+        StartupTrace.mark("toolkit started; MemScopeApp's fields (messages, file, live and ELF workbenches)");
     }
 
     @Override
@@ -97,12 +99,15 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
         // a screenshot shows the default layout and leaves the remembered one alone
         layout = new LayoutStore(options.screenshot().isPresent() ? new MemoryPreferences() : prefs);
+        StartupTrace.mark("launch options, preferences");
         Optional<LoadedScenario> scenario = load(options);
+        StartupTrace.mark("scenario loaded");
         if (scenario.isEmpty()) {
             exit(1);
             return;
         }
         teaching = new Teaching(messages, this::show, this::replacingDocument);
+        StartupTrace.mark("console and projector (Teaching)");
         show(scenario.get());
         stage.setOnCloseRequest(e -> {
             // unsaved file changes: ask first; the window closes once they are saved or given up
@@ -213,8 +218,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
 
     private Optional<LoadedScenario> load(LaunchOptions options) {
         try {
-            return Optional.of(options.scenario().isPresent() ? ScenarioLoader.load(options.scenario().get())
-                    : ScenarioLoader.loadDefault());
+            return Optional.of(EarlyScenario.load(options)); // loading since the launch, as a rule
         } catch (ScenarioException e) {
             System.err.println("memscope: " + messages.describe(e));
             if (options.screenshot().isEmpty()) {
@@ -232,6 +236,7 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
         }
         window = new MainWindow(new KernelSession(scenario), messages, this);
         teaching.attach(window); // the console and lessons move into every new window
+        StartupTrace.mark("console and lesson tab docked");
         layout.restore(window.workspace());
         boolean first = scene == null;
         if (first) {
@@ -241,14 +246,19 @@ public final class MemScopeApp extends Application implements MainWindow.Host {
             scene.setRoot(window.root());
         }
         window.install(scene);
+        StartupTrace.mark("layout restored, scene");
         files.attach(window);
+        StartupTrace.mark("file tools (find, save, bookmarks...)");
         live.install(window);
         elves.attach(window);
+        StartupTrace.mark("live-process and ELF tools");
         memscope.app.timeline.Timeline.attach(window, messages); // time travel: the timeline under the log
+        StartupTrace.mark("timeline");
         stage.titleProperty().bind(files.title(scenario));
         if (first) {
-            memscope.app.startup.FirstFrame.watch(scene); // -Dmemscope.startupTrace: start-up time (issue 14)
+            StartupTrace.cssBeforeShow(scene);
             placement.show(layout.window());
+            memscope.app.startup.FirstFrame.watch(scene); // -Dmemscope.startupTrace: start-up time (issue 14)
         }
         return window;
     }

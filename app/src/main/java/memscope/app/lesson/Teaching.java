@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
@@ -28,8 +29,8 @@ import memscope.model.script.ConsoleSession;
  * console shares the lesson's session, so names the steps bound are known at the prompt too.
  *
  * <p>The lesson panel sits in a tab nobody sees at start, so it is not built before the first frame (issue 14:
- * start-up): the lessons are parsed on another thread from the start, and the panel is built into its tab after
- * the first frame, or at once when something asks for it first.
+ * start-up): after the first frame the lessons are parsed on another thread and the panel is built into its tab,
+ * or all at once when something asks for it first.
  */
 public final class Teaching {
     private final Messages messages;
@@ -39,7 +40,8 @@ public final class Teaching {
     private final Projector projector;
     /** The lesson tab's content: the panel is built into it when first needed. */
     private final ScrollPane lessonShell = new ScrollPane();
-    private final CompletableFuture<Loaded> loading;
+    /** The bundled lessons, parsed on another thread once the first frame is out (or when first asked for). */
+    private CompletableFuture<Loaded> loading;
     private LessonPane lessons;
     private BiConsumer<Supplier<String>, Outcome> reporter;
     private Supplier<Optional<memscope.app.timeline.Timeline>> timeline;
@@ -62,8 +64,6 @@ public final class Teaching {
         this.messages = messages;
         this.showWorld = showWorld;
         this.whenDiscardable = whenDiscardable;
-        // parsing the lessons (Jackson) overlaps the window's construction instead of preceding it
-        this.loading = CompletableFuture.supplyAsync(Loaded::bundled, Teaching::daemon);
         this.console = new ConsolePane(messages);
         this.projector = new Projector(messages);
         lessonShell.setId("lessonPane"); // the tab is named after it before the panel exists
@@ -95,7 +95,8 @@ public final class Teaching {
             window.showLessons(); // the lesson stays in front across the windows its steps make
         }
         if (lessons == null) {
-            AfterFirstFrame.run(lessonShell, this::lessons);
+            // parsed after the first frame: on 2 cores Jackson's parse and its JIT work delayed the window
+            AfterFirstFrame.run(lessonShell, () -> loading().thenRunAsync(this::lessons, Platform::runLater));
         }
     }
 
@@ -110,7 +111,7 @@ public final class Teaching {
     /** The lesson panel, built now if it was not yet. */
     public LessonPane lessons() {
         if (lessons == null) {
-            Loaded loaded = loading.join();
+            Loaded loaded = loading().join();
             lessons = new LessonPane(lessonShell, messages, loaded.all(), loaded.classPath(), loaded.problems(),
                     showWorld, whenDiscardable);
             if (reporter != null) {
@@ -139,6 +140,19 @@ public final class Teaching {
                 lessons().focus();
             }
         };
+    }
+
+    /** Whether the lessons' parse has begun (it waits for the first frame or for someone asking). */
+    boolean lessonsParseBegun() {
+        return loading != null;
+    }
+
+    /** The lessons' parse, begun now if it was not yet (FX thread only). */
+    private CompletableFuture<Loaded> loading() {
+        if (loading == null) {
+            loading = CompletableFuture.supplyAsync(Loaded::bundled, Teaching::daemon);
+        }
+        return loading;
     }
 
     private static void daemon(Runnable task) {
