@@ -242,6 +242,7 @@ final class StructureJournal {
                 end = base + size;
                 refs.add(new MapRef(base, size, offset, vmo));
             }
+            entriesMatch(p, list, refs);
             out.add(new Snapshot(sequence, new ProcessSnap(koid, name, alive, present, List.copyOf(list),
                     List.copyOf(refs))));
         }
@@ -276,6 +277,32 @@ final class StructureJournal {
             out.add(new Snapshot(sequence, List.copyOf(list)));
         }
         return out;
+    }
+
+    /**
+     * The rows a past moment shows must be ones the process could have had: every region and mapping of positive
+     * size that does not wrap, and the mapping rows exactly the maps read (in address order, as
+     * {@link VmAddressRegion#describe} lists them), so the window never reads a mapping the history cannot.
+     */
+    private static void entriesMatch(SessionPayload p, List<MapEntry> entries, List<MapRef> refs)
+            throws SessionException {
+        int next = 0;
+        for (MapEntry e : entries) {
+            if (e.size() <= 0 || e.base() < 0 || e.base() + e.size() < e.base() || e.depth() < 0
+                    || e.vmoOffset() < 0) {
+                throw p.fail(ModelWords.of("session.history.badValue", HistoryCodec.what("size"), e.size()));
+            }
+            if (e.isMapping()) {
+                MapRef r = next < refs.size() ? refs.get(next++) : null;
+                if (r == null || r.base() != e.base() || r.size() != e.size() || r.vmoOffset() != e.vmoOffset()
+                        || r.vmo().koid != e.vmoKoid()) {
+                    throw p.fail(ModelWords.of("session.history.badValue", HistoryCodec.what("base"), e.base()));
+                }
+            }
+        }
+        if (next != refs.size()) {
+            throw p.fail(ModelWords.of("session.history.badValue", HistoryCodec.what("mappings"), refs.size()));
+        }
     }
 
     private static long sequence(SessionPayload p, long last) throws SessionException {
