@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -22,12 +21,6 @@ import javafx.stage.Stage;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.kernel.KernelSession;
-import memscope.model.BootOptions;
-import memscope.model.HandleResult;
-import memscope.model.Kernel;
-import memscope.model.ProcessResult;
-import memscope.model.VmOptions;
-import memscope.model.scenario.LoadedScenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -43,21 +36,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PaintedTreeTest {
-    private static final int PAGE = Kernel.PAGE_SIZE;
     private MappingTreeView view;
     private TreeTableView<MappingRow> table;
 
     @Start
     void start(Stage stage) {
-        Kernel k = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
-        ProcessResult p = k.processCreate("many");
-        HandleResult vmo = k.vmoCreate(PAGE, 0);
         // one VMO mapped 1,200 times: every row is [shared], and the level is grouped
-        for (int i = 0; i < 1200; i++) {
-            k.vmarMap(p.rootVmar(), VmOptions.PERM_READ, 0, vmo.handle(), 0, PAGE);
-        }
-        KernelSession session = new KernelSession(new LoadedScenario("t", "", k, Map.of("many", p.process()),
-                "many", "many", 0, null, null));
+        KernelSession session = ManyMappings.session(1200);
         view = new MappingTreeView(new Messages(Locale.ENGLISH), new MappingTreeBuilder(session));
         table = view.node();
         Scene scene = new Scene(table, 900, 500);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
@@ -18,12 +17,6 @@ import memscope.app.MainWindow;
 import memscope.app.Messages;
 import memscope.app.kernel.KernelSession;
 import memscope.app.testkit.TreeRows;
-import memscope.model.BootOptions;
-import memscope.model.HandleResult;
-import memscope.model.Kernel;
-import memscope.model.ProcessResult;
-import memscope.model.VmOptions;
-import memscope.model.scenario.LoadedScenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,19 +31,11 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TreePagingTest {
-    private static final int PAGE = Kernel.PAGE_SIZE;
     private TreeTableView<MappingRow> table;
 
     @Start
     void start(Stage stage) {
-        Kernel k = Kernel.boot(BootOptions.defaults().withDebuggingSyscalls(true));
-        ProcessResult p = k.processCreate("many");
-        HandleResult vmo = k.vmoCreate(PAGE, 0);
-        for (int i = 0; i < 1200; i++) {
-            k.vmarMap(p.rootVmar(), VmOptions.PERM_READ, 0, vmo.handle(), 0, PAGE);
-        }
-        KernelSession session = new KernelSession(new LoadedScenario("t", "", k, Map.of("many", p.process()),
-                "many", "many", 0, null, null));
+        KernelSession session = ManyMappings.session(1200);
         table = new MappingTreeView(new Messages(Locale.ENGLISH), new MappingTreeBuilder(session)).node();
         Scene scene = new Scene(table, 900, 500);
         scene.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
