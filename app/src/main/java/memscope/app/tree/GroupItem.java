@@ -11,8 +11,7 @@ import javafx.scene.control.TreeItem;
  * A group row (see {@link MappingGroups}) whose rows are made the first time anyone asks for them, which the tree
  * does when the group is expanded: building a tree of 100,000 mappings makes 200 of these, not 100,000 rows.
  * What the group holds now ({@link #label()}: its range and count) is a property of its own rather than the item's
- * value: a TreeTableView drops and remakes every visible cell when any item's value changes, which cost more than
- * the 16 ms a map may take; cells bound to the label just repaint their text.
+ * value: the group keeps its key, and the painted rows follow the label while they show it ({@link RowPainter}).
  */
 final class GroupItem extends TreeItem<MappingRow> {
     private Supplier<List<TreeItem<MappingRow>>> pending;

@@ -7,11 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
-import javafx.scene.control.TreeTableView;
-import javafx.scene.control.skin.VirtualFlow;
 import memscope.app.Messages;
 import memscope.app.document.Document;
 import memscope.app.document.Documents;
@@ -20,10 +16,11 @@ import memscope.model.StructureChange;
 /**
  * The mapping tree ({@code #mappingTree}). A structure change that names its region is applied in place
  * ({@link TreeSync}); any other rebuilds from scratch, then the expansion and the selection are put back by
- * {@link MappingRow#key()}, so a live update does not lose the user's place.
+ * {@link MappingRow#key()}, so a live update does not lose the user's place. The rows are painted by
+ * {@link CanvasTree}, which keeps the row at the top of the view where it was when rows above it come or go.
  */
 public final class MappingTreeView {
-    private final TreeTableView<MappingRow> table = new TreeTableView<>();
+    private final CanvasTree table;
     private final Messages messages;
     private final MappingTreeBuilder builder;
     private final TreeSync sync;
@@ -35,19 +32,17 @@ public final class MappingTreeView {
         this.messages = messages;
         this.builder = builder;
         this.sync = new TreeSync(builder);
-        table.setId("mappingTree");
-        table.setShowRoot(false);
         // columns keep their widths and the tree scrolls sideways: a narrow tree (1024 px windows) stays readable
-        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        MappingColumns columns = new MappingColumns(messages);
-        table.getColumns().addAll(columns.columns());
-        table.setRowFactory(t -> new PaintedRow(columns));
-        TreePaging.install(table);
+        table = new CanvasTree(new MappingColumns(messages).columns());
+        table.setId("mappingTree");
+        // a group's row says what it holds now, a file's node whether it has unsaved changes
+        table.follow(item -> item instanceof GroupItem g ? g.labelProperty()
+                : item instanceof DocumentItem d ? d.document().dirtyProperty() : null);
         messages.localeProperty().addListener((o, a, b) -> table.refresh());
         rebuild();
     }
 
-    public TreeTableView<MappingRow> node() {
+    public CanvasTree node() {
         return table;
     }
 
@@ -76,6 +71,11 @@ public final class MappingTreeView {
         });
     }
 
+    /** True for a top-level node that stands for an open document (choosing it shows the document). */
+    public static boolean standsForDocument(TreeItem<MappingRow> item) {
+        return item instanceof DocumentItem;
+    }
+
     /** Shows the kernel as it was at {@code moment} (the timeline's), or as it is now for null. */
     public void showMoment(memscope.model.Moment moment) {
         builder.showing(moment);
@@ -89,7 +89,7 @@ public final class MappingTreeView {
             rebuild();
             return;
         }
-        TreeItem<MappingRow> top = firstVisible();
+        // rows added or removed above the view keep the one at the top where it was: CanvasTree sees to that
         boolean applied;
         rebuilding = true;
         try {
@@ -101,35 +101,7 @@ public final class MappingTreeView {
             rebuild();
             return;
         }
-        // rows added or removed above keep the one at the top where it was, as the user left it
-        // one recount of the open rows now, which the layout would do anyway; finding the row of the top item
-        // before it walked every row above it on top of that (about 4 ms at 100,000 open rows)
-        table.getExpandedItemCount();
-        int now = top == null ? -1 : table.getRow(top);
-        VirtualFlow<?> flow = flow();
-        if (now >= 0 && flow != null && flow.getFirstVisibleCell() != null
-                && flow.getFirstVisibleCell().getIndex() != now) {
-            TreePaging.showAtTop(table, now);
-        }
-    }
-
-    /**
-     * The item shown at the top of the view, if the tree is showing: the top row's own, not the item now at its
-     * index, which after changes not yet laid out may be another, and costs a recount of every open row.
-     */
-    private TreeItem<MappingRow> firstVisible() {
-        VirtualFlow<?> flow = flow();
-        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
-        return first instanceof TreeTableRow<?> row && row.getIndex() >= 0 ? item(row) : null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeItem<MappingRow> item(TreeTableRow<?> row) {
-        return (TreeItem<MappingRow>) row.getTreeItem();
-    }
-
-    private VirtualFlow<?> flow() {
-        return table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        table.refresh(); // a relabelled group or a changed value shows at the next layout
     }
 
     /** Rebuilds from the kernel, keeping what was expanded and selected where those rows still exist. */

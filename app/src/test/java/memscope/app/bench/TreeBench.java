@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Scene;
-import javafx.scene.control.TreeTableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
@@ -23,6 +21,7 @@ import memscope.app.Messages;
 import memscope.app.hex.HexView;
 import memscope.app.document.KernelMemory;
 import memscope.app.kernel.KernelSession;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.app.tree.MappingTreeBuilder;
 import memscope.app.tree.MappingTreeView;
@@ -150,7 +149,7 @@ public final class TreeBench {
             heard.clear();
         }), 16);
 
-        TreeTableView<MappingRow> table = tree.node();
+        CanvasTree table = tree.node();
         // the process's root VMAR holds the 100,000 mappings, in groups of 500
         javafx.collections.ObservableList<javafx.scene.control.TreeItem<MappingRow>> groups = table.getRoot()
                 .getChildren().get(0).getChildren().get(0).getChildren();
@@ -171,13 +170,12 @@ public final class TreeBench {
             }
             return null;
         });
-        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
-        int page = onFx(() -> flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex());
+        int page = onFx(() -> (int) Math.floor(table.pageRows()));
         System.out.printf("(a page of the tree is %d rows; %,d rows open)%n", page,
                 onFx(table::getExpandedItemCount));
         mapAndUnmap(k, p, vmo, perms, heard, extra, " (every group open)");
-        // JavaFX's VirtualFlow walks the rows above the view on every scroll: each step is measured at the top and
-        // in the middle of the 100,000 open rows, where a person scrolling through them also is
+        // JavaFX's VirtualFlow (the tree's before session 8) walked the rows above the view on every scroll: each step
+        // is measured at the top, in the middle and near the end of the 100,000 open rows
         int rows = onFx(table::getExpandedItemCount);
         for (int from : new int[] {0, rows / 2, rows / 10 * 9}) {
             String where = from == 0 ? ", at the top" : String.format(", from row %,d", from);
@@ -188,9 +186,8 @@ public final class TreeBench {
             showAt(table, from);
             // a turn of the wheel by a page (PAGES units; pixels and lines take the same path)
             report("tree wheel, a page" + where, time(() -> {
-                var cell = flow.getFirstVisibleCell();
-                Event.fireEvent(cell, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false,
-                        false, false, false, 0, -page * table.getFixedCellSize(), 0, 0,
+                Event.fireEvent(table, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false,
+                        false, false, false, 0, -page * table.rowHeight(), 0, 0,
                         ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.PAGES, -1,
                         0, null));
                 table.layout();
@@ -229,7 +226,7 @@ public final class TreeBench {
     }
 
     /** Selects row {@code row} and shows it at the top (not timed). */
-    private static void showAt(TreeTableView<MappingRow> table, int row) throws Exception {
+    private static void showAt(CanvasTree table, int row) throws Exception {
         onFx(() -> {
             table.getSelectionModel().clearAndSelect(row);
             table.scrollTo(row);

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
-import javafx.scene.control.TreeTableView;
 import memscope.app.document.Document;
 import memscope.app.testkit.TreeRows;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
+import memscope.app.tree.MappingTreeView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +37,18 @@ class FileDocumentNodeTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TreeTableView<MappingRow> tree() {
-        return w.robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+    private CanvasTree tree() {
+        return w.robot.lookup("#mappingTree").queryAs(CanvasTree.class);
     }
 
     /** The first column's text of every top-level node that stands for a document, top to bottom. */
     private List<String> documentNodes() {
-        TreeTableView<MappingRow> tree = tree();
-        return w.robot.lookup("#mappingTree .row-document").queryAllAs(TreeTableRow.class).stream()
-                .filter(r -> r.getTreeItem() != null && r.getTreeItem().getParent() == tree.getRoot())
-                .sorted((a, b) -> Integer.compare(a.getIndex(), b.getIndex()))
-                .map(TreeTableRow::getAccessibleText).toList(); // what the row paints, its one non-empty column
+        CanvasTree tree = tree();
+        List<String> out = new java.util.ArrayList<>();
+        w.robot.interact(() -> tree.getRoot().getChildren().stream().filter(MappingTreeView::standsForDocument)
+                .sorted((a, b) -> Integer.compare(tree.getRow(a), tree.getRow(b)))
+                .map(tree::spokenText).forEach(out::add)); // what the row paints, its one non-empty column
+        return out;
     }
 
     @Test

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import memscope.app.document.Document;
 import memscope.app.edit.TextEncoding;
 import memscope.app.find.FindBar;
 import memscope.app.hex.AddressRange;
 import memscope.app.testkit.TreeRows;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.Kernel;
 import memscope.model.Status;
@@ -91,7 +91,7 @@ class FileOffsetsTest {
     void theFilesMappingInTheTreeShowsTheProcessUnderneathAtItsOwnAddresses() {
         long base = w.doc().baseAddress();
         @SuppressWarnings("unchecked")
-        TreeTableView<MappingRow> tree = w.robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+        CanvasTree tree = w.robot.lookup("#mappingTree").queryAs(CanvasTree.class);
         TreeItem<MappingRow> row = TreeRows.find(tree.getRoot(),
                 r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == base);
         org.junit.jupiter.api.Assertions.assertNotNull(row, "no such row in the tree");

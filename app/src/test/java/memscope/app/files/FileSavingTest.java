@@ -58,8 +58,8 @@ class FileSavingTest {
                 "one past the file's last byte is outside what the view shows"));
         w.robot.interact(() -> assertTrue(w.window().goTo("0x" + Long.toHexString(end - 1))));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TreeTableView<memscope.app.tree.MappingRow> tree = w.robot.lookup("#mappingTree")
-                .queryAs(javafx.scene.control.TreeTableView.class);
+        memscope.app.tree.CanvasTree tree = w.robot.lookup("#mappingTree")
+                .queryAs(memscope.app.tree.CanvasTree.class);
         assertTrue(tree.getRoot().getChildren().stream().anyMatch(i -> i.getValue().name().equals("file: data.bin")),
                 "the tree shows the process \"file: data.bin\"");
     }
@@ -207,8 +207,8 @@ class FileSavingTest {
         assertEquals("copy.bin \u2014 MemScope", w.title());
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TreeTableView<memscope.app.tree.MappingRow> tree = w.robot.lookup("#mappingTree")
-                .queryAs(javafx.scene.control.TreeTableView.class);
+        memscope.app.tree.CanvasTree tree = w.robot.lookup("#mappingTree")
+                .queryAs(memscope.app.tree.CanvasTree.class);
         assertTrue(tree.getRoot().getChildren().stream().anyMatch(i -> i.getValue().name().equals("file: copy.bin")),
                 "the tree follows the new name");
     }

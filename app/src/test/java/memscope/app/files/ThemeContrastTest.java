@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class ThemeContrastTest {
             w.window().showConsole();
             w.window().showLessons();
             @SuppressWarnings("unchecked")
-            TreeTableView<MappingRow> tree = (TreeTableView<MappingRow>) w.window().root().lookup("#mappingTree");
+            CanvasTree tree = (CanvasTree) w.window().root().lookup("#mappingTree");
             tree.getSelectionModel().select(1);
             w.hex().requestFocus();
         });
@@ -101,15 +101,17 @@ class ThemeContrastTest {
                 low.addAll(found);
             }
         }
-        // the mapping tree paints its rows' text (PaintedRowSkin) in the row's text fill, on the row's background
-        if (node instanceof javafx.scene.control.TreeTableRow<?> row && row.getAccessibleText() != null
-                && !row.getAccessibleText().isBlank() && row.getTextFill() instanceof Color fill) {
-            Color back = backgroundFrom(row);
-            if (back != null) {
-                String shown = row.getAccessibleText();
+        // the mapping tree paints its rows' text (CanvasTree) in a row style's text fill, on that style's background
+        if (node instanceof CanvasTree tree) {
+            for (CanvasTree.RowLook row : tree.shownRows()) {
+                if (row.text().isBlank() || !(row.fill() instanceof Color fill)
+                        || !(row.background() instanceof Color back)) {
+                    continue;
+                }
+                String shown = row.text();
                 List<String> found = new ArrayList<>();
-                check(found, "painted row \"" + (shown.length() > 24 ? shown.substring(0, 24) + "…" : shown) + "\" "
-                        + row.getStyleClass() + (row.isSelected() ? " selected" : ""), fill, back);
+                check(found, "painted row \"" + (shown.length() > 24 ? shown.substring(0, 24) + "…" : shown) + "\""
+                        + (row.selected() ? " selected" : ""), fill, back);
                 low.addAll(found);
             }
         }

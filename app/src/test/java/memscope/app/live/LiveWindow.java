@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import memscope.app.MemScopeApp;
 import memscope.app.hex.CellKind;
 import memscope.app.testkit.RunningApp;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,7 +41,7 @@ final class LiveWindow extends RunningApp {
         List<MappingRow> out = new ArrayList<>();
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
-            TreeTableView<MappingRow> tree = (TreeTableView<MappingRow>) window().root().lookup("#mappingTree");
+            CanvasTree tree = (CanvasTree) window().root().lookup("#mappingTree");
             for (TreeItem<MappingRow> item : tree.getRoot().getChildren()) {
                 if (item.getValue() != null && item.getValue().kind() == MappingRow.Kind.PROCESS) {
                     out.add(item.getValue());

@@ -75,13 +75,14 @@ class HighContrastTest {
                 }
             }
         }
-        // the mapping tree paints its rows' text (PaintedRowSkin) in the row's text fill, on the row's background
-        if (node instanceof javafx.scene.control.TreeTableRow<?> row && row.getAccessibleText() != null
-                && !row.getAccessibleText().isBlank() && row.getTextFill() instanceof Color fill) {
-            Color back = backgroundFrom(row);
-            if (back != null && Wcag.contrast(fill, back) < MINIMUM) {
-                low.add(String.format("%.2f:1 painted row '%s' %s on %s in %s", Wcag.contrast(fill, back),
-                        excerpt(row.getAccessibleText()), fill, back, where(row)));
+        // the mapping tree paints its rows' text (CanvasTree) in a row style's text fill, on that style's background
+        if (node instanceof memscope.app.tree.CanvasTree tree) {
+            for (memscope.app.tree.CanvasTree.RowLook row : tree.shownRows()) {
+                if (!row.text().isBlank() && row.fill() instanceof Color fill && row.background() instanceof Color back
+                        && Wcag.contrast(fill, back) < MINIMUM) {
+                    low.add(String.format("%.2f:1 painted row '%s' %s on %s in %s", Wcag.contrast(fill, back),
+                            excerpt(row.text()), fill, back, where(tree)));
+                }
             }
         }
         if (node instanceof Parent p) {

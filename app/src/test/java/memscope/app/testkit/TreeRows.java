@@ -3,11 +3,9 @@ package memscope.app.testkit;
 import java.util.function.Predicate;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.input.MouseButton;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import org.testfx.api.FxRobot;
 import org.testfx.robot.Motion;
@@ -16,6 +14,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The mapping tree as a test finds and clicks its rows. */
 public final class TreeRows {
     private TreeRows() {
+    }
+
+    /** The mapping tree of the window the robot sees. */
+    public static CanvasTree tree(FxRobot robot) {
+        return robot.lookup("#mappingTree").queryAs(CanvasTree.class);
     }
 
     /** The first item at or under {@code item} (depth first) whose row matches {@code p}; null if there is none. */
@@ -32,19 +35,26 @@ public final class TreeRows {
         return null;
     }
 
-    /** Clicks the row of {@code item} with the mouse, as a person does, scrolling it into view first. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Clicks the row of {@code item} with the mouse, as a person does: scrolls it to the top, then clicks where its
+     * index puts it (the rows are painted, one row height each), in the range column past the disclosure arrow.
+     */
     public static void click(FxRobot robot, TreeItem<MappingRow> item) {
-        TreeTableView<MappingRow> tree = robot.lookup("#mappingTree").queryAs(TreeTableView.class);
-        robot.interact(() -> tree.scrollTo(tree.getRow(item)));
-        WaitForAsyncUtils.waitForFxEvents();
-        Node row = robot.lookup("#mappingTree .tree-table-row-cell")
-                .match((TreeTableRow<?> r) -> r.getTreeItem() == item).queryAs(Node.class);
-        if (row == null) {
+        CanvasTree tree = tree(robot);
+        int[] row = new int[1];
+        robot.interact(() -> {
+            row[0] = tree.getRow(item);
+            if (row[0] >= 0) {
+                tree.scrollTo(row[0]);
+                tree.layout();
+            }
+        });
+        if (row[0] < 0) {
             throw new AssertionError("the row is not shown: " + item.getValue());
         }
-        // into the range column, past the arrow: the row is painted in one piece (PaintedRowSkin), with no cells
-        robot.moveTo(row, Pos.CENTER_LEFT, new Point2D(60, 0), Motion.DIRECT).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D at = new Point2D(tree.arrowX(row[0]) + 30, tree.rowY(row[0]) + tree.rowHeight() / 2);
+        robot.moveTo(tree, Pos.TOP_LEFT, at, Motion.DIRECT).clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

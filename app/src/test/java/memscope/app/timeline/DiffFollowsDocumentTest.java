@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import memscope.app.document.Document;
 import memscope.app.testkit.TreeRows;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ class DiffFollowsDocumentTest {
     /** Chooses the tree row of {@code entry} in process {@code koid}, as a click on it does. */
     @SuppressWarnings("unchecked")
     private void chooseRow(long koid, MapEntry entry) {
-        TreeTableView<MappingRow> tree = w.robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+        CanvasTree tree = w.robot.lookup("#mappingTree").queryAs(CanvasTree.class);
         TreeItem<MappingRow> row = TreeRows.find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.processKoid() == koid && r.base() == entry.base());
         w.robot.interact(() -> tree.getSelectionModel().select(row));

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.scene.Scene;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import memscope.app.Messages;
 import memscope.app.kernel.FxKernelAdapter;
@@ -81,14 +78,14 @@ class TreeInPlaceTest {
         stage.show();
     }
 
-    private TreeItem<MappingRow> top(TreeTableView<MappingRow> table) {
-        IndexedCell<?> first = ((VirtualFlow<?>) table.lookup(".virtual-flow")).getFirstVisibleCell();
-        return table.getTreeItem(first.getIndex());
+    private TreeItem<MappingRow> top(CanvasTree table) {
+        // the row shown at the top of the rows
+        return table.getTreeItem((int) Math.floor(table.topRow() + CanvasTree.EDGE));
     }
 
     @Test
     void aMapAndAnUnmapAboveKeepTheOpenGroupTheSelectionAndTheTopRow(FxRobot robot) {
-        TreeTableView<MappingRow> table = view.node();
+        CanvasTree table = view.node();
         TreeItem<MappingRow> root = table.getRoot();
         TreeItem<MappingRow> level = root.getChildren().get(0).getChildren().get(0);
         TreeItem<MappingRow> group = level.getChildren().get(2);

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.geometry.VerticalDirection;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import memscope.app.MainWindow;
@@ -26,12 +23,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Page Down, Page Up, Home, End and the wheel over the mapping tree (done by {@link TreePaging}) select and show the
+ * Page Down, Page Up, Home, End and the wheel over the mapping tree (done by {@link TreeInput}) select and show the
  * rows JavaFX's own keys would: read off the rows a person sees, whole, in the tree's viewport.
  */
 @ExtendWith(ApplicationExtension.class)
 class TreePagingTest {
-    private TreeTableView<MappingRow> table;
+    private CanvasTree table;
 
     @Start
     void start(Stage stage) {
@@ -59,25 +56,28 @@ class TreePagingTest {
         return table.getSelectionModel().getSelectedIndex();
     }
 
-    /** The indices of the first and the last row shown whole in the viewport, as the screen shows them. */
+    /**
+     * The indices of the first and the last row shown whole in the viewport, as the screen shows them: each row is
+     * where its index puts it (its top at {@link CanvasTree#rowY}), the viewport is the canvas the rows are painted on.
+     */
     private int[] shown(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
-        Node clip = robot.lookup("#mappingTree .clipped-container").query();
-        Bounds view = clip.localToScreen(clip.getLayoutBounds());
-        int first = Integer.MAX_VALUE;
-        int last = -1;
-        for (Node n : robot.lookup("#mappingTree .tree-table-row-cell").queryAll()) {
-            TreeTableRow<?> row = (TreeTableRow<?>) n;
-            if (!row.isVisible() || row.isEmpty() || row.getIndex() < 0) {
-                continue;
+        int[] out = new int[2];
+        robot.interact(() -> {
+            Bounds view = table.canvas().getBoundsInParent();
+            int first = Integer.MAX_VALUE;
+            int last = -1;
+            for (int row = 0; row < table.getExpandedItemCount(); row++) {
+                double top = table.rowY(row);
+                if (top >= view.getMinY() - 0.5 && top + table.rowHeight() <= view.getMaxY() + 0.5) {
+                    first = Math.min(first, row);
+                    last = Math.max(last, row);
+                }
             }
-            Bounds b = row.localToScreen(row.getLayoutBounds());
-            if (b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5) {
-                first = Math.min(first, row.getIndex());
-                last = Math.max(last, row.getIndex());
-            }
-        }
-        return new int[] {first, last};
+            out[0] = first;
+            out[1] = last;
+        });
+        return out;
     }
 
     @Test

@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.scene.Scene;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
-import javafx.scene.control.TreeTableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import memscope.app.MainWindow;
 import memscope.app.Messages;
@@ -67,9 +63,9 @@ class TreeTopRowTest {
         stage.show();
     }
 
-    private static TreeItem<?> top(TreeTableView<MappingRow> table) {
-        IndexedCell<?> first = ((VirtualFlow<?>) table.lookup(".virtual-flow")).getFirstVisibleCell();
-        return ((TreeTableRow<?>) first).getTreeItem();
+    private static TreeItem<?> top(CanvasTree table) {
+        // the row shown at the top of the rows
+        return table.getTreeItem((int) Math.floor(table.topRow() + CanvasTree.EDGE));
     }
 
     @Test
@@ -77,21 +73,21 @@ class TreeTopRowTest {
         keepsTheTopRow(robot);
     }
 
-    /** With the window's stylesheet the rows have a fixed height, and the view is placed by its position. */
+    /** With the window's stylesheet (its font, so its row height) too. */
     @Test
     void withFixedRowsTooKeepTheTopRow(FxRobot robot) {
-        TreeTableView<MappingRow> table = view.node();
+        CanvasTree table = view.node();
         robot.interact(() -> {
             table.getScene().getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
             table.applyCss();
             table.layout();
         });
-        assertTrue(table.getFixedCellSize() > 0, "memscope.css fixes the row height");
+        assertTrue(table.rowHeight() > 0, "memscope.css sets the rows' font, and so their height");
         keepsTheTopRow(robot);
     }
 
     private void keepsTheTopRow(FxRobot robot) {
-        TreeTableView<MappingRow> table = view.node();
+        CanvasTree table = view.node();
         TreeItem<MappingRow> group = table.getRoot().getChildren().get(0).getChildren().get(0).getChildren().get(1);
         List<TreeItem<MappingRow>> marks = new ArrayList<>();
         robot.interact(() -> {

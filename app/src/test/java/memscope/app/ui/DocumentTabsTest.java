@@ -10,11 +10,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import memscope.app.document.Document;
 import memscope.app.testkit.TreeRows;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class DocumentTabsTest {
 
     private void showLoggerRing(FxRobot robot, MapEntry ring) {
         @SuppressWarnings("unchecked")
-        TreeTableView<MappingRow> tree = robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+        CanvasTree tree = robot.lookup("#mappingTree").queryAs(CanvasTree.class);
         TreeItem<MappingRow> row = TreeRows.find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.processKoid() == demo.koidOf("logger") && r.base() == ring.base());
         robot.interact(() -> tree.getSelectionModel().select(row));

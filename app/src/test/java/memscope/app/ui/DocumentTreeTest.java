@@ -9,12 +9,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
-import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import memscope.app.document.Document;
 import memscope.app.testkit.TreeRows;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
+import memscope.app.tree.MappingTreeView;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,17 +38,17 @@ class DocumentTreeTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TreeTableView<MappingRow> tree(FxRobot robot) {
-        return robot.lookup("#mappingTree").queryAs(TreeTableView.class);
+    private CanvasTree tree(FxRobot robot) {
+        return robot.lookup("#mappingTree").queryAs(CanvasTree.class);
     }
 
     /** The processes of the top-level nodes that stand for documents, top to bottom. */
     private List<Long> documentNodes(FxRobot robot) {
-        TreeTableView<MappingRow> tree = tree(robot);
-        return robot.lookup("#mappingTree .row-document").queryAllAs(TreeTableRow.class).stream()
-                .filter(r -> r.getTreeItem() != null && r.getTreeItem().getParent() == tree.getRoot())
-                .sorted((a, b) -> Integer.compare(a.getIndex(), b.getIndex()))
-                .map(r -> ((MappingRow) r.getItem()).processKoid()).toList();
+        // the top-level nodes are the first rows' order; a row's own index is its place in the flat index
+        CanvasTree tree = tree(robot);
+        return tree.getRoot().getChildren().stream().filter(MappingTreeView::standsForDocument)
+                .sorted((a, b) -> Integer.compare(tree.getRow(a), tree.getRow(b)))
+                .map(i -> i.getValue().processKoid()).toList();
     }
 
     private List<Long> topLevel(FxRobot robot) {

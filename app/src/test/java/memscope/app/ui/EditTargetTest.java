@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.MapEntry;
@@ -34,8 +34,8 @@ class EditTargetTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TreeTableView<MappingRow> tree(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(TreeTableView.class);
+    private CanvasTree tree(FxRobot robot) {
+        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(CanvasTree.class);
     }
 
     private void clickRow(FxRobot robot, TreeItem<MappingRow> row) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class MainWindowNavigationTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TreeTableView<MappingRow> tree(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(TreeTableView.class);
+    private CanvasTree tree(FxRobot robot) {
+        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(CanvasTree.class);
     }
 
     private void goToWithCtrlG(FxRobot robot, String text) {
@@ -101,15 +101,9 @@ class MainWindowNavigationTest {
         MapEntry stack = demo.mappingOf("app", "stack");
         TreeItem<MappingRow> row = find(tree(robot).getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.base() == stack.base());
-        robot.interact(() -> tree(robot).scrollTo(tree(robot).getRow(row)));
         // into the row's range column: a row is wider than a narrow tree (its columns keep their widths), so its
         // middle may lie out of sight
-        javafx.scene.Node rowNode = robot.from(demo.window.root()).lookup(".tree-table-row-cell")
-                .match((javafx.scene.control.TreeTableRow<?> r) -> r.getTreeItem() == row).queryAs(javafx.scene.Node.class);
-        robot.moveTo(rowNode, javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(60, 0),
-                org.testfx.robot.Motion.DIRECT).clickOn(
-                javafx.scene.input.MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        memscope.app.testkit.TreeRows.click(robot, row);
         assertEquals(stack.base(), demo.hex(robot).caretProperty().get());
         assertEquals(stack.base() & ~0xfL, demo.hex(robot).topAddressProperty().get());
     }
@@ -240,7 +234,7 @@ class MainWindowNavigationTest {
 
     @Test
     void theTreeShowsColumnsAndMarksVdsoSharedAndDead(FxRobot robot) {
-        TreeTableView<MappingRow> tree = tree(robot);
+        CanvasTree tree = tree(robot);
         MapEntry vdso = demo.vdso("app");
         TreeItem<MappingRow> vdsoRow = find(tree.getRoot(), r -> r.kind() == MappingRow.Kind.MAPPING
                 && r.processKoid() == demo.koidOf("app") && r.base() == vdso.base());

@@ -8,9 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import memscope.app.status.SyscallLog;
+import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.CachePolicy;
 import memscope.model.MapEntry;
@@ -41,8 +41,8 @@ class SimulationControlsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TreeTableView<MappingRow> tree(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(TreeTableView.class);
+    private CanvasTree tree(FxRobot robot) {
+        return robot.from(demo.window.root()).lookup("#mappingTree").queryAs(CanvasTree.class);
     }
 
     /**

@@ -58,8 +58,8 @@ class StatusLineTest {
         robot.interact(() -> stage.setWidth(1024));
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TreeTableView<memscope.app.tree.MappingRow> tree = robot.lookup("#mappingTree")
-                .queryAs(javafx.scene.control.TreeTableView.class);
+        memscope.app.tree.CanvasTree tree = robot.lookup("#mappingTree")
+                .queryAs(memscope.app.tree.CanvasTree.class);
         double columns = tree.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
         assertTrue(tree.getColumns().get(0).getWidth() >= 200, "the range column shows a whole range: "
                 + tree.getColumns().get(0).getWidth());

@@ -153,8 +153,8 @@ class TimelineTest {
 
     private memscope.app.tree.MappingRow processRow(FxRobot robot, long koid) {
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TreeTableView<memscope.app.tree.MappingRow> tree = robot.from(demo.window.root())
-                .lookup("#mappingTree").queryAs(javafx.scene.control.TreeTableView.class);
+        memscope.app.tree.CanvasTree tree = robot.from(demo.window.root())
+                .lookup("#mappingTree").queryAs(memscope.app.tree.CanvasTree.class);
         return tree.getRoot().getChildren().stream().map(javafx.scene.control.TreeItem::getValue)
                 .filter(r -> r.processKoid() == koid).findFirst().orElseThrow();
     }
