@@ -37,6 +37,8 @@ public final class CanvasTree extends Region {
     private final List<TreeColumn> columns;
     private final TreeHeader header;
     private final Canvas canvas = new Canvas();
+    /** Holds the canvas; unmanaged, so a repaint lays out this pane alone, not the window around the tree. */
+    private final Viewport viewport = new Viewport(canvas, this::updateView);
     private final ScrollBar vbar = new ScrollBar();
     private final ScrollBar hbar = new ScrollBar();
     private final Group hidden = new Group();
@@ -69,11 +71,11 @@ public final class CanvasTree extends Region {
         hidden.setManaged(false);
         hidden.setVisible(false);
         hidden.getChildren().add(spoken);
-        canvas.setManaged(false);
+        viewport.setManaged(false);
         vbar.setOrientation(Orientation.VERTICAL);
         vbar.setUnitIncrement(1);
         hbar.setUnitIncrement(20);
-        getChildren().addAll(canvas, header, vbar, hbar, hidden);
+        getChildren().addAll(viewport, header, vbar, hbar, hidden);
         setClip(clip);
         vbar.valueProperty().addListener(o -> {
             if (!laying) {
@@ -87,7 +89,10 @@ public final class CanvasTree extends Region {
             }
         });
         for (TreeColumn c : columns) {
-            c.widthProperty().addListener(o -> refresh());
+            c.widthProperty().addListener(o -> {
+                requestLayout(); // the columns' width is the horizontal bar's range
+                refresh();
+            });
         }
         selection.selectedItemProperty().addListener((o, was, now) -> {
             spoken.setText(now == null ? null : spokenText(now));
@@ -144,7 +149,7 @@ public final class CanvasTree extends Region {
     public void refresh() {
         dirty = true;
         if (!laying) {
-            requestLayout();
+            viewport.requestLayout();
         }
     }
 
@@ -254,7 +259,7 @@ public final class CanvasTree extends Region {
     /** The row at y (the tree's coordinates), or -1 above or below the rows. */
     int rowAt(double y) {
         double inRows = y - snappedTopInset() - header.getHeight();
-        if (inRows < 0 || inRows >= canvas.getHeight()) {
+        if (inRows < 0 || inRows >= viewport.getHeight()) {
             return -1;
         }
         int row = (int) Math.floor(top + inRows / rowHeight);
@@ -288,14 +293,17 @@ public final class CanvasTree extends Region {
 
     @Override
     protected void layoutChildren() {
+        boolean was = laying;
         laying = true;
         try {
             layoutParts();
         } finally {
-            laying = false;
+            laying = was;
         }
+        updateView();
     }
 
+    /** Places the header, the viewport and the scroll bars: what the tree's size, the columns and the rows need. */
     private void layoutParts() {
         clip.setWidth(getWidth());
         clip.setHeight(getHeight());
@@ -317,32 +325,76 @@ public final class CanvasTree extends Region {
             viewH = Math.max(0, h - headerH - hbarH);
         }
         double viewW = Math.max(0, w - (needV ? vbarW : 0));
-        pageRows = viewH / rowHeight;
-        top = clampTop(top);
-
         header.resizeRelocate(x0, y0, viewW, headerH);
-        canvas.relocate(x0, y0 + headerH);
-        if (canvas.getWidth() != viewW || canvas.getHeight() != viewH) {
-            canvas.setWidth(viewW);
-            canvas.setHeight(viewH);
-            dirty = true;
-        }
+        viewport.resizeRelocate(x0, y0 + headerH, viewW, viewH);
         vbar.setVisible(needV);
         vbar.resizeRelocate(x0 + viewW, y0 + headerH, vbarW, viewH);
-        vbar.setMax(Math.max(0, count - pageRows));
-        vbar.setVisibleAmount(pageRows);
-        vbar.setBlockIncrement(Math.max(1, pageRows - 1));
-        vbar.setValue(top);
         hbar.setVisible(needH);
         hbar.resizeRelocate(x0, y0 + headerH + viewH, viewW, hbarH);
         hbar.setMax(Math.max(0, content - viewW));
         hbar.setVisibleAmount(viewW);
         hbar.setBlockIncrement(viewW);
-        hbar.setValue(Math.min(hbar.getValue(), hbar.getMax()));
-        header.setOffset(hbar.getValue());
-        if (dirty) {
-            dirty = false;
-            painter.paint(canvas, top, rowHeight, selection.getSelectedIndex(), hbar.getValue(), indent());
+    }
+
+    /**
+     * Fits the view to the rows (the vertical bar's range, the top row) and paints them if they changed: what a
+     * scroll, a selection or a map needs, done in the viewport's own layout.
+     */
+    private void updateView() {
+        boolean was = laying;
+        laying = true;
+        try {
+            double viewW = viewport.getWidth();
+            double viewH = viewport.getHeight();
+            int count = rows.size();
+            if ((count * rowHeight > viewH) != vbar.isVisible()) {
+                requestLayout(); // the vertical bar comes or goes: the tree's own layout places it
+            }
+            pageRows = viewH / rowHeight;
+            top = clampTop(top);
+            if (canvas.getWidth() != viewW || canvas.getHeight() != viewH) {
+                canvas.setWidth(viewW);
+                canvas.setHeight(viewH);
+                dirty = true;
+            }
+            setIfChanged(vbar.maxProperty(), Math.max(0, count - pageRows));
+            setIfChanged(vbar.visibleAmountProperty(), pageRows);
+            setIfChanged(vbar.blockIncrementProperty(), Math.max(1, pageRows - 1));
+            setIfChanged(vbar.valueProperty(), top);
+            setIfChanged(hbar.valueProperty(), Math.min(hbar.getValue(), hbar.getMax()));
+            header.setOffset(hbar.getValue());
+            if (dirty) {
+                dirty = false;
+                painter.paint(canvas, top, rowHeight, selection.getSelectedIndex(), hbar.getValue(), indent());
+            }
+        } finally {
+            laying = was;
+        }
+    }
+
+    private static void setIfChanged(javafx.beans.property.DoubleProperty p, double value) {
+        if (p.get() != value) {
+            p.set(value);
+        }
+    }
+
+    /** Where the rows are painted, in the tree's coordinates. */
+    public javafx.geometry.Bounds viewport() {
+        return viewport.getBoundsInParent();
+    }
+
+    /** The canvas's pane: lays itself out (and so repaints) without asking the tree's parents to. */
+    private static final class Viewport extends Region {
+        private final Runnable layout;
+
+        Viewport(Canvas canvas, Runnable layout) {
+            this.layout = layout;
+            getChildren().add(canvas);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layout.run();
         }
     }
 

@@ -112,8 +112,9 @@ final class TreeInput {
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
-        double y = e.getY() + tree.canvas().getLayoutY();
-        double x = e.getX() + tree.canvas().getLayoutX();
+        javafx.geometry.Point2D at = tree.sceneToLocal(e.getSceneX(), e.getSceneY());
+        double x = at.getX();
+        double y = at.getY();
         int row = tree.rowAt(y);
         if (row < 0) {
             return;

@@ -44,6 +44,22 @@ class CanvasTreeTest {
     private MappingTreeView view;
     private CanvasTree table;
     private Messages messages;
+    private Holder holder;
+
+    /** What holds the tree, counting its own layouts. */
+    private static final class Holder extends javafx.scene.layout.StackPane {
+        int layouts;
+
+        Holder(javafx.scene.Node child) {
+            super(child);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layouts++;
+            super.layoutChildren();
+        }
+    }
 
     @Start
     void start(Stage stage) {
@@ -52,7 +68,8 @@ class CanvasTreeTest {
         messages = new Messages(Locale.ENGLISH);
         view = new MappingTreeView(messages, new MappingTreeBuilder(session));
         table = view.node();
-        Scene scene = new Scene(table, 900, 500);
+        holder = new Holder(table);
+        Scene scene = new Scene(holder, 900, 500);
         scene.getStylesheets().add(MainWindow.class.getResource("memscope.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -112,7 +129,7 @@ class CanvasTreeTest {
 
         // and it is on the canvas: the row's pixels hold its text colour
         WritableImage image = snapshot(robot);
-        int y = (int) (table.rowY(row) - table.canvas().getLayoutY() + table.rowHeight() / 2);
+        int y = (int) (table.rowY(row) - table.viewport().getMinY() + table.rowHeight() / 2);
         boolean inked = false;
         for (int x = 0; x < 200 && !inked; x++) {
             Color c = image.getPixelReader().getColor(x, y);
@@ -125,6 +142,23 @@ class CanvasTreeTest {
         WritableImage[] out = new WritableImage[1];
         robot.interact(() -> out[0] = table.canvas().snapshot(null, null));
         return out[0];
+    }
+
+    @Test
+    void scrollingAndSelectingRepaintWithoutLayingOutWhatHoldsTheTree(FxRobot robot) {
+        robot.interact(() -> level().getChildren().get(0).setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = holder.layouts;
+        robot.interact(() -> {
+            table.getSelectionModel().select(5);
+            table.setTopRow(3);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(table).scroll(2, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, table.topRow(), 1e-9, "the view moved");
+        assertEquals(table.spokenText(table.getTreeItem(5)), table.shownRows().get(0).text(), "and was repainted");
+        assertEquals(before, holder.layouts, "the window around the tree was not laid out again");
     }
 
     @Test

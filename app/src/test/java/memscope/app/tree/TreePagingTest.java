@@ -64,7 +64,7 @@ class TreePagingTest {
         WaitForAsyncUtils.waitForFxEvents();
         int[] out = new int[2];
         robot.interact(() -> {
-            Bounds view = table.canvas().getBoundsInParent();
+            Bounds view = table.viewport();
             int first = Integer.MAX_VALUE;
             int last = -1;
             for (int row = 0; row < table.getExpandedItemCount(); row++) {
