@@ -446,6 +446,12 @@ final class ByteJournal {
         return PastBytes.read(pages.get(vmo.koid), vmo, offset, into, at, length, sequence);
     }
 
+    /** The log of page {@code p} of the VMO with koid {@code vmoKoid}, or null; for readers. */
+    PageLog logOf(long vmoKoid, long p) {
+        PageLogs logs = pages.get(vmoKoid);
+        return logs == null ? null : logs.get(p);
+    }
+
     /** The retained writes of page {@code p} of {@code vmo}, oldest first (empty when none). */
     List<ByteDelta> writesOf(long vmoKoid, long p) {
         PageLogs logs = pages.get(vmoKoid);

@@ -25,7 +25,7 @@ final class HistoryDiff {
     static Diff between(History history, Moment from, Moment to, List<HistoryStep> steps) {
         List<Diff.Change> structure = new ArrayList<>();
         Map<Long, List<Written>> byVmo = new TreeMap<>();
-        byte[] scratch = new byte[Kernel.PAGE_SIZE];
+        Map<ByteDelta, long[]> extents = ChangedExtent.ofAll(history.byteJournal(), steps);
         for (HistoryStep s : steps) {
             if (s.structure != null) {
                 for (StructureChange c : s.structure) {
@@ -34,8 +34,8 @@ final class HistoryDiff {
             }
             for (ByteDelta d : s.deltas()) {
                 // a whole page kept as it was may hold bytes the call left equal: only what it changed counts
-                long[] changed = ChangedExtent.of(history.byteJournal(), d, scratch);
-                if (changed != null) {
+                long[] changed = extents.getOrDefault(d, new long[] {d.offset, d.end()});
+                if (changed != ChangedExtent.NOTHING) {
                     byVmo.computeIfAbsent(d.vmo.koid, x -> new ArrayList<>())
                             .add(new Written(changed[0], changed[1], s.sequence, d.vmo));
                 }
