@@ -134,6 +134,38 @@ class PageHandOverTest {
         assertEquals(List.of(edit), ranges.get(1).sequences(), "the whole-page writes left byte 100 as it was");
     }
 
+    @Test
+    void aDiffWalksBackOverEveryWriteOfThePageToFindWhatEachWholePageWriteChanged() {
+        byte[] d0 = random(1, PAGE);
+        write(0, d0);
+        history.start();
+        long start = history.now();
+        byte[] d1 = d0.clone();
+        for (int i = 0; i < 10; i++) {
+            d1[i] ^= 1;
+        }
+        write(0, d1);
+        long w1 = history.now();
+        write(50, new byte[] {(byte) ~d1[50]});
+        long edit = history.now();
+        byte[] d3 = d1.clone(); // byte 50 back to what it was, bytes 100 to 109 new
+        for (int i = 100; i < 110; i++) {
+            d3[i] ^= 1;
+        }
+        write(0, d3);
+        long w2 = history.now();
+        write(0, d3.clone()); // changes nothing
+        long w3 = history.now();
+        assertEquals(List.of("[0, 10] " + List.of(w1), "[100, 10] " + List.of(w2)), ranges(start, w3));
+        assertEquals(List.of("[50, 1] " + List.of(edit)), ranges(w1, edit));
+        assertEquals(List.of("[50, 1] " + List.of(w2), "[100, 10] " + List.of(w2)), ranges(edit, w3));
+    }
+
+    private List<String> ranges(long a, long b) {
+        return history.diff(a, b).orElseThrow().bytes().stream()
+                .map(r -> "[" + r.offset() + ", " + r.length() + "] " + r.sequences()).toList();
+    }
+
     private List<String> writers(long at) {
         return history.writersOf(vmo.koid, at).stream()
                 .map(w -> w.step().sequence() + ": " + w.before() + " -> " + w.after()).toList();
