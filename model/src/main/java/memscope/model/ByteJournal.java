@@ -77,8 +77,9 @@ final class ByteJournal {
          * Writes {@code src[srcOffset...]} to {@code [offset, offset + length)} of {@code vmo} and keeps what it
          * overwrote. A page the write covers whole and that was written before changes hands instead of being
          * copied: the history keeps the VMO's array and the VMO gets a fresh one holding the new bytes (a page
-         * the cap dropped, when there is one). Partly covered pages, and pages that still read from their source,
-         * keep only the bytes that change, as {@link #before(VmObject, long, long, byte[], int)} does.
+         * the cap dropped, when there is one), unread, all of it, even when the write changes nothing there.
+         * Partly covered pages, and pages that still read from their source, keep only the bytes that change, as
+         * {@link #before(VmObject, long, long, byte[], int)} does.
          */
         void write(VmObject vmo, long offset, byte[] src, int srcOffset, int length, PageStore.Originals originals) {
             long end = offset + length;
@@ -128,16 +129,13 @@ final class ByteJournal {
             }
         }
 
-        /** Page {@code at} of {@code vmo}, held in {@code old}, is written whole from {@code src[from...]}. */
+        /**
+         * Page {@code at} of {@code vmo}, held in {@code old}, is written whole from {@code src[from...]}. The old
+         * page is not read: on a page out of the cache, comparing it with {@code src} to trim an equal head and tail
+         * cost a quarter of the write. The delta keeps the whole page; readers skip the bytes it did not change
+         * ({@link History#writersOf}, {@link ChangedExtent} for diffs).
+         */
         private void takePage(VmObject vmo, long at, byte[] old, byte[] src, int from) {
-            int head = Arrays.mismatch(old, 0, PAGE, src, from, from + PAGE);
-            if (head < 0) {
-                return;
-            }
-            int last = PAGE - 1;
-            while (old[last] == src[from + last]) {
-                last--;
-            }
             byte[] fresh = sparePages.poll();
             if (fresh == null) {
                 // copying into a new array lets the compiler skip zeroing it
@@ -146,7 +144,7 @@ final class ByteJournal {
                 System.arraycopy(src, from, fresh, 0, PAGE);
             }
             vmo.pages().replacePage(at / PAGE, fresh);
-            add(new ByteDelta(vmo, at + head, old, head, last - head + 1, true));
+            add(new ByteDelta(vmo, at, old, 0, PAGE, true));
         }
 
         /**
@@ -386,20 +384,12 @@ final class ByteJournal {
 
     /**
      * The checkpoint of a page that changed hands, due before {@code d}: the page the VMO gave up is the page
-     * before {@code d}, whole. When {@code d} covers the page whole (the usual case) that page is the checkpoint,
-     * for the cost of an entry; a loaded session rebuilds the same (see {@link PageLog#rebuildCheckpoints}). When
-     * an equal head or tail was trimmed, the image is a copy, as a loaded session's would be.
+     * before {@code d}, whole (a hand-over keeps all of it), so it is the checkpoint, for the cost of an entry; a
+     * loaded session rebuilds the same (see {@link PageLog#rebuildCheckpoints}).
      */
     private void handOverCheckpoint(PageLog log, ByteDelta d) {
-        if (d.length == PAGE) {
-            log.addCheckpoint(d.store);
-            bytes += CHECKPOINT_OVERHEAD;
-        } else {
-            byte[] image = sparePages.isEmpty() ? new byte[PAGE] : sparePages.pollFirst();
-            System.arraycopy(d.store, 0, image, 0, PAGE);
-            log.addCheckpoint(image);
-            bytes += PAGE + CHECKPOINT_OVERHEAD;
-        }
+        log.addCheckpoint(d.store);
+        bytes += CHECKPOINT_OVERHEAD;
     }
 
     /** Forgets the deltas of the oldest retained call (they are the oldest of every page they touch). */
@@ -454,6 +444,12 @@ final class ByteJournal {
      */
     boolean read(VmObject vmo, long offset, byte[] into, int at, int length, long sequence) {
         return PastBytes.read(pages.get(vmo.koid), vmo, offset, into, at, length, sequence);
+    }
+
+    /** The log of page {@code p} of the VMO with koid {@code vmoKoid}, or null; for readers. */
+    PageLog logOf(long vmoKoid, long p) {
+        PageLogs logs = pages.get(vmoKoid);
+        return logs == null ? null : logs.get(p);
     }
 
     /** The retained writes of page {@code p} of {@code vmo}, oldest first (empty when none). */

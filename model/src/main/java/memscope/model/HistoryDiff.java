@@ -9,7 +9,8 @@ import memscope.model.history.ByteRange;
 import memscope.model.history.Diff;
 
 /**
- * Computes a {@link Diff}: the ranges the calls between two moments wrote are the candidates; of those, the bytes
+ * Computes a {@link Diff}: the ranges the calls between two moments changed are the candidates (a delta that keeps
+ * a whole page counts from the first to the last byte it changed, see {@link ChangedExtent}); of those, the bytes
  * that really differ between the moments (a value written back is no change) become ranges, each with the calls
  * that wrote into it. Runs under the kernel's read lock.
  */
@@ -24,6 +25,7 @@ final class HistoryDiff {
     static Diff between(History history, Moment from, Moment to, List<HistoryStep> steps) {
         List<Diff.Change> structure = new ArrayList<>();
         Map<Long, List<Written>> byVmo = new TreeMap<>();
+        Map<ByteDelta, long[]> extents = ChangedExtent.ofAll(history.byteJournal(), steps);
         for (HistoryStep s : steps) {
             if (s.structure != null) {
                 for (StructureChange c : s.structure) {
@@ -31,8 +33,12 @@ final class HistoryDiff {
                 }
             }
             for (ByteDelta d : s.deltas()) {
-                byVmo.computeIfAbsent(d.vmo.koid, x -> new ArrayList<>())
-                        .add(new Written(d.offset, d.end(), s.sequence, d.vmo));
+                // a whole page kept as it was may hold bytes the call left equal: only what it changed counts
+                long[] changed = extents.getOrDefault(d, new long[] {d.offset, d.end()});
+                if (changed != ChangedExtent.NOTHING) {
+                    byVmo.computeIfAbsent(d.vmo.koid, x -> new ArrayList<>())
+                            .add(new Written(changed[0], changed[1], s.sequence, d.vmo));
+                }
             }
         }
         List<ByteRange> ranges = new ArrayList<>();

@@ -66,14 +66,109 @@ class PageHandOverTest {
     }
 
     @Test
-    void aWriteOfWhatIsThereKeepsNothingAndHandsNothingOver() {
+    void aPartialWriteOfWhatIsThereKeepsNothing() {
         byte[] data = random(1, PAGE);
         write(0, data);
         history.start();
         byte[] held = vmo.pages().writtenPage(0);
-        write(0, data.clone());
+        write(100, Arrays.copyOfRange(data, 100, 200));
         assertSame(held, vmo.pages().writtenPage(0));
         assertEquals(0, history.byteJournal().bytes());
+    }
+
+    @Test
+    void aWholePageWriteOfWhatIsThereChangesHandsUnreadAndReadersSeeNoChange() {
+        byte[] data = random(1, PAGE);
+        write(0, data);
+        history.start();
+        long start = history.now();
+        byte[] held = vmo.pages().writtenPage(0);
+        write(0, data.clone());
+        // the old page is not compared with the new bytes (that read cost a quarter of a write out of the cache)
+        assertNotSame(held, vmo.pages().writtenPage(0));
+        assertEquals(ByteJournal.DELTA_OVERHEAD + PAGE, history.byteJournal().bytes());
+        for (long at : new long[] {0, 1, PAGE / 2, PAGE - 1}) {
+            assertEquals(List.of(), history.writersOf(vmo.koid, at), "byte " + at);
+        }
+        assertTrue(history.diff(start, history.now()).orElseThrow().bytes().isEmpty());
+    }
+
+    @Test
+    void writersOfAWholePageWriteNamesItOnlyForTheBytesItChanged() {
+        byte[] data = random(1, PAGE);
+        write(0, data);
+        history.start();
+        byte[] next = data.clone();
+        next[10] ^= 1;
+        next[20] ^= 2;
+        write(0, next);
+        long wrote = history.now();
+        assertEquals(List.of(wrote + ": " + (data[10] & 0xff) + " -> " + (next[10] & 0xff)), writers(10));
+        assertEquals(List.of(wrote + ": " + (data[20] & 0xff) + " -> " + (next[20] & 0xff)), writers(20));
+        for (long at : new long[] {0, 9, 11, 19, 21, PAGE - 1}) {
+            assertEquals(List.of(), writers(at), "byte " + at + " kept its value");
+        }
+    }
+
+    @Test
+    void aDiffNamesAWholePageWriteOnlyWhereItChangedBytes() {
+        byte[] data = random(1, PAGE);
+        write(0, data);
+        history.start();
+        long start = history.now();
+        byte[] next = data.clone();
+        for (int i = 10; i < 20; i++) {
+            next[i] ^= 1;
+        }
+        write(0, next);
+        long whole = history.now();
+        write(0, next.clone()); // changes nothing
+        write(100, new byte[] {(byte) ~next[100]});
+        long edit = history.now();
+        List<memscope.model.history.ByteRange> ranges = history.diff(start, edit).orElseThrow().bytes();
+        assertEquals(2, ranges.size(), ranges.toString());
+        assertEquals(10, ranges.get(0).offset());
+        assertEquals(10, ranges.get(0).length());
+        assertEquals(List.of(whole), ranges.get(0).sequences());
+        assertEquals(100, ranges.get(1).offset());
+        assertEquals(List.of(edit), ranges.get(1).sequences(), "the whole-page writes left byte 100 as it was");
+    }
+
+    @Test
+    void aDiffWalksBackOverEveryWriteOfThePageToFindWhatEachWholePageWriteChanged() {
+        byte[] d0 = random(1, PAGE);
+        write(0, d0);
+        history.start();
+        long start = history.now();
+        byte[] d1 = d0.clone();
+        for (int i = 0; i < 10; i++) {
+            d1[i] ^= 1;
+        }
+        write(0, d1);
+        long w1 = history.now();
+        write(50, new byte[] {(byte) ~d1[50]});
+        long edit = history.now();
+        byte[] d3 = d1.clone(); // byte 50 back to what it was, bytes 100 to 109 new
+        for (int i = 100; i < 110; i++) {
+            d3[i] ^= 1;
+        }
+        write(0, d3);
+        long w2 = history.now();
+        write(0, d3.clone()); // changes nothing
+        long w3 = history.now();
+        assertEquals(List.of("[0, 10] " + List.of(w1), "[100, 10] " + List.of(w2)), ranges(start, w3));
+        assertEquals(List.of("[50, 1] " + List.of(edit)), ranges(w1, edit));
+        assertEquals(List.of("[50, 1] " + List.of(w2), "[100, 10] " + List.of(w2)), ranges(edit, w3));
+    }
+
+    private List<String> ranges(long a, long b) {
+        return history.diff(a, b).orElseThrow().bytes().stream()
+                .map(r -> "[" + r.offset() + ", " + r.length() + "] " + r.sequences()).toList();
+    }
+
+    private List<String> writers(long at) {
+        return history.writersOf(vmo.koid, at).stream()
+                .map(w -> w.step().sequence() + ": " + w.before() + " -> " + w.after()).toList();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import memscope.model.BootOptions;
+import memscope.model.History;
 import memscope.model.IoResult;
 import memscope.model.Kernel;
 import memscope.model.Moment;
@@ -40,8 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * cap drops them, so 4 KiB land in memory the cache has not seen (here: the VMO gets a page the cap dropped, the
  * old one stays with the history). {@code copyFloor} does only that; in the run of 3 Dec 2026 (see README,
  * Performance) it took 2x the whole write with the history off, so 1.25x is out of reach for this case for any
- * history that keeps what a write overwrites. {@code write4kSpread} is the honest comparison: the page written is
- * cold with the history off too.
+ * history that keeps what a write overwrites. {@code copyFloorPages} measures the same floor another way (into
+ * 65,536 separate 4 KiB arrays, one after another) and {@code copyHot} the copy the write makes with the history
+ * off (into one page in the cache); the two in one run say what keeping the bytes alone costs on this machine.
+ * {@code write4kSpread} is the honest comparison: the page written is cold with the history off too.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -252,6 +255,55 @@ public class HistoryBenchmark {
         System.arraycopy(s.page, 0, s.chunks[s.chunk], s.pos, SMALL);
         s.pos += SMALL;
         return s.pos;
+    }
+
+    /**
+     * A second floor, independent of {@code copyFloor}'s layout: the same 4 KiB copied into a ring of 65,536
+     * separate 4 KiB arrays (256 MiB, the default cap), as a history that keeps every overwritten page whole
+     * must at least do, page after page. Nothing else: no lookup, no bookkeeping.
+     */
+    @State(Scope.Benchmark)
+    public static class PageRing {
+        final byte[] page = new byte[SMALL];
+        final byte[][] pages = new byte[(int) (History.DEFAULT_CAP / SMALL)][];
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            new SplittableRandom(5).nextBytes(page);
+            for (int i = 0; i < pages.length; i++) {
+                pages[i] = new byte[SMALL];
+            }
+        }
+    }
+
+    @Benchmark
+    public int copyFloorPages(PageRing s) {
+        byte[] into = s.pages[s.next];
+        s.next = s.next + 1 == s.pages.length ? 0 : s.next + 1;
+        System.arraycopy(s.page, 0, into, 0, SMALL);
+        return s.next;
+    }
+
+    /**
+     * What {@code write4k} with the history off copies, and where: 4 KiB into one page that stays in the cache.
+     * Beside {@code copyFloorPages} it shows what keeping the bytes costs before any bookkeeping.
+     */
+    @State(Scope.Benchmark)
+    public static class HotPage {
+        final byte[] page = new byte[SMALL];
+        final byte[] into = new byte[SMALL];
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            new SplittableRandom(5).nextBytes(page);
+        }
+    }
+
+    @Benchmark
+    public int copyHot(HotPage s) {
+        System.arraycopy(s.page, 0, s.into, 0, SMALL);
+        return s.into[SMALL - 1];
     }
 
     @Benchmark
