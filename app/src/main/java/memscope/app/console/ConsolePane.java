@@ -28,6 +28,7 @@ import javafx.stage.Window;
 import memscope.app.hooks.PanelHooks;
 import memscope.app.Messages;
 import memscope.app.files.BackgroundTask;
+import memscope.app.startup.AfterFirstFrame;
 import memscope.app.status.Outcome;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
@@ -36,7 +37,6 @@ import memscope.model.script.RunResult;
 import memscope.model.script.ScriptError;
 import memscope.model.script.ScriptFiles;
 import memscope.model.text.Text;
-import memscope.app.startup.AfterFirstFrame;
 import org.fxmisc.richtext.CodeArea;
 
 /**
