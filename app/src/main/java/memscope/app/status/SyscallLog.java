@@ -38,7 +38,8 @@ public final class SyscallLog {
         this.describer = describer;
         messages.localeProperty().addListener((o, was, now) -> reword());
         Region placeholder = new Region();
-        placeholder.getStyleClass().add("syscall-log"); // the log's background in every theme
+        // the area's background: the plain theme's by its own class, the dark theme's through the log's
+        placeholder.getStyleClass().addAll("syscall-log-placeholder", "syscall-log");
         slot.getChildren().add(placeholder);
         AfterFirstFrame.run(slot, this::area);
     }

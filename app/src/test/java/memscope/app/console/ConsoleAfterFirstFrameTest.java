@@ -1,5 +1,6 @@
 package memscope.app.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -74,6 +75,7 @@ class ConsoleAfterFirstFrameTest {
         Messages messages = new Messages(Locale.ENGLISH);
         ConsolePane[] made = new ConsolePane[1];
         Stage[] stage = new Stage[1];
+        javafx.scene.paint.Paint[] fill = new javafx.scene.paint.Paint[1];
         robot.interact(() -> {
             made[0] = new ConsolePane(messages);
             stage[0] = new Stage();
@@ -85,7 +87,10 @@ class ConsoleAfterFirstFrameTest {
             Event.fireEvent(placeholder, new MouseEvent(MouseEvent.MOUSE_PRESSED, 5, 5, 5, 5, MouseButton.PRIMARY,
                     1, false, false, false, false, true, false, false, false, false, false, null));
             assertTrue(made[0].editorMade());
+            ((javafx.scene.layout.Region) placeholder).applyCss();
+            fill[0] = ((javafx.scene.layout.Region) placeholder).getBackground().getFills().get(0).getFill();
         });
+        assertEquals(javafx.scene.paint.Color.WHITE, fill[0], "the placeholder has the text areas' white");
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(made[0].area(), stage[0].getScene().getFocusOwner());
         robot.interact(stage[0]::close);

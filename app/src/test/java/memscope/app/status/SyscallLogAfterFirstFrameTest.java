@@ -30,13 +30,20 @@ class SyscallLogAfterFirstFrameTest {
     private final Messages messages = new Messages(Locale.ENGLISH);
     private SyscallLog shown;
     private boolean madeBeforeTheFirstFrame;
+    private javafx.scene.paint.Paint placeholderFill;
 
     @Start
     void start(Stage stage) {
         shown = log();
-        stage.setScene(new Scene(shown.node(), 400, 300));
+        Scene scene = new Scene(shown.node(), 400, 300);
+        scene.getStylesheets().add(SyscallLog.class.getResource("/memscope/app/memscope.css").toExternalForm());
+        stage.setScene(scene);
         stage.show(); // no pulse has run yet
         madeBeforeTheFirstFrame = shown.areaMade();
+        javafx.scene.layout.Region placeholder = (javafx.scene.layout.Region) ((javafx.scene.layout.Pane) shown.node())
+                .getChildren().get(0);
+        placeholder.applyCss();
+        placeholderFill = placeholder.getBackground().getFills().get(0).getFill();
     }
 
     private SyscallLog log() {
@@ -55,6 +62,7 @@ class SyscallLogAfterFirstFrameTest {
     @Test
     void theAreaIsMadeAfterTheFirstFrameWithoutAsking(FxRobot robot) throws Exception {
         assertFalse(madeBeforeTheFirstFrame);
+        assertEquals(javafx.scene.paint.Color.WHITE, placeholderFill, "the placeholder has the area's white");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, shown::areaMade);
         assertTrue(robot.lookup("#syscallLog").tryQuery().isPresent());
     }
