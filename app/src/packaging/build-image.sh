@@ -16,7 +16,6 @@ fi
 jdk_home=$1 app_jar=$2 lib_dir=$3 work_dir=$4 dest_dir=$5 project_version=$6
 app_name=MemScope
 main_module=memscope.app/memscope.app.Main
-main_class=${main_module#*/}
 
 for tool in jdeps jlink jpackage; do
   if [ ! -x "$jdk_home/bin/$tool" ]; then
@@ -73,8 +72,10 @@ echo "build-image: linking modules: $modules"
   --module-path "$jdk_home/jmods:$work_dir/javafx" \
   --add-modules "$modules" \
   --output "$work_dir/runtime" \
-  --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+  --strip-debug --no-header-files --no-man-pages \
   --compress=2
+# bin/java stays: the image's launcher (below) runs it; the JDK's other commands (keytool, jrunscript, jfr) go
+find "$work_dir/runtime/bin" -mindepth 1 ! -name java -delete
 
 # A jlinked JavaFX loads its natives with System.loadLibrary, which searches the runtime's lib/ (as JavaFX's own
 # jmods place them); otherwise it would unpack them into ~/.openjfx/cache at the first start.
@@ -113,6 +114,32 @@ c2_later=(--java-options -XX:Tier4InvocationThreshold=50000 --java-options -XX:T
   --icon "$(dirname "$0")/memscope.png" \
   --runtime-image "$work_dir/runtime"
 
+# ---- The launcher (issue 14: start-up) -------------------------------------------------------------------------
+# jpackage's native launcher asks `rpm -qf` and `dpkg -S` which package owns it (twice) before it starts the JVM, on
+# every launch: 0.1-0.3 s here, more on a machine with many packages. bin/MemScope becomes a script that starts the
+# runtime's java with the same options as jpackage's .cfg (kept: the .deb's jpackage reads the image's files),
+# the same module and the same environment (lib/app on LD_LIBRARY_PATH, jpackage.app-path).
+cfg="$dest_dir/$app_name/lib/app/$app_name.cfg"
+launcher="$dest_dir/$app_name/bin/$app_name"
+[ -f "$cfg" ] || { echo "build-image: jpackage wrote no $cfg" >&2; exit 1; }
+{
+  printf '#!/bin/sh\n'
+  printf '# MemScope, from build-image.sh: the runtime'"'"'s java with the options of lib/app/%s.cfg (a script rather than\n' "$app_name"
+  printf '# jpackage'"'"'s launcher, which asks rpm and dpkg which package owns it at every launch)\n'
+  printf 'self=$(readlink -f "$0")\n'
+  printf 'home=${self%%/bin/*}\n'
+  printf 'APPDIR="$home/lib/app"\n'
+  printf 'export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:$APPDIR"\n'
+  printf 'exec "$home/lib/runtime/bin/java"'
+  # one argument per java-options line; $APPDIR is the script's own variable, so keep it for the shell to expand
+  sed -n 's/^java-options=//p' "$cfg" | while IFS= read -r option; do
+    printf ' "%s"' "$(printf '%s' "$option" | sed 's/["`\\]/\\&/g')"
+  done
+  printf ' "-Djpackage.app-path=$self" -m %s "$@"\n' "$(sed -n 's/^app.mainmodule=//p' "$cfg")"
+} >"$launcher.script"
+mv "$launcher.script" "$launcher"
+chmod 755 "$launcher"
+
 # ---- Class-data sharing (issue 14: start-up) ------------------------------------------------------------------
 # A jlinked runtime has no class-data archive, so every start parses and verifies the 4,000-odd JDK and JavaFX
 # classes the window needs. A training run lists the classes a start loads up to the first frame
@@ -140,14 +167,10 @@ if [ "${MEMSCOPE_CDS:-on}" != off ]; then
   if [ ! -s "$class_list" ]; then
     echo "build-image: the class-data training run failed (see $work_dir/cds-training.log); the image has no archive" >&2
   else
-    # a second launcher of the same image whose .cfg has no class path, only the dump's options
-    dumper="$image_dir/bin/memscope-cds-dump"
-    cp "$image_dir/bin/$app_name" "$dumper"
-    printf '[Application]\napp.mainclass=%s\n\n[JavaOptions]\njava-options=-Xshare:dump\njava-options=-XX:SharedClassListFile=%s\n' \
-      "$main_class" "$class_list" >"$image_dir/lib/app/memscope-cds-dump.cfg"
-    # the list names the app's own classes too; without the class path the dump skips them, warning each time
-    "$dumper" >"$work_dir/cds-dump.log" 2>&1 || true
-    rm -f "$dumper" "$image_dir/lib/app/memscope-cds-dump.cfg"
+    # the runtime's java without the module path; the list names the app's own classes too, which the dump then
+    # skips, warning each time
+    "$image_dir/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$class_list" \
+      >"$work_dir/cds-dump.log" 2>&1 || true
     if [ -s "$image_dir/lib/runtime/lib/server/classes.jsa" ]; then
       echo "build-image: class-data archive lib/runtime/lib/server/classes.jsa ($(du -h "$image_dir/lib/runtime/lib/server/classes.jsa" | cut -f1))"
     else

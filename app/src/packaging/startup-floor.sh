@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The start-up floor on this machine (issue 14): the smallest JavaFX window (one Stage, one Label) timed to its
 # first frame as FirstFrame times MemScope's, run by the app image's own runtime (same JDK, same JavaFX, same
-# class-data archive). Adds a launcher bin/Floor to a copy of the image and prints its path, for startup-bench.sh:
+# class-data archive, same kind of launcher). Adds a launcher bin/Floor to a copy of the image and prints its path,
+# for startup-bench.sh:
 #   app/src/packaging/startup-floor.sh [IMAGE_DIR] [WORK_DIR]
 #   app/src/packaging/startup-bench.sh 5 "$(app/src/packaging/startup-floor.sh)" image
 # IMAGE_DIR defaults to app/target/image/MemScope; the copy goes to WORK_DIR (default app/target/startup-floor).
@@ -50,10 +51,11 @@ public class Floor extends Application {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             Platform.runLater(() -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long now = System.currentTimeMillis();
+                long ms = now - ManagementFactory.getRuntimeMXBean().getStartTime();
                 long fx = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
                 System.err.println("memscope: first frame " + ms + " ms after launch; CPU: FX thread " + fx
-                        + " ms, process " + cpu() + " ms");
+                        + " ms, process " + cpu() + " ms; at " + now + " ms since the epoch");
                 Platform.exit();
             });
         };
@@ -75,7 +77,8 @@ public class Floor extends Application {
 JAVA
 javac --module-path "$mp" -d "$work/out" "$work/src/module-info.java" "$work/src/floor/Floor.java"
 cp -a "$image" "$work/image"
-cp "$work/image/bin/MemScope" "$work/image/bin/Floor"
-printf '[Application]\napp.mainmodule=floor/floor.Floor\n\n[JavaOptions]\njava-options=--module-path\njava-options=%s\n' \
-  "$work/out" >"$work/image/lib/app/Floor.cfg"
+# started as the image's bin/MemScope starts the app: a script running the runtime's java (build-image.sh)
+printf '#!/bin/sh\nexec "%s/image/lib/runtime/bin/java" --module-path "%s/out" -m floor/floor.Floor "$@"\n' \
+  "$work" "$work" >"$work/image/bin/Floor"
+chmod 755 "$work/image/bin/Floor"
 echo "$work/image/bin/Floor"

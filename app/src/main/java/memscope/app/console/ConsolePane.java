@@ -20,13 +20,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import memscope.app.hooks.PanelHooks;
 import memscope.app.Messages;
 import memscope.app.files.BackgroundTask;
+import memscope.app.startup.AfterFirstFrame;
 import memscope.app.status.Outcome;
 import memscope.model.script.CommandResult;
 import memscope.model.script.ConsoleSession;
@@ -35,9 +37,7 @@ import memscope.model.script.RunResult;
 import memscope.model.script.ScriptError;
 import memscope.model.script.ScriptFiles;
 import memscope.model.text.Text;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 
 /**
  * The syscall console: a code editor where a person types console commands ({@code write app 0x1100000 de ad})
@@ -47,6 +47,10 @@ import org.fxmisc.richtext.LineNumberFactory;
  * column are shown, the caret goes there and the token is underlined. What the console says is kept as words to
  * render (the model's {@code Text}, results), so a language switch re-words the message line, the transcript and
  * the status line.
+ *
+ * <p>The editor and the transcript ({@link ConsoleEditor}) are made right after the first frame, which shows two
+ * empty panes of their size and colour in their place (issue 14: start-up); anything that needs them sooner (a
+ * click there, focus, a run, a script loaded, a transcript line) makes them at once, so nothing is lost.
  */
 public final class ConsolePane implements PanelHooks.Tool {
     /** Where a run's outcome is announced besides the console itself (the window's status pane). */
@@ -64,12 +68,14 @@ public final class ConsolePane implements PanelHooks.Tool {
     static final KeyCombination COMPLETE = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
 
     private final Messages messages;
-    private final CodeArea area = new CodeArea();
-    private final ConsoleTranscript transcript;
     private final Label message = new Label();
     private final BorderPane box = new BorderPane();
-    private final CompletionMenu completion;
+    /** Where the editor and the transcript go; until then they hold placeholders of the same look. */
+    private final StackPane editorSlot = slot("consoleEditorSlot");
+    private final StackPane transcriptSlot = slot("consoleTranscriptSlot");
     private final ExerciseConsole exercises;
+    /** The text parts, made after the first frame or when first needed. */
+    private ConsoleEditor editor;
     private ConsoleSession session;
     private Reporter reporter = (text, outcome) -> { };
     /** The message line's words, rendered again when the language changes. */
@@ -77,11 +83,27 @@ public final class ConsolePane implements PanelHooks.Tool {
 
     public ConsolePane(Messages messages) {
         this.messages = messages;
-        this.transcript = new ConsoleTranscript(messages);
         this.exercises = new ExerciseConsole(messages);
         this.said = () -> messages.get("console.hint");
-        this.completion = new CompletionMenu(area, messages, () -> session == null ? List.of() : session.names().keySet());
         build();
+        AfterFirstFrame.run(box, this::editor);
+    }
+
+    /** The editor and the transcript, made now if they were not yet. */
+    private ConsoleEditor editor() {
+        if (editor == null) {
+            editor = new ConsoleEditor(messages, () -> session == null ? List.of() : session.names().keySet(),
+                    this::run, this::restyle);
+            editorSlot.getChildren().setAll(editor.editorView);
+            transcriptSlot.getChildren().setAll(editor.transcriptView);
+            restyle();
+        }
+        return editor;
+    }
+
+    /** Whether the editor and the transcript have been made (they wait for the first frame). */
+    boolean editorMade() {
+        return editor != null;
     }
 
     /** Points the console at a kernel and its handle names; earlier text stays so it can be run again there. */
@@ -90,7 +112,7 @@ public final class ConsolePane implements PanelHooks.Tool {
         this.session = Objects.requireNonNull(session, "session");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         if (fresh) {
-            transcript.note(() -> messages.get("console.attached"));
+            editor().transcript.note(() -> messages.get("console.attached"));
         }
         restyle();
     }
@@ -111,11 +133,11 @@ public final class ConsolePane implements PanelHooks.Tool {
 
     @Override
     public void focus() {
-        area.requestFocus();
+        editor().area.requestFocus();
     }
 
     public CodeArea area() {
-        return area;
+        return editor().area;
     }
 
     /** The last thing the console said: a run's summary, a parse error with its line and column, a file problem. */
@@ -124,7 +146,7 @@ public final class ConsolePane implements PanelHooks.Tool {
     }
 
     public String transcriptText() {
-        return transcript.text();
+        return editor().transcript.text();
     }
 
     /**
@@ -135,12 +157,13 @@ public final class ConsolePane implements PanelHooks.Tool {
         if (session == null) {
             return false;
         }
+        CodeArea area = area();
         ScriptSelection chunk = ScriptSelection.of(area.getText(), area.getSelection().getStart(),
                 area.getSelection().getEnd());
         // exercise and predict lines talk to the console's exercise, not to the kernel
         Optional<List<ExerciseCommand>> exercise = ExerciseConsole.lines(chunk.text());
         if (exercise.isPresent()) {
-            exercises.run(exercise.get(), transcript::line);
+            exercises.run(exercise.get(), editor().transcript::line);
             say(() -> messages.get("exercise.ran"), Outcome.OK);
             return true;
         }
@@ -150,7 +173,7 @@ public final class ConsolePane implements PanelHooks.Tool {
             showErrors(chunk, result.errors());
             return false;
         }
-        transcript.append(result.results());
+        editor().transcript.append(result.results());
         List<CommandResult> done = result.results();
         if (done.isEmpty()) {
             say(() -> messages.get("console.nothingToRun"), Outcome.OK);
@@ -177,7 +200,7 @@ public final class ConsolePane implements PanelHooks.Tool {
     public CompletableFuture<Boolean> replay(Path file) {
         CompletableFuture<Boolean> ran = new CompletableFuture<>();
         load(file, () -> {
-            area.deselect();
+            area().deselect();
             ran.complete(run());
         }).thenAccept(loaded -> ran.complete(loaded && ran.getNow(false)));
         return ran;
@@ -189,8 +212,8 @@ public final class ConsolePane implements PanelHooks.Tool {
                 () -> ScriptFiles.load(file), new BackgroundTask.Callbacks<String>() {
                     @Override
                     public void succeeded(String script) {
-                        area.replaceText(script);
-                        area.moveTo(0);
+                        area().replaceText(script);
+                        area().moveTo(0);
                         say(() -> messages.get("console.loaded", file.getFileName()), Outcome.OK);
                         then.run();
                     }
@@ -213,7 +236,7 @@ public final class ConsolePane implements PanelHooks.Tool {
 
     public boolean save(Path file) {
         try {
-            ScriptFiles.save(file, area.getText());
+            ScriptFiles.save(file, area().getText());
             say(() -> messages.get("console.saved", file.getFileName()), Outcome.OK);
             return true;
         } catch (IOException e) {
@@ -223,22 +246,7 @@ public final class ConsolePane implements PanelHooks.Tool {
     }
 
     private void build() {
-        area.setId("console");
-        area.getStyleClass().add("console-area");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        area.textProperty().addListener((o, was, now) -> restyle());
-        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (RUN.match(e)) {
-                run();
-                e.consume();
-            } else if (COMPLETE.match(e)) {
-                completion.show();
-                e.consume();
-            }
-        });
-        transcript.node().setFocusTraversable(false);
-        SplitPane split = new SplitPane(new VirtualizedScrollPane<>(area),
-                new VirtualizedScrollPane<>(transcript.node()));
+        SplitPane split = new SplitPane(editorSlot, transcriptSlot);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
 
@@ -266,6 +274,16 @@ public final class ConsolePane implements PanelHooks.Tool {
         box.getStylesheets().add(ConsoleStyles.STYLESHEET);
     }
 
+    /** A slot with an empty pane of the text area's colour; a click there makes the editor and focuses it. */
+    private StackPane slot(String id) {
+        Region placeholder = new Region();
+        placeholder.getStyleClass().add("console-placeholder");
+        StackPane slot = new StackPane(placeholder);
+        slot.setId(id);
+        placeholder.setOnMousePressed(e -> focus());
+        return slot;
+    }
+
     private Button button(String id, String key, Runnable action) {
         Button b = new Button();
         b.setId(id);
@@ -287,6 +305,7 @@ public final class ConsolePane implements PanelHooks.Tool {
     private void showErrors(ScriptSelection chunk, List<ScriptError> errors) {
         ScriptError first = errors.get(0);
         say(() -> errorsText(chunk, errors), Outcome.ERROR);
+        CodeArea area = area();
         area.deselect();
         area.moveTo(chunk.offset() + first.offsetIn(chunk.text()));
         area.requestFollowCaret();
@@ -316,7 +335,8 @@ public final class ConsolePane implements PanelHooks.Tool {
     }
 
     private void restyle() {
-        if (session != null) {
+        if (session != null && editor != null) {
+            CodeArea area = editor.area;
             area.setStyleSpans(0, ConsoleStyles.spans(area.getText(), session.names().keySet()));
         }
     }

@@ -10,6 +10,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import memscope.app.Messages;
 import memscope.app.bookmarks.BookmarksPanel;
@@ -22,6 +23,7 @@ import memscope.app.find.Finder;
 import memscope.app.hex.HexTheme;
 import memscope.app.hex.HexView;
 import memscope.app.inspector.InspectorPanel;
+import memscope.app.startup.AfterFirstFrame;
 import memscope.app.status.StatusPane;
 import memscope.model.Kernel;
 import memscope.model.KernelListener;
@@ -33,6 +35,9 @@ import memscope.model.Subscription;
  * array, Base64; Ctrl+C / Ctrl+V are the window's own Copy and Paste hex), and the dark theme. They point at the
  * current document and the hex view, not at the window: whoever installs them asks for their menu items
  * ({@link #editMenuItems}), bar ({@link #topBar}) and panels ({@link #sidePanels}) and puts them in place.
+ *
+ * <p>The find bar is hidden at start, so it is made after the first frame (issue 14: start-up), or at once when
+ * something asks for it first (Ctrl+F, F3, {@link #findBar}); its place in the window is held until then.
  */
 public final class EditorTools implements memscope.app.hooks.MenuContribution {
     private static final String DARK_CSS = EditorTools.class.getResource("dark.css").toExternalForm();
@@ -42,7 +47,10 @@ public final class EditorTools implements memscope.app.hooks.MenuContribution {
     private final HexView hexView;
     /** Where the theme's stylesheet goes: the window's content. */
     private final Parent root;
-    private final FindBar findBar;
+    private final Supplier<FindBar> makeFindBar;
+    private FindBar findBar;
+    /** The find bar's place: hidden and taking no room until the bar is made, then showing as it does. */
+    private final StackPane findSlot = new StackPane();
     private final InspectorPanel inspector;
     private final BookmarksPanel bookmarks;
     private final ByteCommands bytes;
@@ -56,14 +64,31 @@ public final class EditorTools implements memscope.app.hooks.MenuContribution {
         this.owner = owner;
         this.hexView = hexView;
         this.root = root;
-        this.findBar = new FindBar(messages, hexView, () -> documents.current().map(d -> new Finder(d.memory())));
+        this.makeFindBar = () -> new FindBar(messages, hexView,
+                () -> documents.current().map(d -> new Finder(d.memory())));
+        findSlot.setVisible(false);
+        findSlot.setManaged(false);
+        AfterFirstFrame.run(findSlot, this::findBar);
         this.inspector = new InspectorPanel(messages, hexView, () -> documents.current().map(Document::memory));
         this.bookmarks = new BookmarksPanel(messages, hexView);
         this.bytes = new ByteCommands(messages, documents, hexView, editor, status, owner);
     }
 
+    /** The find bar, made now if it was not yet. */
     public FindBar findBar() {
+        if (findBar == null) {
+            findBar = makeFindBar.get();
+            Node bar = findBar.node();
+            findSlot.visibleProperty().bind(bar.visibleProperty());
+            findSlot.managedProperty().bind(bar.managedProperty());
+            findSlot.getChildren().setAll(bar);
+        }
         return findBar;
+    }
+
+    /** Whether the find bar has been made (it waits for the first frame). */
+    boolean findBarMade() {
+        return findBar != null;
     }
 
     public InspectorPanel inspector() {
@@ -94,9 +119,9 @@ public final class EditorTools implements memscope.app.hooks.MenuContribution {
                 item("copyCArrayMenu", "bytes.menu.copyCArray", null, () -> bytes.copy(CopyFormat.C_ARRAY)),
                 item("copyBase64Menu", "bytes.menu.copyBase64", null, () -> bytes.copy(CopyFormat.BASE64)));
         return List.of(new SeparatorMenuItem(),
-                item("findMenu", "find.menu.find", "Shortcut+F", findBar::show),
-                item("findNextMenu", "find.menu.next", "F3", findBar::findNext),
-                item("findPreviousMenu", "find.menu.previous", "Shift+F3", findBar::findPrevious),
+                item("findMenu", "find.menu.find", "Shortcut+F", () -> findBar().show()),
+                item("findNextMenu", "find.menu.next", "F3", () -> findBar().findNext()),
+                item("findPreviousMenu", "find.menu.previous", "Shift+F3", () -> findBar().findPrevious()),
                 new SeparatorMenuItem(),
                 copyAs,
                 item("fillMenu", "bytes.menu.fill", null, bytes::askToFill),
@@ -106,7 +131,7 @@ public final class EditorTools implements memscope.app.hooks.MenuContribution {
 
     /** The bar that goes under the toolbar: the find bar. */
     public Node topBar() {
-        return findBar.node();
+        return findSlot;
     }
 
     /** The panels that go in the side column: the inspector, then the bookmarks. */

@@ -14,7 +14,7 @@ public final class AfterFirstFrame {
     private AfterFirstFrame() {
     }
 
-    /** Runs {@code work} after the first layout pulse of the scene {@code node} is (or will be) in. */
+    /** Runs {@code work} after the second layout pulse of the scene {@code node} is (or will be) in. */
     public static void run(Node node, Runnable work) {
         Scene scene = node.getScene();
         if (scene != null) {
@@ -33,12 +33,23 @@ public final class AfterFirstFrame {
         node.sceneProperty().addListener(once);
     }
 
+    /**
+     * The work waits for the pulse after the first: the first pulse's frame is then with the renderer, and
+     * whatever that pulse queued (FirstFrame's mark among it) has run. Several parts defer work this way; run
+     * straight after the first pulse, their 0.2 s would sit between that frame and the renderer's CPU.
+     */
     private static void afterPulse(Scene scene, Runnable work) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(work); // after this pulse's frame
+        Runnable[] first = new Runnable[1];
+        first[0] = () -> {
+            scene.removePostLayoutPulseListener(first[0]);
+            Runnable[] second = new Runnable[1];
+            second[0] = () -> {
+                scene.removePostLayoutPulseListener(second[0]);
+                Platform.runLater(work); // after this pulse's frame
+            };
+            scene.addPostLayoutPulseListener(second[0]);
+            Platform.requestNextPulse(); // nothing else may be asking for one
         };
-        scene.addPostLayoutPulseListener(once[0]);
+        scene.addPostLayoutPulseListener(first[0]);
     }
 }

@@ -7,7 +7,8 @@ import javafx.scene.Scene;
 /**
  * Measures start-up: with {@code -Dmemscope.startupTrace=exit} (which then quits) it prints how
  * long after the JVM started the window's first frame was laid out and handed to the renderer, and the CPU time
- * spent by then (the FX thread's, and the whole process's). The JVM's start
+ * spent by then (the FX thread's, and the whole process's), and the wall clock then, so that a caller who noted
+ * the time of the fork gets the time from launch, launcher included (startup-bench.sh). The JVM's start
  * is the launch: for {@code mvn exec:java} that is Maven's own start, for the app image the launcher's.
  * With {@code =print} (stays open) or {@code =phases} (quits) {@link StartupTrace}'s table of phases follows.
  * Without the property it does nothing.
@@ -54,11 +55,12 @@ public final class FirstFrame {
             // the frame of this pulse is rendered next; the runLater lands after that pulse
             Platform.runLater(() -> {
                 StartupTrace.mark("first frame: scene graph handed to the renderer");
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long now = System.currentTimeMillis();
+                long ms = now - ManagementFactory.getRuntimeMXBean().getStartTime();
                 // CPU times barely change with the machine's load, which inflates the wall clock many times over
                 long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
                 System.err.println("memscope: first frame " + ms + " ms after launch; CPU: FX thread " + fxCpu
-                        + " ms, process " + processCpuMillis() + " ms");
+                        + " ms, process " + processCpuMillis() + " ms; at " + now + " ms since the epoch");
                 System.err.print(StartupTrace.report());
                 if ("exit".equals(mode) || "phases".equals(mode)) {
                     Platform.exit();

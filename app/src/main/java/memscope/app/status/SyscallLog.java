@@ -4,7 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import memscope.app.Messages;
+import memscope.app.startup.AfterFirstFrame;
 import memscope.model.SyscallRecord;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
@@ -13,14 +16,18 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * Every syscall, newest last, one line each, coloured by outcome. A burst arrives as one batch and is appended
  * in one edit; the area keeps at most {@link #MAX_LINES} lines, so it never grows without bound. The calls are
  * kept as records, not text, so a language switch re-words every line.
+ *
+ * <p>The text area (RichTextFX, whose first classes cost about 0.25 s of the FX thread at start) is made after the
+ * first frame, which shows an empty pane of its colour in its place (issue 14: start-up); calls logged before then
+ * are kept as records and written into it when it is made, or when something asks for it first.
  */
 public final class SyscallLog {
     public static final int MAX_LINES = 5000;
 
-    private final StyleClassedTextArea area = new StyleClassedTextArea();
-    /** Long lines are not wrapped (one call, one line): the pane scrolls both ways instead. */
-    private final org.fxmisc.flowless.VirtualizedScrollPane<StyleClassedTextArea> scroll =
-            new org.fxmisc.flowless.VirtualizedScrollPane<>(area);
+    /** Made after the first frame or when first asked for; null until then. */
+    private StyleClassedTextArea area;
+    /** Where the area goes; until then it holds an empty pane of the log's look. */
+    private final StackPane slot = new StackPane();
     private final Messages messages;
     private final OutcomeDescriber describer;
     /** What each shown line says: a {@link SyscallRecord}, or a {@link Long} count of calls left out. */
@@ -30,20 +37,36 @@ public final class SyscallLog {
         this.messages = messages;
         this.describer = describer;
         messages.localeProperty().addListener((o, was, now) -> reword());
-        area.setId("syscallLog");
-        area.getStyleClass().add("syscall-log");
-        area.setEditable(false);
-        area.setWrapText(false);
+        Region placeholder = new Region();
+        // the area's background: the plain theme's by its own class, the dark theme's through the log's
+        placeholder.getStyleClass().addAll("syscall-log-placeholder", "syscall-log");
+        slot.getChildren().add(placeholder);
+        AfterFirstFrame.run(slot, this::area);
     }
 
     /** The log with its scroll bars, for a layout. */
-    public javafx.scene.layout.Region node() {
-        return scroll;
+    public Region node() {
+        return slot;
     }
 
-    /** The text area itself. */
+    /** The text area itself, made now (with the lines logged so far) if it was not yet. */
     public StyleClassedTextArea area() {
+        if (area == null) {
+            area = new StyleClassedTextArea();
+            area.setId("syscallLog");
+            area.getStyleClass().add("syscall-log");
+            area.setEditable(false);
+            area.setWrapText(false);
+            // long lines are not wrapped (one call, one line): the pane scrolls both ways instead
+            slot.getChildren().setAll(new org.fxmisc.flowless.VirtualizedScrollPane<>(area));
+            reword();
+        }
         return area;
+    }
+
+    /** Whether the text area has been made (it waits for the first frame). */
+    boolean areaMade() {
+        return area != null;
     }
 
     public int lineCount() {
@@ -51,7 +74,9 @@ public final class SyscallLog {
     }
 
     public void clear() {
-        area.clear();
+        if (area != null) {
+            area.clear();
+        }
         shown.clear();
     }
 
@@ -66,6 +91,13 @@ public final class SyscallLog {
             batch.add(skipped);
         }
         batch.addAll(kept);
+        if (area == null) {
+            shown.addAll(batch); // written when the area is made
+            while (shown.size() > MAX_LINES) {
+                shown.removeFirst();
+            }
+            return;
+        }
         int start = area.getLength();
         Lines added = lines(batch, start == 0);
         area.appendText(added.text.toString());
@@ -77,7 +109,7 @@ public final class SyscallLog {
 
     /** Writes every kept line again in the current language. */
     private void reword() {
-        if (shown.isEmpty()) {
+        if (shown.isEmpty() || area == null) {
             return;
         }
         Lines all = lines(shown, true);
