@@ -26,9 +26,14 @@ done
 
 rm -rf "$work_dir" && mkdir -p "$work_dir" "$dest_dir"
 rm -f "$dest_dir"/memscope_*.deb
+# the image's app class-data archive (lib/app/MemScope.jsa) records where the image was built; installed in
+# /opt/memscope the JVM would ignore it, so the package leaves it out
+deb_image="$work_dir/image"
+cp -a "$image" "$deb_image"
+rm -f "$deb_image/lib/app/MemScope.jsa"
 "$jdk_home/bin/jpackage" \
   --type deb \
-  --app-image "$image" \
+  --app-image "$deb_image" \
   --name MemScope \
   --linux-package-name memscope \
   --app-version "${project_version%%-*}" \
