@@ -77,11 +77,38 @@ final class LiveChild implements AutoCloseable {
         Files.copy(Path.of("/usr/bin/sleep"), binary, StandardCopyOption.REPLACE_EXISTING);
         binary.toFile().setExecutable(true);
         LiveChild c = new LiveChild(new ProcessBuilder(binary.toString(), "60").start(), binary);
-        // wait until the loader has finished: the maps name libc once it is mapped
-        for (int i = 0; i < 200 && !Files.readString(ProcFs.dir(c.pid()).resolve("maps")).contains("libc"); i++) {
+        c.awaitAsleep();
+        return c;
+    }
+
+    /**
+     * Waits until the child sleeps in (clock_)nanosleep. Seeing libc in the maps is not enough: the loader still
+     * splits and re-protects mappings after that (RELRO), and sleep's setlocale may map more, so a test that read
+     * the maps twice could see two different address spaces.
+     */
+    private void awaitAsleep() throws IOException, InterruptedException {
+        Path syscall = ProcFs.dir(pid()).resolve("syscall");
+        String previous = null;
+        for (int i = 0; i < 500; i++) {
+            if (!process.isAlive()) {
+                throw new IOException("the child ended before it slept");
+            }
+            try {
+                String number = Files.readString(syscall).trim().split("\\s+")[0];
+                if (number.equals("230") || number.equals("35")) { // x86-64 clock_nanosleep, nanosleep
+                    return;
+                }
+            } catch (IOException unreadable) {
+                // no /proc/PID/syscall here: settle for the maps staying the same across two looks
+                String maps = Files.readString(ProcFs.dir(pid()).resolve("maps"));
+                if (maps.equals(previous) && maps.contains("libc")) {
+                    return;
+                }
+                previous = maps;
+            }
             Thread.sleep(10);
         }
-        return c;
+        throw new IOException("the child did not fall asleep within 5 s");
     }
 
     int pid() {
