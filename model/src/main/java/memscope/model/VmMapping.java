@@ -16,6 +16,10 @@ final class VmMapping implements VmRegion {
     private volatile int maxPerms;
     /** True once a debugger write gave this mapping its own copy-on-write clone (today's Zircon). */
     private volatile boolean privateClone;
+    /** This mapping's place in its VMO's list of mappings ({@link VmoMappings}); null while not listed. */
+    VmoMappings vmoList;
+    VmMapping vmoPrev;
+    VmMapping vmoNext;
 
     VmMapping(VmAddressRegion parent, long base, long size, VmObject vmo, long vmoOffset, int perms, int maxPerms,
               boolean permanent) {

@@ -1,15 +1,14 @@
 package memscope.model;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 
 /** A virtual memory object: a size, a cache policy, sparse pages, and the mappings that show it. */
 final class VmObject extends KernelObject {
     private final PageStore pages;
     private final boolean resizable;
     private final boolean vdso;
-    /** In the order they were made; a set, so unmapping one of many mappings of a VMO is O(1). */
-    private final Collection<VmMapping> mappings = new LinkedHashSet<>(4);
+    /** In the order they were made; unmapping one of many mappings of a VMO is O(1). */
+    private final VmoMappings mappings = new VmoMappings();
     private long size;
     private CachePolicy cachePolicy = CachePolicy.CACHED;
 
