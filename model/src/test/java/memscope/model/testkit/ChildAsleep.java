@@ -17,7 +17,7 @@ public final class ChildAsleep {
     /** (clock_)nanosleep on x86-64 and on arm64 (the generic table). */
     private static final Set<String> SLEEPS = "aarch64".equals(System.getProperty("os.arch"))
             ? Set.of("101", "115") : Set.of("35", "230");
-    /** read(2): a child waiting for its next command on stdin. */
+    /** read(2), on fd 0: a child waiting for its next command on stdin. */
     private static final Set<String> READS = "aarch64".equals(System.getProperty("os.arch"))
             ? Set.of("63") : Set.of("0");
     private static final long TIMEOUT_S = 30;
@@ -30,9 +30,9 @@ public final class ChildAsleep {
         await(child, SLEEPS, "sleep");
     }
 
-    /** Until {@code child} waits in read(2), for its stdin say. */
+    /** Until {@code child} waits in read(2) on its stdin. */
     public static void awaitReading(Process child) throws IOException, InterruptedException {
-        await(child, READS, "read");
+        await(child, READS, "read(0, ...)");
     }
 
     private static void await(Process child, Set<String> calls, String what)
@@ -53,7 +53,8 @@ public final class ChildAsleep {
                 syscall = null;
             }
             if (syscall != null) {
-                if (calls.contains(syscall.split("\\s+")[0])) {
+                String[] f = syscall.split("\\s+");
+                if (calls.contains(f[0]) && (calls != READS || f.length > 1 && f[1].equals("0x0"))) {
                     return;
                 }
             } else {
