@@ -172,7 +172,7 @@ class SimulationControlsTest {
     }
 
     @Test
-    void aLiveStructureChangeKeepsSelectionAndExpansion(FxRobot robot) {
+    void aLiveStructureChangeKeepsSelectionAndExpansion(FxRobot robot) throws InterruptedException {
         MapEntry heap = demo.mappingOf("app", "heap");
         TreeItem<MappingRow> heapRow = MainWindowNavigationTest.find(tree(robot).getRoot(),
                 r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == heap.base());
@@ -185,6 +185,8 @@ class SimulationControlsTest {
         // a script on another thread kills the logger: the tree rebuilds through the adapter
         Thread script = new Thread(() -> demo.kernel.taskKill(demo.handle("logger")));
         script.start();
+        // until the kill happened: a starved script thread may not have run yet when the FX queue is drained
+        script.join();
         robot.interact(() -> { });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(processRow(robot, "logger").dead(), "the rebuild happened");
