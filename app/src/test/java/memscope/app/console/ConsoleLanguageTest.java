@@ -38,8 +38,9 @@ class ConsoleLanguageTest {
     }
 
     private void typeAndRun(FxRobot robot, String text) {
-        robot.interact(() -> robot.lookup("#console").queryAs(CodeArea.class).clear());
-        robot.clickOn("#console");
+        CodeArea console = memscope.app.testkit.Made.node(robot, "#console", CodeArea.class);
+        robot.interact(console::clear);
+        robot.clickOn(console);
         robot.write(text);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -44,7 +44,7 @@ class RefusalFileOffsetTest {
         w.press(KeyCode.CONTROL, KeyCode.V);
         String rule = "the mapping ends at 0x" + Long.toHexString(end) + " (file offset 0x1000)";
         assertEquals("ZX_OK: wrote 4 of 8 bytes: " + rule, w.status());
-        String log = w.robot.from(w.window().root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class)
+        String log = memscope.app.testkit.Made.node(w.robot, w.window().root(), "#syscallLog", StyleClassedTextArea.class)
                 .getText();
         assertTrue(log.contains(rule), log);
     }
@@ -80,7 +80,7 @@ class RefusalFileOffsetTest {
     }
 
     private String log() {
-        return w.robot.from(w.window().root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return memscope.app.testkit.Made.node(w.robot, w.window().root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     private void showTab(String title) {

@@ -52,6 +52,8 @@ class ThemeContrastTest {
         w = FileWindow.launch();
         w.fireMenu("darkThemeMenu");
         showTools();
+        // the log's text area is made after the first frame: look at it, not at its placeholder's absence
+        memscope.app.testkit.Made.node(w.robot, "#syscallLog", Node.class);
         List<String> light = new ArrayList<>();
         w.robot.interact(() -> {
             for (String id : List.of("#mappingTree", "#syscallLog", "#console", "#consoleTranscript", "#lessonPane",

@@ -108,7 +108,8 @@ class WindowLayoutTest {
         w.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L);
         assertTrue(w.onScreen(side), "choosing Lessons brings the side panel back");
 
-        Region log = w.node("#syscallLog");
+        Region log = memscope.app.testkit.Made.node(w.robot, w.stage.getScene().getRoot(), "#syscallLog",
+                Region.class);
         assertTrue(w.onScreen(log));
         w.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.B);
         assertFalse(w.onScreen(log), "Ctrl+Shift+B hides the console and the syscall log");

@@ -132,7 +132,7 @@ class LessonRunThroughTest {
         // the fresh kernel replayed the one call before step 3 (a write through a VMO handle), and the new
         // window's log shows exactly that call
         WaitForAsyncUtils.waitForFxEvents();
-        String log = robot.lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        String log = memscope.app.testkit.Made.node(robot, "#syscallLog", StyleClassedTextArea.class).getText();
         assertEquals(1, log.lines().count(), log);
         assertTrue(log.contains("zx_process_write_memory") && log.contains("ZX_ERR_WRONG_TYPE"), log);
         assertEquals("", text(robot, "#lessonCheck"), "the step gone back to is not performed yet");

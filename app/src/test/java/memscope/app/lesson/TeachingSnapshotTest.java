@@ -38,7 +38,7 @@ class TeachingSnapshotTest {
         robot.clickOn("#sideTab-lessonPane");
         robot.interact(() -> robot.lookup("#lessonChoice").queryComboBox().getSelectionModel().select(1));
         robot.clickOn("#lessonStart").clickOn("#lessonNext").clickOn("#lessonNext").clickOn("#lessonPerform");
-        robot.clickOn("#console");
+        robot.clickOn(memscope.app.testkit.Made.node(robot, "#console", javafx.scene.Node.class));
         robot.write("dup p1 rights=READ as ro\nwrite ro 0x1000000 de ad\nwrite p1 0x1000000 \"hi\" 00\n"
                 + "read p1 0x1000000 4\nwrte p9 1");
         // the first three lines: the fifth, with its unknown command, stays underlined and does not run

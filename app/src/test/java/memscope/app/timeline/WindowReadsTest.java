@@ -42,7 +42,7 @@ class WindowReadsTest {
     }
 
     private String log() {
-        return w.robot.from(w.window().root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return memscope.app.testkit.Made.node(w.robot, w.window().root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     /** Chooses the handle edits go through (and so the process shown) in the Simulation panel, as a person does. */

@@ -59,7 +59,7 @@ class EditTargetTest {
     }
 
     private String log(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return memscope.app.testkit.Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     private String editorLabel(FxRobot robot) {

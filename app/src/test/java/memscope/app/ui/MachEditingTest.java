@@ -44,7 +44,7 @@ class MachEditingTest {
     }
 
     private String log(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return memscope.app.testkit.Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     /** The demo's read-only code mapping, found by its VMO's scenario name through processMaps. */

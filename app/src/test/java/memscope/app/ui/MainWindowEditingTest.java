@@ -156,8 +156,8 @@ class MainWindowEditingTest {
         long data = demo.mappingOf("app", "data").base();
         demo.typeAt(robot, data, "4");
         demo.typeAt(robot, demo.vdso("app").base(), "4");
-        org.fxmisc.richtext.StyleClassedTextArea log = robot.from(demo.window.root()).lookup("#syscallLog")
-                .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+        org.fxmisc.richtext.StyleClassedTextArea log = memscope.app.testkit.Made.node(robot, demo.window.root(), "#syscallLog",
+                org.fxmisc.richtext.StyleClassedTextArea.class);
         String text = log.getText();
         assertTrue(text.contains("zx_process_write_memory(handle=0x" + Integer.toHexString(demo.handle("app"))
                 + " vaddr=0x" + Long.toHexString(data) + " buffer_size=1) -> ZX_OK [1/1]"), text);

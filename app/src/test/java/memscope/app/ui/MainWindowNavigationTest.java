@@ -168,8 +168,8 @@ class MainWindowNavigationTest {
     @Test
     void aLongLogLineCanBeScrolledTo(FxRobot robot) {
         demo.typeAt(robot, demo.mappingOf("app", "data").base(), "11");
-        org.fxmisc.richtext.StyleClassedTextArea area = robot.from(demo.window.root()).lookup("#syscallLog")
-                .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+        org.fxmisc.richtext.StyleClassedTextArea area = memscope.app.testkit.Made.node(robot, demo.window.root(), "#syscallLog",
+                org.fxmisc.richtext.StyleClassedTextArea.class);
         javafx.scene.Node pane = area.getParent();
         assertTrue(pane instanceof org.fxmisc.flowless.VirtualizedScrollPane, "the log sits in a scroll pane");
         assertEquals(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED,

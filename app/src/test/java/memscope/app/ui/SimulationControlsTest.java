@@ -151,7 +151,7 @@ class SimulationControlsTest {
         script.start();
         script.join();
         WaitForAsyncUtils.waitForFxEvents();
-        StyleClassedTextArea log = robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea log = memscope.app.testkit.Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class);
         assertTrue(log.getParagraphs().size() <= SyscallLog.MAX_LINES, "log lines: " + log.getParagraphs().size());
         assertTrue(log.getText().endsWith("-> ZX_OK [1/1]"), "the newest call is last");
         // the window still answers: a go-to right after the burst works at once
