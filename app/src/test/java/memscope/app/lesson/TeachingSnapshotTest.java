@@ -36,7 +36,11 @@ class TeachingSnapshotTest {
     @Test
     void windowWithConsoleAndLessonRendersToPng(FxRobot robot) throws IOException {
         robot.clickOn("#sideTab-lessonPane");
-        robot.interact(() -> robot.lookup("#lessonChoice").queryComboBox().getSelectionModel().select(1));
+        // a click on the tab does not build the panel (Lessons > Show does): it comes once the bundled lessons,
+        // parsed off the FX thread after the first frame, are in, which a cold machine takes a while for
+        javafx.scene.control.ComboBox<?> choice = memscope.app.testkit.Made.node(robot, "#lessonChoice",
+                javafx.scene.control.ComboBox.class);
+        robot.interact(() -> choice.getSelectionModel().select(1));
         robot.clickOn("#lessonStart").clickOn("#lessonNext").clickOn("#lessonNext").clickOn("#lessonPerform");
         robot.clickOn(memscope.app.testkit.Made.node(robot, "#console", javafx.scene.Node.class));
         robot.write("dup p1 rights=READ as ro\nwrite ro 0x1000000 de ad\nwrite p1 0x1000000 \"hi\" 00\n"
