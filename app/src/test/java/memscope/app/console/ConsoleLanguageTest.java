@@ -12,6 +12,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import memscope.app.lesson.TeachingWindow;
+import memscope.app.testkit.Made;
 import org.controlsfx.control.StatusBar;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ConsoleLanguageTest {
     }
 
     private void typeAndRun(FxRobot robot, String text) {
-        CodeArea console = memscope.app.testkit.Made.node(robot, "#console", CodeArea.class);
+        CodeArea console = Made.node(robot, "#console", CodeArea.class);
         robot.interact(console::clear);
         robot.clickOn(console);
         robot.write(text);

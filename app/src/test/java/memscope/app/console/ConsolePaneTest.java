@@ -19,6 +19,7 @@ import memscope.app.files.Reads;
 import memscope.app.hex.CellKind;
 import memscope.app.hex.HexView;
 import memscope.app.lesson.TeachingWindow;
+import memscope.app.testkit.Made;
 import memscope.model.IoResult;
 import memscope.model.Kernel;
 import memscope.model.Status;
@@ -77,11 +78,11 @@ class ConsolePaneTest {
     }
 
     private String log(FxRobot robot) {
-        return memscope.app.testkit.Made.node(robot, "#syscallLog", StyleClassedTextArea.class).getText();
+        return Made.node(robot, "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     private CodeArea console(FxRobot robot) {
-        return memscope.app.testkit.Made.node(robot, "#console", CodeArea.class);
+        return Made.node(robot, "#console", CodeArea.class);
     }
 
     private void type(FxRobot robot, String text) {

@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import memscope.app.testkit.Made;
 import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
@@ -168,7 +169,7 @@ class MainWindowNavigationTest {
     @Test
     void aLongLogLineCanBeScrolledTo(FxRobot robot) {
         demo.typeAt(robot, demo.mappingOf("app", "data").base(), "11");
-        org.fxmisc.richtext.StyleClassedTextArea area = memscope.app.testkit.Made.node(robot, demo.window.root(), "#syscallLog",
+        org.fxmisc.richtext.StyleClassedTextArea area = Made.node(robot, demo.window.root(), "#syscallLog",
                 org.fxmisc.richtext.StyleClassedTextArea.class);
         javafx.scene.Node pane = area.getParent();
         assertTrue(pane instanceof org.fxmisc.flowless.VirtualizedScrollPane, "the log sits in a scroll pane");

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import memscope.app.status.SyscallLog;
+import memscope.app.testkit.Made;
 import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.CachePolicy;
@@ -151,7 +152,7 @@ class SimulationControlsTest {
         script.start();
         script.join();
         WaitForAsyncUtils.waitForFxEvents();
-        StyleClassedTextArea log = memscope.app.testkit.Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class);
+        StyleClassedTextArea log = Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class);
         assertTrue(log.getParagraphs().size() <= SyscallLog.MAX_LINES, "log lines: " + log.getParagraphs().size());
         assertTrue(log.getText().endsWith("-> ZX_OK [1/1]"), "the newest call is last");
         // the window still answers: a go-to right after the burst works at once
