@@ -26,6 +26,7 @@ class LaunchFailureTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dheadless.geometry=1600x900-32", "-Djava.awt.headless=true",
+                "-Duser.language=en", "-Duser.country=US", // the words checked, whatever the machine's locale
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())

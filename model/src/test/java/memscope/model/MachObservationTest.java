@@ -76,10 +76,17 @@ class MachObservationTest {
         f.kernel.vmoWrite(f.dataVmo, new byte[8], 2L * PAGE - 8, 8);
         AtomicBoolean done = new AtomicBoolean();
         CountDownLatch start = new CountDownLatch(1);
+        // the writer begins once the flipper has flipped and the reader has read: its 3,000 writes take a few
+        // milliseconds, which a loaded machine may let pass before it schedules the other two at all (the reader
+        // then read nothing, and the seam was never flipped under a write)
+        CountDownLatch othersRunning = new CountDownLatch(2);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             Future<Integer> writer = pool.submit(() -> {
                 start.await();
+                if (!othersRunning.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the flipper and the reader did not start");
+                }
                 int ok = 0;
                 for (int v = 1; v <= 3000; v++) {
                     if (f.mach.vmWrite(task, RODATA - 8, MachFixture.filled(16, v), 16) == KernReturn.SUCCESS) {
@@ -93,6 +100,9 @@ class MachObservationTest {
                 start.await();
                 for (int i = 0; !done.get(); i++) {
                     f.mach.vmProtect(task, RODATA, PAGE, false, i % 2 == 0 ? VmProt.READ : VmProt.DEFAULT);
+                    if (i == 0) {
+                        othersRunning.countDown();
+                    }
                 }
                 return null;
             });
@@ -104,7 +114,9 @@ class MachObservationTest {
                     for (int i = 1; i < 16; i++) {
                         assertEquals(b[0], b[i], "a torn write");
                     }
-                    reads++;
+                    if (reads++ == 0) {
+                        othersRunning.countDown();
+                    }
                 }
                 return reads;
             });

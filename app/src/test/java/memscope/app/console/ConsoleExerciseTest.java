@@ -9,6 +9,7 @@ import java.util.Locale;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import memscope.app.lesson.TeachingWindow;
+import memscope.app.testkit.Made;
 import memscope.model.script.Exercise;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -30,8 +31,9 @@ class ConsoleExerciseTest {
     }
 
     private void typeAndRun(FxRobot robot, String text) {
-        robot.interact(() -> robot.lookup("#console").queryAs(CodeArea.class).clear());
-        robot.clickOn("#console");
+        CodeArea console = Made.node(robot, "#console", CodeArea.class);
+        robot.interact(console::clear);
+        robot.clickOn(console);
         robot.write(text);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -47,7 +49,7 @@ class ConsoleExerciseTest {
 
     @Test
     void anExerciseWithholdsItsAnswersUntilEveryPredictionIsIn(FxRobot robot) throws Exception {
-        String log = robot.lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        String log = Made.node(robot, "#syscallLog", StyleClassedTextArea.class).getText();
         typeAndRun(robot, "exercise 42");
         Exercise same = Exercise.generate(42);
         String shown = transcript();
@@ -76,7 +78,7 @@ class ConsoleExerciseTest {
             assertTrue(line.contains("\u2192 " + a.status()), line);
             assertTrue(line.length() > line.indexOf(": ") + 5, "names the deciding rule: " + line);
         }
-        assertEquals(log, robot.lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText(),
+        assertEquals(log, Made.node(robot, "#syscallLog", StyleClassedTextArea.class).getText(),
                 "the exercise runs on its own demo kernels, not the window's");
 
         typeAndRun(robot, "predict 1 ZX_OK");

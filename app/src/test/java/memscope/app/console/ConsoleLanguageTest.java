@@ -12,6 +12,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import memscope.app.lesson.TeachingWindow;
+import memscope.app.testkit.Made;
 import org.controlsfx.control.StatusBar;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,9 @@ class ConsoleLanguageTest {
     }
 
     private void typeAndRun(FxRobot robot, String text) {
-        robot.interact(() -> robot.lookup("#console").queryAs(CodeArea.class).clear());
-        robot.clickOn("#console");
+        CodeArea console = Made.node(robot, "#console", CodeArea.class);
+        robot.interact(console::clear);
+        robot.clickOn(console);
         robot.write(text);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -19,6 +19,7 @@ import memscope.app.files.Reads;
 import memscope.app.hex.CellKind;
 import memscope.app.hex.HexView;
 import memscope.app.lesson.TeachingWindow;
+import memscope.app.testkit.Made;
 import memscope.model.IoResult;
 import memscope.model.Kernel;
 import memscope.model.Status;
@@ -77,15 +78,15 @@ class ConsolePaneTest {
     }
 
     private String log(FxRobot robot) {
-        return robot.lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return Made.node(robot, "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     private CodeArea console(FxRobot robot) {
-        return robot.lookup("#console").queryAs(CodeArea.class);
+        return Made.node(robot, "#console", CodeArea.class);
     }
 
     private void type(FxRobot robot, String text) {
-        robot.clickOn("#console");
+        robot.clickOn(console(robot));
         robot.write(text);
     }
 
@@ -167,7 +168,8 @@ class ConsolePaneTest {
         Path file = dir.resolve("one.msc");
         robot.interact(() -> pane().save(file));
         assertEquals("write app 0x1100000 \"J\"\n", Files.readString(file));
-        robot.interact(() -> console(robot).clear());
+        CodeArea area = console(robot);
+        robot.interact(area::clear);
         assertTrue(Reads.finish(robot, () -> pane().replay(file)), pane().message());
         assertEquals('J', memory(DATA, 1)[0]);
         assertEquals("write app 0x1100000 \"J\"\n", console(robot).getText());

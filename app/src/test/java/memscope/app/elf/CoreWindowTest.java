@@ -93,18 +93,12 @@ class CoreWindowTest {
     void aGcoreOfALiveChildOpensWithItsMappings() throws Exception {
         Assumptions.assumeTrue(ElfToolsOnPath.installed("gcore") && ElfToolsOnPath.installed("sleep"),
                 "gcore installed");
-        Process child = new ProcessBuilder("sleep", "60").start();
+        Process child = new ProcessBuilder("sleep", "300").start(); // outlives a slow gdb; destroyed below
         try {
             Path mapsFile = Path.of("/proc/" + child.pid() + "/maps");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            // wait until sleep replaced the forked JVM image and the loader stopped mapping libraries
-            String settled = "";
-            for (String now = null; !settled.equals(now) || !settled.contains("sleep"); ) {
-                Assumptions.assumeTrue(System.nanoTime() < deadline, "the child's maps settled");
-                Thread.sleep(100);
-                now = settled;
-                settled = Files.readString(mapsFile);
-            }
+            // until sleep sleeps: the loader has then finished mapping libraries and re-protecting RELRO (the
+            // maps equal across two looks can come earlier on a loaded machine, and the maps are read after gcore)
+            memscope.app.testkit.ChildAsleep.await(child);
             Path prefix = dir.resolve("core");
             String said = ElfToolsOnPath.run("gcore", "-o", prefix.toString(), String.valueOf(child.pid()));
             Path core = Path.of(prefix + "." + child.pid());

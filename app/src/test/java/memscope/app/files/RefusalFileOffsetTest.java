@@ -12,6 +12,7 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import memscope.app.testkit.Made;
 
 /**
  * In a file document a refusal's rule names the kernel's address and, beside it, the file offset the address
@@ -44,7 +45,7 @@ class RefusalFileOffsetTest {
         w.press(KeyCode.CONTROL, KeyCode.V);
         String rule = "the mapping ends at 0x" + Long.toHexString(end) + " (file offset 0x1000)";
         assertEquals("ZX_OK: wrote 4 of 8 bytes: " + rule, w.status());
-        String log = w.robot.from(w.window().root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class)
+        String log = Made.node(w.robot, w.window().root(), "#syscallLog", StyleClassedTextArea.class)
                 .getText();
         assertTrue(log.contains(rule), log);
     }
@@ -80,7 +81,7 @@ class RefusalFileOffsetTest {
     }
 
     private String log() {
-        return w.robot.from(w.window().root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return Made.node(w.robot, w.window().root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     private void showTab(String title) {

@@ -12,6 +12,7 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
+import memscope.app.testkit.Made;
 import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,8 @@ class ThemeContrastTest {
         w = FileWindow.launch();
         w.fireMenu("darkThemeMenu");
         showTools();
+        // the log's text area is made after the first frame: look at it, not at its placeholder's absence
+        Made.node(w.robot, "#syscallLog", Node.class);
         List<String> light = new ArrayList<>();
         w.robot.interact(() -> {
             for (String id : List.of("#mappingTree", "#syscallLog", "#console", "#consoleTranscript", "#lessonPane",

@@ -140,6 +140,8 @@ class UnsavedWorkGuardTest {
         w.focusHex();
         w.press(KeyCode.CONTROL, KeyCode.S);
         w.waitUntil("the save", () -> !w.doc().isDirty());
+        // the tab follows on the FX thread once the save task has ended, a moment after the document is clean
+        w.waitUntil("the tab follows the save", () -> "notes.bin".equals(fileTabTitle()));
         assertEquals("notes.bin", fileTabTitle());
     }
 }

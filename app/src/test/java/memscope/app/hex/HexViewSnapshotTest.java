@@ -72,7 +72,7 @@ class HexViewSnapshotTest {
 
         robot.interact(() -> fx.view.goTo(BASE + 0x40));
         // the fade takes about a second; the generous limit only guards against a flash that never ends
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !fx.view.isFlashing());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fx.view.isFlashing());
         WritableImage faded = snapshot(robot, "hexview-faded.png");
         assertEquals(HexTheme.LIGHT.background(CellKind.VDSO), pixel(faded, BASE + 0xd2, 0.2));
     }

@@ -8,6 +8,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import memscope.app.hex.HexView;
+import memscope.app.testkit.Made;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,8 @@ class WindowLayoutTest {
         w.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L);
         assertTrue(w.onScreen(side), "choosing Lessons brings the side panel back");
 
-        Region log = w.node("#syscallLog");
+        Region log = Made.node(w.robot, w.stage.getScene().getRoot(), "#syscallLog",
+                Region.class);
         assertTrue(w.onScreen(log));
         w.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.B);
         assertFalse(w.onScreen(log), "Ctrl+Shift+B hides the console and the syscall log");

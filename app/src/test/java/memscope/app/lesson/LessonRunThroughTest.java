@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import memscope.app.testkit.Made;
 import memscope.model.Kernel;
 import memscope.model.lesson.Lesson;
 import memscope.model.lesson.LessonException;
@@ -132,7 +133,7 @@ class LessonRunThroughTest {
         // the fresh kernel replayed the one call before step 3 (a write through a VMO handle), and the new
         // window's log shows exactly that call
         WaitForAsyncUtils.waitForFxEvents();
-        String log = robot.lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        String log = Made.node(robot, "#syscallLog", StyleClassedTextArea.class).getText();
         assertEquals(1, log.lines().count(), log);
         assertTrue(log.contains("zx_process_write_memory") && log.contains("ZX_ERR_WRONG_TYPE"), log);
         assertEquals("", text(robot, "#lessonCheck"), "the step gone back to is not performed yet");

@@ -19,6 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import memscope.app.testkit.Made;
 
 /**
  * Renders the window with a lesson under way and a console run to target/teaching.png (and, in Chinese,
@@ -36,9 +37,13 @@ class TeachingSnapshotTest {
     @Test
     void windowWithConsoleAndLessonRendersToPng(FxRobot robot) throws IOException {
         robot.clickOn("#sideTab-lessonPane");
-        robot.interact(() -> robot.lookup("#lessonChoice").queryComboBox().getSelectionModel().select(1));
+        // a click on the tab does not build the panel (Lessons > Show does): it comes once the bundled lessons,
+        // parsed off the FX thread after the first frame, are in, which a cold machine takes a while for
+        javafx.scene.control.ComboBox<?> choice = Made.node(robot, "#lessonChoice",
+                javafx.scene.control.ComboBox.class);
+        robot.interact(() -> choice.getSelectionModel().select(1));
         robot.clickOn("#lessonStart").clickOn("#lessonNext").clickOn("#lessonNext").clickOn("#lessonPerform");
-        robot.clickOn("#console");
+        robot.clickOn(Made.node(robot, "#console", javafx.scene.Node.class));
         robot.write("dup p1 rights=READ as ro\nwrite ro 0x1000000 de ad\nwrite p1 0x1000000 \"hi\" 00\n"
                 + "read p1 0x1000000 4\nwrte p9 1");
         // the first three lines: the fifth, with its unknown command, stays underlined and does not run

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import memscope.app.testkit.ChildAsleep;
 
 /**
  * A child that maps memory when told to: a few lines of Python reading commands on stdin ({@code map N} maps N
@@ -33,12 +34,19 @@ final class MappingChild implements AutoCloseable {
         this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
     }
 
-    static MappingChild start() throws IOException {
+    static MappingChild start() throws IOException, InterruptedException {
+        // where Python is missing the test is skipped, as the gcore and readelf tests are
+        boolean python = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "")
+                .split(java.io.File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, "python3")));
+        org.junit.jupiter.api.Assumptions.assumeTrue(python, "python3 is installed");
         MappingChild c = new MappingChild(new ProcessBuilder("python3", "-c", PROGRAM).start());
         String line = c.out.readLine();
         if (!"ready".equals(line)) {
             throw new IOException("the child did not start: " + line);
         }
+        // "ready" comes before Python sets up reading stdin (buffers, maybe an arena): wait until it reads
+        ChildAsleep.awaitReading(c.process);
         return c;
     }
 
@@ -47,10 +55,13 @@ final class MappingChild implements AutoCloseable {
     }
 
     /** Maps {@code pages} new anonymous read-write pages; their address. */
-    long map(int pages) throws IOException {
+    long map(int pages) throws IOException, InterruptedException {
         in.write("map " + pages + "\n");
         in.flush();
-        return Long.parseUnsignedLong(out.readLine().trim(), 16);
+        long at = Long.parseUnsignedLong(out.readLine().trim(), 16);
+        // the answer is printed before the loop's own allocations end: the maps are final once it reads again
+        ChildAsleep.awaitReading(process);
+        return at;
     }
 
     @Override

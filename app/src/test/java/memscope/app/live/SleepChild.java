@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import memscope.app.testkit.ChildAsleep;
 
 /**
  * A child the test starts itself: a copy of {@code /usr/bin/sleep} in a temp dir (its mappings name the copy, and
@@ -27,16 +28,9 @@ final class SleepChild implements AutoCloseable {
         Files.copy(Path.of("/usr/bin/sleep"), binary, StandardCopyOption.REPLACE_EXISTING);
         binary.toFile().setExecutable(true);
         SleepChild c = new SleepChild(new ProcessBuilder(binary.toString(), "120").start(), binary);
-        // the loader has finished once libc is mapped and the maps stop changing
-        String last = "";
-        for (int i = 0; i < 500; i++) {
-            String now = Files.readString(c.maps());
-            if (now.contains("libc") && now.equals(last)) {
-                break;
-            }
-            last = now;
-            Thread.sleep(20);
-        }
+        // asleep, not just libc mapped and two equal looks at the maps: the loader re-protects RELRO after that,
+        // and a starved child can sit between two looks; tests compare the maps at attach with later ones
+        ChildAsleep.await(c.process);
         return c;
     }
 

@@ -9,6 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import memscope.app.testkit.Made;
 import memscope.model.KernelInspector.HandleInfo;
 import memscope.model.history.Caller;
 import memscope.model.history.Step;
@@ -42,7 +43,7 @@ class WindowReadsTest {
     }
 
     private String log() {
-        return w.robot.from(w.window().root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return Made.node(w.robot, w.window().root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     /** Chooses the handle edits go through (and so the process shown) in the Simulation panel, as a person does. */

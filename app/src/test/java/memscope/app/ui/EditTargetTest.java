@@ -8,6 +8,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
+import memscope.app.testkit.Made;
 import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.KernelInspector.HandleInfo;
@@ -59,7 +60,7 @@ class EditTargetTest {
     }
 
     private String log(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     private String editorLabel(FxRobot robot) {

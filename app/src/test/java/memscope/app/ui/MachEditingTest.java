@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import memscope.app.kernel.Personality;
+import memscope.app.testkit.Made;
 import memscope.model.MapEntry;
 import memscope.model.VmOptions;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -44,7 +45,7 @@ class MachEditingTest {
     }
 
     private String log(FxRobot robot) {
-        return robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class).getText();
+        return Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class).getText();
     }
 
     /** The demo's read-only code mapping, found by its VMO's scenario name through processMaps. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import memscope.app.testkit.Made;
 import memscope.model.MapEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,8 +157,8 @@ class MainWindowEditingTest {
         long data = demo.mappingOf("app", "data").base();
         demo.typeAt(robot, data, "4");
         demo.typeAt(robot, demo.vdso("app").base(), "4");
-        org.fxmisc.richtext.StyleClassedTextArea log = robot.from(demo.window.root()).lookup("#syscallLog")
-                .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+        org.fxmisc.richtext.StyleClassedTextArea log = Made.node(robot, demo.window.root(), "#syscallLog",
+                org.fxmisc.richtext.StyleClassedTextArea.class);
         String text = log.getText();
         assertTrue(text.contains("zx_process_write_memory(handle=0x" + Integer.toHexString(demo.handle("app"))
                 + " vaddr=0x" + Long.toHexString(data) + " buffer_size=1) -> ZX_OK [1/1]"), text);

@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import memscope.app.testkit.Made;
 import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.MapEntry;
@@ -168,8 +169,8 @@ class MainWindowNavigationTest {
     @Test
     void aLongLogLineCanBeScrolledTo(FxRobot robot) {
         demo.typeAt(robot, demo.mappingOf("app", "data").base(), "11");
-        org.fxmisc.richtext.StyleClassedTextArea area = robot.from(demo.window.root()).lookup("#syscallLog")
-                .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+        org.fxmisc.richtext.StyleClassedTextArea area = Made.node(robot, demo.window.root(), "#syscallLog",
+                org.fxmisc.richtext.StyleClassedTextArea.class);
         javafx.scene.Node pane = area.getParent();
         assertTrue(pane instanceof org.fxmisc.flowless.VirtualizedScrollPane, "the log sits in a scroll pane");
         assertEquals(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED,

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import memscope.app.status.SyscallLog;
+import memscope.app.testkit.Made;
 import memscope.app.tree.CanvasTree;
 import memscope.app.tree.MappingRow;
 import memscope.model.CachePolicy;
@@ -151,7 +152,7 @@ class SimulationControlsTest {
         script.start();
         script.join();
         WaitForAsyncUtils.waitForFxEvents();
-        StyleClassedTextArea log = robot.from(demo.window.root()).lookup("#syscallLog").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea log = Made.node(robot, demo.window.root(), "#syscallLog", StyleClassedTextArea.class);
         assertTrue(log.getParagraphs().size() <= SyscallLog.MAX_LINES, "log lines: " + log.getParagraphs().size());
         assertTrue(log.getText().endsWith("-> ZX_OK [1/1]"), "the newest call is last");
         // the window still answers: a go-to right after the burst works at once
@@ -172,7 +173,7 @@ class SimulationControlsTest {
     }
 
     @Test
-    void aLiveStructureChangeKeepsSelectionAndExpansion(FxRobot robot) {
+    void aLiveStructureChangeKeepsSelectionAndExpansion(FxRobot robot) throws InterruptedException {
         MapEntry heap = demo.mappingOf("app", "heap");
         TreeItem<MappingRow> heapRow = MainWindowNavigationTest.find(tree(robot).getRoot(),
                 r -> r.kind() == MappingRow.Kind.MAPPING && r.base() == heap.base());
@@ -185,6 +186,8 @@ class SimulationControlsTest {
         // a script on another thread kills the logger: the tree rebuilds through the adapter
         Thread script = new Thread(() -> demo.kernel.taskKill(demo.handle("logger")));
         script.start();
+        // until the kill happened: a starved script thread may not have run yet when the FX queue is drained
+        script.join();
         robot.interact(() -> { });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(processRow(robot, "logger").dead(), "the rebuild happened");

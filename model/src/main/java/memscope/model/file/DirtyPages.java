@@ -8,6 +8,8 @@ import java.util.BitSet;
  */
 final class DirtyPages {
     private final BitSet pages = new BitSet();
+    /** The pages a save in progress took: not on disk until it ends, so still unsaved (see {@link #isEmpty}). */
+    private final BitSet saving = new BitSet();
 
     synchronized void markBytes(long offset, long length, long limitPages) {
         if (length <= 0) {
@@ -20,8 +22,9 @@ final class DirtyPages {
         }
     }
 
+    /** Whether nothing is unsaved: no page written since the last save, and none that a running save holds. */
     synchronized boolean isEmpty() {
-        return pages.isEmpty();
+        return pages.isEmpty() && saving.isEmpty();
     }
 
     synchronized int count() {
@@ -39,11 +42,18 @@ final class DirtyPages {
     synchronized BitSet take() {
         BitSet taken = (BitSet) pages.clone();
         pages.clear();
+        saving.or(taken);
         return taken;
+    }
+
+    /** The pages a save took are on disk now. */
+    synchronized void saved(BitSet taken) {
+        saving.andNot(taken);
     }
 
     /** Puts back pages a failed save took. */
     synchronized void restore(BitSet taken) {
         pages.or(taken);
+        saving.andNot(taken);
     }
 }

@@ -190,6 +190,7 @@ public final class FileDocument implements AutoCloseable {
         return vmoKoid;
     }
 
+    /** Whether some change is not on disk yet: written since the last save, or being saved right now. */
     public boolean isDirty() {
         return !dirty.isEmpty();
     }
@@ -252,6 +253,7 @@ public final class FileDocument implements AutoCloseable {
             fingerprint = DiskFingerprint.of(target);
             fileKey = fileKey(target);
             int pages = (int) Math.min(taken.cardinality(), pageCount(length));
+            dirty.saved(taken); // unsaved until here: a guard or a view asking mid-save must not see it clean
             return new SaveResult(SaveResult.Outcome.SAVED, target.toAbsolutePath(), pages, copied,
                     FileWords.of("save.saved", target.getFileName(), pages), method);
         } catch (IOException | RuntimeException e) {

@@ -136,14 +136,15 @@ public final class LinuxProcess implements AutoCloseable {
     }
 
     private static LinuxException noAddressSpace(int pid, String comm) {
-        char state;
+        // by the kernel's flag, not the state: a process that is exiting has no maps either, and is not yet a zombie
+        boolean kernelThread;
         try {
-            state = ProcFs.state(pid);
+            kernelThread = ProcFs.kernelThread(pid);
         } catch (IOException | RuntimeException e) {
-            state = 'X';
+            kernelThread = false; // gone meanwhile
         }
-        String key = state == 'Z' || state == 'X' ? "attach.exited" : "attach.kernelThread";
-        return new LinuxException(Errno.ESRCH, LinuxWords.of(key, pid, comm));
+        return new LinuxException(Errno.ESRCH, LinuxWords.of(kernelThread ? "attach.kernelThread" : "attach.exited",
+                pid, comm));
     }
 
     /** The mappings the layout can hold; a note for each it cannot ({@code [vsyscall]}, above user space). */

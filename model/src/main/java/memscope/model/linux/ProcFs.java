@@ -111,6 +111,19 @@ final class ProcFs {
         return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 
+    /** PF_KTHREAD in the flags of {@code /proc/PID/stat} (field 9). */
+    private static final long PF_KTHREAD = 0x00200000L;
+
+    /**
+     * Whether {@code pid} is a kernel thread, by the kernel's own flag: an exiting process also has an empty
+     * command line and no maps (before it turns zombie), so those do not tell the two apart.
+     */
+    static boolean kernelThread(int pid) throws IOException {
+        String stat = read(pid, "stat");
+        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(rest[6]) & PF_KTHREAD) != 0;
+    }
+
     /** {@code kernel.yama.ptrace_scope}, or -1 when Yama is not there. */
     static int ptraceScope() {
         try {

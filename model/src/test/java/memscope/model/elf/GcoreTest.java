@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import memscope.model.Kernel;
 import memscope.model.MapEntry;
 import memscope.model.Status;
 import memscope.model.VmOptions;
+import memscope.model.testkit.ChildAsleep;
 
 /** A real core, made by gdb's gcore of a live {@code sleep}, opens with the mappings the child really had. */
 class GcoreTest {
@@ -29,21 +29,12 @@ class GcoreTest {
     @Test
     void aGcoreOfSleepHasTheChildsMappings() throws Exception {
         Assumptions.assumeTrue(ExternalTools.installed("gcore") && ExternalTools.installed("sleep"), "gcore installed");
-        Process child = new ProcessBuilder("sleep", "30").start();
+        Process child = new ProcessBuilder("sleep", "300").start(); // outlives a slow gdb; destroyed below
         try {
             Path mapsFile = Path.of("/proc/" + child.pid() + "/maps");
-            // wait until sleep has replaced the forked JVM image
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!Files.readString(mapsFile).contains("sleep") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            // and until the dynamic loader has finished mapping libraries: the maps stop changing
-            String settled = Files.readString(mapsFile);
-            for (String now = ""; !now.equals(settled) && System.nanoTime() < deadline; ) {
-                Thread.sleep(100);
-                now = settled;
-                settled = Files.readString(mapsFile);
-            }
+            // until sleep sleeps: the loader has then finished mapping libraries and re-protecting RELRO (libc in
+            // the maps, or the maps equal across two looks, come earlier on a loaded machine)
+            ChildAsleep.await(child);
             Path prefix = dir.resolve("core");
             ExternalTools.Run gcore = ExternalTools.run("gcore", "-o", prefix.toString(), String.valueOf(child.pid()));
             // sleep is blocked in nanosleep: its maps now are the ones the core was made from

@@ -34,9 +34,13 @@ class ConcurrentReadSaveTest {
         List<Throwable> problems = new CopyOnWriteArrayList<>();
         AtomicBoolean done = new AtomicBoolean();
         AtomicLong reads = new AtomicLong();
+        // the saves begin once every reader has read: started threads on a loaded machine (or saves quick on
+        // tmpfs) could otherwise find all saves done before a reader ran, and "the readers ran" fail
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(3);
         try (FileDocument doc = FileDocument.open(file)) {
             Runnable reader = () -> {
                 byte[] buf = new byte[Kernel.PAGE_SIZE];
+                boolean counted = false;
                 try {
                     while (!done.get()) {
                         int page = 1 + ThreadLocalRandom.current().nextInt(PAGES - 1); // page 0 is being edited
@@ -46,15 +50,23 @@ class ConcurrentReadSaveTest {
                         int from = page * Kernel.PAGE_SIZE;
                         assertArrayEquals(Arrays.copyOfRange(content, from, from + buf.length), buf, "page " + page);
                         reads.incrementAndGet();
+                        if (!counted) {
+                            counted = true;
+                            reading.countDown();
+                        }
                     }
                 } catch (Throwable t) {
                     problems.add(t);
+                    if (!counted) {
+                        reading.countDown();
+                    }
                 }
             };
             Thread[] readers = {new Thread(reader), new Thread(reader), new Thread(reader)};
             for (Thread t : readers) {
                 t.start();
             }
+            assertTrue(reading.await(60, java.util.concurrent.TimeUnit.SECONDS), "the readers started");
             for (int i = 0; i < 15; i++) {
                 content[i] = (byte) i;
                 assertEquals(Status.OK, FileDocumentTest.write(doc, i, (byte) i).status());

@@ -161,6 +161,31 @@ class FileDocumentTest {
     }
 
     @Test
+    void aDocumentIsUnsavedUntilItsSaveHasEnded() throws IOException {
+        // the save takes the dirty pages when it starts; until they are on disk the document must still say
+        // unsaved (the unsaved-work guard, the tree and a test waiting for the save all ask isDirty)
+        Path file = Files.write(dir.resolve("mid.bin"), randomBytes(3 * Kernel.PAGE_SIZE, 8));
+        try (FileDocument doc = FileDocument.open(file)) {
+            for (SaveOptions how : new SaveOptions[] {SaveOptions.DEFAULT, SaveOptions.DEFAULT.copying()}) {
+                write(doc, Kernel.PAGE_SIZE, (byte) 1);
+                java.util.List<String> seen = new java.util.ArrayList<>();
+                SaveResult r = doc.save(how.withProgress((stage, done, total) -> seen.add(stage + " " + doc.isDirty())));
+                assertTrue(r.saved(), r.message());
+                assertFalse(seen.isEmpty(), "the save reports progress");
+                assertTrue(seen.stream().allMatch(s -> s.endsWith(" true")), r.method() + ": " + seen);
+                assertFalse(doc.isDirty(), "saved");
+            }
+            write(doc, 0, (byte) 2);
+            assertThrows(SaveCrashTest.SimulatedCrash.class, () -> doc.save(SaveOptions.DEFAULT.withProgress(
+                    (stage, done, total) -> {
+                        throw new SaveCrashTest.SimulatedCrash("at " + stage);
+                    })));
+            assertTrue(doc.isDirty(), "a save that died leaves the change unsaved");
+            assertArrayEquals(new long[] {0}, doc.dirtyPages());
+        }
+    }
+
+    @Test
     void aTouchedFileSaysWhenInWordsAPersonReads() throws IOException {
         Path file = Files.write(dir.resolve("touched.bin"), randomBytes(100, 6));
         try (FileDocument doc = FileDocument.open(file)) {

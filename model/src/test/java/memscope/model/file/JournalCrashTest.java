@@ -99,22 +99,44 @@ class JournalCrashTest {
         }
     }
 
+    /**
+     * Lets the stepped saver go on past {@code line} if it is a progress report ("STAGE n", after which it waits);
+     * any other line (a JVM warning) gets no answer, or the saver would run a step ahead of the test.
+     */
+    static void goOnAfter(String line, java.io.Writer go) {
+        if (!line.matches("[A-Z_]+ \\d+")) {
+            return;
+        }
+        try {
+            go.write("\n");
+            go.flush();
+        } catch (java.io.IOException finished) {
+            // the saver ended (RESULT ...): nothing is waiting
+        }
+    }
+
     /** Runs the slow saver and kills it after the {@code count}-th report of {@code stage}; says what it saw. */
     private static String runAndKill(Path file, String stage, int count) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                SlowSaveProcess.class.getName(), file.toString(), "300", "IN_PLACE").redirectErrorStream(true)
+                SlowSaveProcess.class.getName(), file.toString(), "step", "IN_PLACE").redirectErrorStream(true)
                 .start();
         String last = "nothing";
+        // the child waits after each report until told to go on: it is killed at exactly the step named, where a
+        // pause (300 ms) let a slow or loaded machine's kill come a step late (then APPLYING 2 was not torn)
         try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+             java.io.Writer go = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 last = line;
                 if (line.equals(stage + " " + count)) {
                     child.destroyForcibly();
                     break;
                 }
+                goOnAfter(line, go);
             }
+        } catch (java.io.IOException killed) {
+            // closing the pipe to a killed child may fail: it is gone, as meant
         } finally {
             if (!child.waitFor(60, TimeUnit.SECONDS)) {
                 child.destroyForcibly();

@@ -124,10 +124,12 @@ class SaveCrashTest {
     private static String runAndKill(Path file, int lines) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                SlowSaveProcess.class.getName(), file.toString(), "150", "COPY").redirectErrorStream(true).start();
+                SlowSaveProcess.class.getName(), file.toString(), "step", "COPY").redirectErrorStream(true).start();
         String last = "nothing";
+        // the child waits after each report until told to go on, so the kill lands at that step on any machine
         try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+             java.io.Writer go = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
             int seen = 0;
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 last = line;
@@ -135,7 +137,10 @@ class SaveCrashTest {
                     child.destroyForcibly();
                     break;
                 }
+                JournalCrashTest.goOnAfter(line, go);
             }
+        } catch (java.io.IOException killed) {
+            // closing the pipe to a killed child may fail: it is gone, as meant
         }
         if (!child.waitFor(60, TimeUnit.SECONDS)) {
             child.destroyForcibly();

@@ -38,7 +38,8 @@ import memscope.model.text.Localized;
  * fails (rather than hangs) a reader that opens it anyway.
  */
 class NonRegularFilesTest {
-    private static final Duration QUICKLY = Duration.ofSeconds(5);
+    /** A reader that opens the FIFO waits forever; a refusal is at once, but may load classes from a cold disk. */
+    private static final Duration QUICKLY = Duration.ofSeconds(30);
     private static final String FIFO_PROBLEM = "is a named pipe (FIFO), not a regular file";
 
     @TempDir
