@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import memscope.app.files.Reads;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,16 @@ class OpenScenarioTest {
         this.stage = stage;
         app = new MemScopeApp();
         app.start(stage);
+    }
+
+    /**
+     * Stops the app, as closing its window does: the primary stage is shared by every test class in the JVM, and
+     * an app never stopped left its window placement following that stage. A later test that made the stage 210
+     * px high (within GTK's default size, which the placement takes for a glass glitch) had it put back.
+     */
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(app::stop);
     }
 
     @Test
