@@ -67,7 +67,15 @@ final class ProcessPicker {
         filter.setPromptText(messages.get("live.picker.filter"));
         filter.textProperty().addListener((o, was, now) -> {
             shown.setPredicate(matching(now));
-            table.getSelectionModel().selectFirst();
+            // a PID typed whole picks that process, even where its digits also occur in other rows (another
+            // PID, a command line's numbers) listed before it
+            int exact = exactPid(shown, now);
+            if (exact >= 0) {
+                table.getSelectionModel().select(exact);
+                table.scrollTo(exact);
+            } else {
+                table.getSelectionModel().selectFirst();
+            }
         });
         // the filter keeps the keyboard: Up and Down move in the table, Enter attaches (the default button)
         filter.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -97,6 +105,17 @@ final class ProcessPicker {
             }
         });
         dialog.show();
+    }
+
+    /** The index in {@code rows} of the process whose PID is {@code text}, or -1. */
+    static int exactPid(List<LinuxProcessInfo> rows, String text) {
+        String t = text == null ? "" : text.strip();
+        for (int i = 0; i < rows.size() && !t.isEmpty(); i++) {
+            if (String.valueOf(rows.get(i).pid()).equals(t)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Rows whose PID, name or command line contain {@code text} (ignoring case); all rows for blank text. */

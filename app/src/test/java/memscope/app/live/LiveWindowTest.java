@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import memscope.app.kernel.Personality;
 import memscope.app.tree.MappingRow;
 import memscope.model.Kernel;
+import memscope.model.linux.LinuxProcessInfo;
 import memscope.model.linux.LinuxWritePath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,11 @@ class LiveWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TableView<?> table = w.robot.lookup("#processTable").queryAs(
                 javafx.scene.control.TableView.class);
-        assertEquals(1, table.getItems().size(), "the filter keeps the one process with that PID");
+        // the PID's digits may also occur in another PID or a command line (surefire's has long numbers): the
+        // filter keeps every such row, and selects the process whose PID was typed
+        assertEquals(1, table.getItems().stream().filter(p -> ((LinuxProcessInfo) p).pid() == child.pid()).count(),
+                "the filter keeps the one process with that PID");
+        assertEquals(child.pid(), ((LinuxProcessInfo) table.getSelectionModel().getSelectedItem()).pid());
         w.robot.type(KeyCode.ENTER);
         assertTrue(LiveWindow.await(w.app.live().latestAttach()), w.status());
 
