@@ -98,7 +98,7 @@ class CoreWindowTest {
             Path mapsFile = Path.of("/proc/" + child.pid() + "/maps");
             // until sleep sleeps: the loader has then finished mapping libraries and re-protecting RELRO (the
             // maps equal across two looks can come earlier on a loaded machine, and the maps are read after gcore)
-            memscope.app.testkit.ChildAsleep.await(child);
+            memscope.model.linux.ChildAsleep.await(child);
             Path prefix = dir.resolve("core");
             String said = ElfToolsOnPath.run("gcore", "-o", prefix.toString(), String.valueOf(child.pid()));
             Path core = Path.of(prefix + "." + child.pid());

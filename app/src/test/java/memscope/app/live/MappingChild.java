@@ -7,7 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import memscope.app.testkit.ChildAsleep;
+import memscope.model.linux.ChildAsleep;
 
 /**
  * A child that maps memory when told to: a few lines of Python reading commands on stdin ({@code map N} maps N

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import memscope.app.testkit.ChildAsleep;
+import memscope.model.linux.ChildAsleep;
 
 /**
  * A child the test starts itself: a copy of {@code /usr/bin/sleep} in a temp dir (its mappings name the copy, and

@@ -88,7 +88,7 @@ public final class LessonChild implements AutoCloseable {
         while (System.nanoTime() < deadline && child.isAlive()) {
             try {
                 Path exe = Files.readSymbolicLink(ProcFs.dir(pid).resolve("exe"));
-                if (exe.equals(binary) && ProcFs.state(pid) == 'S') {
+                if (exe.equals(binary) && ChildAsleep.sleeping(pid)) {
                     return;
                 }
                 Thread.sleep(5);

@@ -19,7 +19,7 @@ import memscope.model.Kernel;
 import memscope.model.MapEntry;
 import memscope.model.Status;
 import memscope.model.VmOptions;
-import memscope.model.testkit.ChildAsleep;
+import memscope.model.linux.ChildAsleep;
 
 /** A real core, made by gdb's gcore of a live {@code sleep}, opens with the mappings the child really had. */
 class GcoreTest {

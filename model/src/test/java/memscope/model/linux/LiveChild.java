@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import memscope.model.testkit.ChildAsleep;
 
 /**
  * A child process the tests attach to: either {@code child.c} compiled with gcc (known rw-/r-- pages and a
