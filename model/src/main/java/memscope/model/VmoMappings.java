@@ -66,11 +66,6 @@ final class VmoMappings extends AbstractCollection<VmMapping> {
     }
 
     @Override
-    public boolean isEmpty() {
-        return size == 0;
-    }
-
-    @Override
     public Iterator<VmMapping> iterator() {
         return new Iterator<>() {
             private VmMapping next = head;

@@ -110,7 +110,7 @@ final class ProcessPicker {
     /** The index in {@code rows} of the process whose PID is {@code text}, or -1. */
     static int exactPid(List<LinuxProcessInfo> rows, String text) {
         String t = text == null ? "" : text.strip();
-        for (int i = 0; i < rows.size() && !t.isEmpty(); i++) {
+        for (int i = 0; i < rows.size(); i++) {
             if (String.valueOf(rows.get(i).pid()).equals(t)) {
                 return i;
             }

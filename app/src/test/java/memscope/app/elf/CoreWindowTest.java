@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import memscope.app.testkit.ToolsOnPath;
 import memscope.model.MapEntry;
 import memscope.model.VmOptions;
 import memscope.model.elf.LoadedSegment;
@@ -62,7 +63,7 @@ class CoreWindowTest {
         Path core = dir.resolve("ls.core");
         assertTrue(w.finish(() -> w.elves().exportCore(core)), w.status());
         assertTrue(w.status().startsWith("Exported process \"ls\" to " + core + ": "), w.status());
-        if (ElfToolsOnPath.installed("readelf")) {
+        if (ToolsOnPath.installed("readelf")) {
             String out = ElfToolsOnPath.run("readelf", "-l", "-n", core.toString());
             assertTrue(out.contains("NT_FILE") && out.contains("LOAD"), out);
         }
@@ -91,7 +92,7 @@ class CoreWindowTest {
 
     @Test
     void aGcoreOfALiveChildOpensWithItsMappings() throws Exception {
-        Assumptions.assumeTrue(ElfToolsOnPath.installed("gcore") && ElfToolsOnPath.installed("sleep"),
+        Assumptions.assumeTrue(ToolsOnPath.installed("gcore") && ToolsOnPath.installed("sleep"),
                 "gcore installed");
         Process child = new ProcessBuilder("sleep", "300").start(); // outlives a slow gdb; destroyed below
         try {
@@ -138,15 +139,6 @@ class CoreWindowTest {
     /** Runs binutils and gdb where they are installed. */
     static final class ElfToolsOnPath {
         private ElfToolsOnPath() {
-        }
-
-        static boolean installed(String tool) {
-            for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(d, tool))) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         static String run(String... command) throws Exception {

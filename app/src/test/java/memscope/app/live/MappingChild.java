@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import memscope.app.testkit.ToolsOnPath;
 import memscope.model.linux.ChildAsleep;
 
 /**
@@ -36,10 +37,7 @@ final class MappingChild implements AutoCloseable {
 
     static MappingChild start() throws IOException, InterruptedException {
         // where Python is missing the test is skipped, as the gcore and readelf tests are
-        boolean python = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "")
-                .split(java.io.File.pathSeparator))
-                .anyMatch(d -> !d.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, "python3")));
-        org.junit.jupiter.api.Assumptions.assumeTrue(python, "python3 is installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ToolsOnPath.installed("python3"), "python3 is installed");
         MappingChild c = new MappingChild(new ProcessBuilder("python3", "-c", PROGRAM).start());
         String line = c.out.readLine();
         if (!"ready".equals(line)) {

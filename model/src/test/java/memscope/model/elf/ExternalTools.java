@@ -8,14 +8,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs binutils and gdb when they are installed; a test that needs one is skipped where it is missing. */
-final class ExternalTools {
+public final class ExternalTools {
     record Run(int exit, String output) {
     }
 
     private ExternalTools() {
     }
 
-    static boolean installed(String tool) {
+    public static boolean installed(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, tool))) {
                 return true;

@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
+import memscope.model.elf.ExternalTools;
 
 /**
  * A child process the tests attach to: either {@code child.c} compiled with gcc (known rw-/r-- pages and a
@@ -62,7 +62,7 @@ final class LiveChild implements AutoCloseable {
             return binary;
         }
         // where gcc is missing the test is skipped, as the gcore and readelf tests are (ExternalTools)
-        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("gcc"), "gcc is installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ExternalTools.installed("gcc"), "gcc is installed");
         Path source = dir.resolve("child.c");
         try (InputStream s = LiveChild.class.getResourceAsStream("/memscope/model/linux/child.c")) {
             Files.copy(s, source, StandardCopyOption.REPLACE_EXISTING);
@@ -74,15 +74,6 @@ final class LiveChild implements AutoCloseable {
             throw new IOException("gcc failed: " + log);
         }
         return binary;
-    }
-
-    static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A copy of /usr/bin/sleep in {@code dir}, sleeping a minute; its mappings name the copy. */
